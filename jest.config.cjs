@@ -1,0 +1,35 @@
+// One jest project per package; tests live under tests/<package>/ mirroring the source tree.
+const swc = ['@swc/jest', { jsc: { target: 'es2022', transform: { react: { runtime: 'automatic' } } } }];
+const base = {
+  transform: { '^.+\\.(t|j)sx?$': swc },
+  testEnvironment: 'node',
+  setupFiles: ['<rootDir>/tests/setup/env.cjs'],
+  testPathIgnorePatterns: ['/node_modules/', '/tests/fixtures/'],
+};
+const fs = require('node:fs');
+const path = require('node:path');
+const projects = [
+    { ...base, displayName: 'shared', roots: ['<rootDir>/tests/shared'] },
+    { ...base, displayName: 'cli', roots: ['<rootDir>/tests/cli'] },
+    {
+      ...base,
+      displayName: 'functions',
+      roots: ['<rootDir>/tests/functions'],
+      globalSetup: '<rootDir>/tests/setup/dynamodbLocal.setup.cjs',
+      globalTeardown: '<rootDir>/tests/setup/dynamodbLocal.teardown.cjs',
+    },
+    {
+      ...base,
+      displayName: 'addin',
+      roots: ['<rootDir>/tests/addin'],
+      setupFiles: ['<rootDir>/tests/setup/env.cjs', '<rootDir>/tests/setup/dom.cjs'],
+      moduleNameMapper: { '^office-addin-manifest$': '<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js' },
+    },
+    { ...base, displayName: 'infra', roots: ['<rootDir>/tests/infra'] },
+    { ...base, displayName: 'layering', roots: ['<rootDir>/tests/layering'] },
+    { ...base, displayName: 'e2e', roots: ['<rootDir>/tests/e2e'] },
+];
+// A project whose tests folder does not exist yet is left out (jest refuses missing roots).
+module.exports = {
+  projects: projects.filter((p) => p.roots.every((r) => fs.existsSync(r.replace('<rootDir>', __dirname)))),
+};

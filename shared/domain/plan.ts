@@ -1,0 +1,34 @@
+import * as z from "zod";
+import { CooperativeInfo } from "./cooperative";
+import { Member } from "./member";
+import { Milestone } from "./milestone";
+import { Action } from "./actionPlan";
+import { InvestmentLine } from "./investmentPlan";
+import { Result } from "./results";
+import { FollowUp } from "./followUp";
+import { SheetSource } from "./location";
+
+/** Keys of the parts of a plan, one per sheet of the standard workbook. */
+export const PlanPart = z.enum([
+  "cooperative", "members", "milestones", "actions", "investmentLines", "results", "visits", "links", "leverage",
+]);
+export type PlanPart = z.infer<typeof PlanPart>;
+
+/**
+ * A cooperative's plan as read from the standard workbook: the cooperative and its call
+ * (`cooperative.callYear`, `regionCode`, `modality`), members, hitos, plan de acción, plan de
+ * inversiones, hito 4 results and the optional follow-up. Values are stored as read (nullable);
+ * `sheets` keeps where each part sat so later findings still point to cells.
+ */
+export const Plan = z.object({
+  schemaVersion: z.literal(1),
+  cooperative: CooperativeInfo,
+  members: z.array(Member),
+  milestones: z.array(Milestone),
+  actions: z.array(Action),
+  investmentLines: z.array(InvestmentLine),
+  results: z.array(Result),
+  followUp: FollowUp.optional(),
+  sheets: z.partialRecord(PlanPart, SheetSource).default({}),
+});
+export type Plan = z.infer<typeof Plan>;

@@ -1,0 +1,3 @@
+export * from "./grid";
+export * from "./parseWorkbook";
+export * from "./template";
