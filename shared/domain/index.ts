@@ -11,3 +11,5 @@ export * from "./investmentPlan";
 export * from "./results";
 export * from "./followUp";
 export * from "./plan";
+export * from "./rut";
+export * from "./text";

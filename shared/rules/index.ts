@@ -1,1 +1,2 @@
 export * from "./validatePlan";
+export * from "./catalogue";
