@@ -15,8 +15,8 @@ const projects = [
       ...base,
       displayName: 'functions',
       roots: ['<rootDir>/tests/functions'],
-      globalSetup: '<rootDir>/tests/setup/dynamodbLocal.setup.cjs',
-      globalTeardown: '<rootDir>/tests/setup/dynamodbLocal.teardown.cjs',
+      globalSetup: '<rootDir>/tests/setup/dynamodbLocal.setup.ts',
+      globalTeardown: '<rootDir>/tests/setup/dynamodbLocal.teardown.ts',
     },
     {
       ...base,

@@ -1,1 +1,12 @@
-export {};
+export * from "./role";
+export * from "./planStatus";
+export * from "./summaries";
+export * from "./cooperatives";
+export * from "./plans";
+export * from "./me";
+export * from "./health";
+export * from "./consolidation";
+export * from "./problem";
+export * from "./apiError";
+export * from "./routes";
+export * from "./client";

@@ -13,3 +13,4 @@ export * from "./followUp";
 export * from "./plan";
 export * from "./rut";
 export * from "./text";
+export * from "./regionNames";

@@ -15,6 +15,25 @@ export const PlanPart = z.enum([
 export type PlanPart = z.infer<typeof PlanPart>;
 
 /**
+ * The TOTAL row declared under the Plan de Inversiones table, as typed (never read as a line):
+ * its worksheet row, the label it starts with, the A1 cell of each money figure it holds and the
+ * figures (integer CLP; null when the cell is empty or unreadable). INV-014 compares them with the
+ * sums of the lines.
+ */
+export const InvestmentTotalsRow = z.object({
+  sheet: z.string(),
+  row: z.number().int().positive(),
+  label: z.string(),
+  cells: z.record(z.string(), z.string()),
+  unitPrice: z.number().nullable(),
+  total: z.number().nullable(),
+  sercotecAmount: z.number().nullable(),
+  ownAmount: z.number().nullable(),
+  executedAmount: z.number().nullable(),
+});
+export type InvestmentTotalsRow = z.infer<typeof InvestmentTotalsRow>;
+
+/**
  * A cooperative's plan as read from the standard workbook: the cooperative and its call
  * (`cooperative.callYear`, `regionCode`, `modality`), members, hitos, plan de acción, plan de
  * inversiones, hito 4 results and the optional follow-up. Values are stored as read (nullable);
@@ -30,5 +49,7 @@ export const Plan = z.object({
   results: z.array(Result),
   followUp: FollowUp.optional(),
   sheets: z.partialRecord(PlanPart, SheetSource).default({}),
+  /** The Plan de Inversiones TOTAL row, when the workbook has one (INV-014). */
+  investmentTotalsRow: InvestmentTotalsRow.optional(),
 });
 export type Plan = z.infer<typeof Plan>;

@@ -1,15 +1,63 @@
-import type { Finding, Plan } from "../domain";
+import type { Finding, Plan, Severity } from "../domain";
+import { ACTION_RULES } from "./actionRules";
+import { todayInSantiago, toCalendarDate } from "./calendarDate";
+import { getCall, type CallLookup, type CallParameters } from "./calls";
+import { COOPERATIVE_RULES } from "./cooperativeRules";
+import { executionPeriod } from "./executionPeriod";
+import { FOLLOW_UP_RULES } from "./followUpRules";
+import { INVESTMENT_RULES } from "./investmentRules";
+import { MILESTONE_RULES } from "./milestoneRules";
+import { PLAN_RULES, checkPlanCall } from "./planRules";
+import { RESULT_RULES } from "./resultRules";
+import type { Rule, RuleContext } from "./rule";
+import { planTotals } from "./totals";
 
-/** Options of a validation run: `asOf` is today's ISO date in America/Santiago unless given. */
+/** Options of a validation run. */
 export interface ValidateOptions {
+  /** The as-of date (ISO `YYYY-MM-DD`) for SEG-002/003; today in America/Santiago unless given. */
   asOf?: string;
+  /** Parameters to use instead of the plan's own call (`getCall(callYear, regionCode)`), e.g. an AOS override. */
+  call?: CallParameters;
 }
 
+/** Every rule after PLAN-001, in report order (one file per group). */
+export const ALL_RULES: readonly Rule[] = [
+  ...PLAN_RULES, ...COOPERATIVE_RULES, ...INVESTMENT_RULES, ...ACTION_RULES, ...MILESTONE_RULES, ...RESULT_RULES,
+  ...FOLLOW_UP_RULES,
+];
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
 /**
- * Checks a plan against the parameters of its call and modality (rules.md); returns findings,
- * errors first. Pure: no I/O. STUB: replaced by the program rules.
+ * Checks a plan against the parameters of its call, region and modality (rules.md); returns the
+ * findings, errors first, then warnings, then notices; within a severity in rule order, then
+ * record order (stable). Pure: no I/O, never throws on bad data.
+ * - PLAN-001 first: a plan without call year, region or modality, or whose year has no call file
+ *   («No hay reglas cargadas para la convocatoria 2026»); rules that need the call's figures are
+ *   then skipped, the others (arithmetic, RUTs, required fields, dates) still run.
+ * - `asOf` (ISO date) defaults to today in America/Santiago; throws RangeError when given and not
+ *   a real ISO date (a programming error, not user data).
  */
 export function validatePlan(plan: Plan, options: ValidateOptions = {}): Finding[] {
-  void plan; void options;
-  throw new Error("validatePlan: not implemented yet");
+  const asOf = options.asOf ?? todayInSantiago();
+  if (!toCalendarDate(asOf)) throw new RangeError(`validatePlan: asOf must be an ISO date (YYYY-MM-DD), got ${asOf}`);
+  const c = plan.cooperative;
+  const lookup: CallLookup = options.call ? { ok: true, call: options.call } : getCall(c.callYear, c.regionCode);
+  const call = lookup.ok ? lookup.call : null;
+  const ctx: RuleContext = {
+    plan,
+    call,
+    modality: c.modality ?? null,
+    period: call ? executionPeriod(c, call.executionMonths.value) : null,
+    asOf,
+    totals: planTotals(plan, call ?? undefined),
+  };
+  const findings: Finding[] = [
+    ...checkPlanCall(plan, lookup),
+    ...ALL_RULES.flatMap((rule) => rule.check(ctx)),
+  ];
+  return findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i)
+    .map(({ f }) => f);
 }

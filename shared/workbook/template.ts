@@ -1,38 +1,182 @@
-import type { Modality, Plan } from "../domain";
-import type { CellValue } from "./grid";
+import { MODALITY_LABELS, type Modality, type Plan, type PlanPart, type RegionCode } from "../domain";
+import { REGION_SHORT_NAMES } from "../domain/regionNames";
+import { formatA1, formatRange } from "./a1";
+import { isoDateToSerial } from "./cellValues/dates";
+import type { CellValue, WorkbookGrids } from "./grid";
+import {
+  COOPERATIVE_SHEET, LAYOUT_VERSION, NUMBER_FORMATS, WORKBOOK_LAYOUT, dropdownFor,
+  type ColumnSpec, type FormSpec, type TableSpec,
+} from "./layout";
 
 /** A dropdown list (data validation) over a column of a template sheet. */
 export interface TemplateValidation {
   /** A1 range, e.g. `C2:C500`. */
   range: string;
-  /** Allowed values, as the user reads them. */
+  /** Allowed values, as the user reads them. Each list joined by "," fits Excel's 255-character inline limit, and no value holds a comma. */
   list: string[];
 }
 
-/** One sheet of a rendered standard workbook: values plus the formatting a writer applies. */
+/**
+ * One sheet of a rendered standard workbook: values plus the formatting a writer applies.
+ * Extended compatibly (layout v1.1) with the optional `kind`, `headerRow` and `dateRanges`, which
+ * `renderWorkbook` always fills; all ranges are absolute A1.
+ */
 export interface TemplateSheet {
   name: string;
+  /** `form` (Cooperativa: label in A, value in B) or `table` (header row, then one record per row). */
+  kind?: "form" | "table";
+  /** Header row (1-based); 0 for the form. */
+  headerRow?: number;
+  /** Rows from A1; dates are 1900-system serial numbers, money integer CLP, percentages fractions. */
   values: CellValue[][];
   /** Header row (1-based) frozen in the view; 0 for none. */
   frozenRows: number;
   /** Column widths in characters, by column index (0-based). */
   columnWidths: number[];
-  /** Number formats by A1 range (`H2:K500` → `"$"#,##0`). */
+  /** Number formats by A1 range (`H2:K500` → `"$"#,##0`, `G2:G500` → `dd-mm-yyyy`, `M2:M500` → `0%`). */
   numberFormats: { range: string; format: string }[];
   validations: TemplateValidation[];
-  /** Cells holding dates (serials) — writers format them as dates. */
+  /** A1 ranges holding date serials (1900 system); they also carry a `dd-mm-yyyy` entry in `numberFormats`. A writer may turn the serials into Date cells. */
+  dateRanges?: string[];
 }
 
 /** A whole standard workbook, ready for `shared/xlsx` (CLI) or the add-in's Excel adapter to write. */
 export interface TemplateWorkbook {
+  /** Layout version written ("1.1"). */
+  layoutVersion?: string;
   sheets: TemplateSheet[];
 }
 
+/** Rows offered for input below the header of an empty table (formats and dropdowns reach that far). */
+export const TEMPLATE_INPUT_ROWS = 200;
+/** Rows offered below the last record of a filled table. */
+export const TEMPLATE_SPARE_ROWS = 100;
+
+/** The hitos an empty template lists, with their names (DESIGN.md, "Who uses it"). */
+export const MILESTONE_NAMES = ["Socialización", "Plan de acción", "Plan de inversiones", "Medición de resultados y cuenta pública"] as const;
+
+const REGION_NAME_BY_CODE = new Map<RegionCode, string>(REGION_SHORT_NAMES.map((r) => [r.code, r.name]));
+
+/** A domain value → the cell the template writes: dates as serials, Sí/No, region name, modality label. */
+function toCell(spec: ColumnSpec, value: unknown): CellValue {
+  if (value === null || value === undefined) return null;
+  switch (spec.type) {
+    case "date": return typeof value === "string" ? (isoDateToSerial(value) ?? value) : null;
+    case "yesNo": return typeof value === "boolean" ? (value ? "Sí" : "No") : null;
+    case "region": return REGION_NAME_BY_CODE.get(value as RegionCode) ?? String(value);
+    case "modality": return MODALITY_LABELS[value as Modality] ?? String(value);
+    default: return typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? value : null;
+  }
+}
+
+function renderForm(spec: FormSpec, modality: Modality | undefined, plan: Plan | undefined): TemplateSheet {
+  const info = plan?.cooperative as Record<string, unknown> | undefined;
+  const values: CellValue[][] = [];
+  const numberFormats: TemplateSheet["numberFormats"] = [];
+  const validations: TemplateValidation[] = [];
+  const dateRanges: string[] = [];
+  spec.fields.forEach((field, i) => {
+    const row = i + 1;
+    let value = toCell(field, info?.[field.field]);
+    if (!info && field.field === "modality" && modality) value = MODALITY_LABELS[modality];
+    values.push([field.label, value]);
+    const cell = formatA1(row, 2);
+    const format = NUMBER_FORMATS[field.type];
+    if (format && field.type !== "year") numberFormats.push({ range: `${cell}:${cell}`, format });
+    if (field.type === "date") dateRanges.push(`${cell}:${cell}`);
+    const list = dropdownFor(field, modality ?? plan?.cooperative.modality ?? undefined);
+    if (list) validations.push({ range: `${cell}:${cell}`, list });
+  });
+  return {
+    name: spec.name, kind: "form", headerRow: 0, values, frozenRows: 0, columnWidths: [36, 48],
+    numberFormats, validations, dateRanges,
+  };
+}
+
+function recordsOf(part: PlanPart, plan: Plan | undefined): Record<string, unknown>[] | undefined {
+  if (!plan) return undefined;
+  switch (part) {
+    case "members": return plan.members;
+    case "milestones": return plan.milestones;
+    case "actions": return plan.actions;
+    case "investmentLines": return plan.investmentLines;
+    case "results": return plan.results;
+    case "visits": return plan.followUp?.visits ?? [];
+    case "links": return plan.followUp?.links ?? [];
+    case "leverage": return plan.followUp?.leverage ?? [];
+    default: return [];
+  }
+}
+
+function renderTable(spec: TableSpec, modality: Modality | undefined, plan: Plan | undefined): TemplateSheet {
+  const columns = spec.columns;
+  const header: CellValue[] = columns.map((c) => c.label);
+  let records = recordsOf(spec.part, plan);
+  if (!records && spec.part === "milestones") {
+    records = MILESTONE_NAMES.map((name, i) => ({ milestone: i + 1, name }));
+  }
+  const body: CellValue[][] = (records ?? []).map((r) => columns.map((c) => toCell(c, r[c.field])));
+  const lastRow = 1 + Math.max(TEMPLATE_INPUT_ROWS, body.length + TEMPLATE_SPARE_ROWS);
+  const numberFormats: TemplateSheet["numberFormats"] = [];
+  const validations: TemplateValidation[] = [];
+  const dateRanges: string[] = [];
+  const effectiveModality = modality ?? plan?.cooperative.modality ?? undefined;
+  columns.forEach((c, i) => {
+    const range = formatRange({ top: 2, bottom: lastRow, left: i + 1, right: i + 1 });
+    const format = NUMBER_FORMATS[c.type];
+    if (format) numberFormats.push({ range, format });
+    if (c.type === "date") dateRanges.push(range);
+    const list = dropdownFor(c, effectiveModality);
+    if (list) validations.push({ range, list });
+  });
+  return {
+    name: spec.name, kind: "table", headerRow: 1, values: [header, ...body], frozenRows: 1,
+    columnWidths: columns.map((c) => c.width), numberFormats, validations, dateRanges,
+  };
+}
+
 /**
- * Renders the standard workbook (layout v1.1) for a modality, empty or filled with a plan.
- * STUB: replaced by the workbook renderer.
+ * Renders the standard workbook (layout v1.1: Cooperativa, Socios, Hitos, Plan de Acción, Plan de
+ * Inversiones, Resultados, Bitácora, Vinculaciones, Apalancamiento) with header rows, dropdown
+ * lists, CLP `"$"#,##0` / `dd-mm-yyyy` / `0%` formats, frozen headers and column widths.
+ * Empty, it offers `TEMPLATE_INPUT_ROWS` input rows, lists the four hitos and writes the modality
+ * when given (which also drops Gastos de formalización from Fortalecimiento's ítem list). Filled
+ * from a plan, it writes every record (dates as 1900-system serials, money integer CLP,
+ * percentages as fractions, Sí/No, region names) so that `parseWorkbook(templateToGrids(…))`
+ * gives back the same plan (records with no required value are not re-read: they are blank rows).
  */
 export function renderWorkbook(options: { modality?: Modality; plan?: Plan }): TemplateWorkbook {
-  void options;
-  throw new Error("renderWorkbook: not implemented yet");
+  const { modality, plan } = options ?? {};
+  return {
+    layoutVersion: LAYOUT_VERSION,
+    sheets: WORKBOOK_LAYOUT.map((spec) =>
+      spec.kind === "form" ? renderForm(spec, modality, plan) : renderTable(spec, modality, plan)),
+  };
 }
+
+/**
+ * A rendered workbook as the grids a reader would hand the parser (values and number formats,
+ * origin A1, 1900 date system): the template seen without a file in between, for tests and for
+ * validating a plan exactly as it will be written.
+ */
+export function templateToGrids(workbook: TemplateWorkbook): WorkbookGrids {
+  return {
+    date1904: false,
+    sheets: workbook.sheets.map((s) => {
+      const width = s.values.reduce((w, r) => Math.max(w, r.length), 0);
+      const formats: string[][] = s.values.map((r) => new Array<string>(Math.max(r.length, width)).fill("General"));
+      for (const { range, format } of s.numberFormats) {
+        const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(range);
+        if (!m) continue;
+        const col = m[1].split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+        for (let r = Number(m[2]) - 1; r <= Math.min(Number(m[4]) - 1, formats.length - 1); r++) {
+          if (formats[r] && col < formats[r].length) formats[r][col] = format;
+        }
+      }
+      return { name: s.name, origin: "A1", values: s.values.map((r) => [...r]), numberFormats: formats };
+    }),
+  };
+}
+
+/** The template sheet of the Cooperativa form (its labels sit in column A, values in column B). */
+export const TEMPLATE_FORM_SHEET = COOPERATIVE_SHEET.name;

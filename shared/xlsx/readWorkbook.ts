@@ -1,10 +1,133 @@
-import type { WorkbookGrids } from "../workbook/grid";
+import ExcelJS from "exceljs";
+import type { CellType, CellValue, SheetGrid, WorkbookGrids } from "../workbook/grid";
+import { cellAddress, columnLetters, parseRange } from "./a1";
+import { fileSignature } from "./fileSignature";
+import { normalizeCell } from "./normalizeCell";
+import { workbookReadError } from "./workbookReadError";
+
+/** ExcelJS's `ValueType.Merge`: a non-master cell of a merged area (it echoes the master's value). */
+const MERGE_CELL_TYPE = 1;
+
+type Worksheet = ExcelJS.Worksheet;
+
+/** The bounds (1-based, inclusive) of the cells that hold a value. */
+interface Extent {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
 
 /**
- * Reads .xlsx bytes into grids. Throws `WorkbookReadError` (Spanish message, code) when the
- * bytes are not a readable workbook. STUB: replaced by the ExcelJS adapter.
+ * Reads .xlsx bytes into grids (parsing contract of standard-workbook.md): one `SheetGrid` per
+ * worksheet, in workbook order, each covering only the rectangle of cells that hold a value
+ * (formatting alone never widens it), with `types`, `numberFormats` (`General` when none),
+ * `merged` areas, hidden rows/columns and `origin`; and the workbook's `date1904` flag.
+ * Cell shapes are normalised by `normalizeCell` (dates become serials of the workbook's own date
+ * system; non-master cells of a merged area are empty, as Office.js reports them). Data
+ * validations are not loaded (a whole-column validation would cost seconds).
+ *
+ * @throws WorkbookReadError `not-xlsx` (not a zip package, or a zip with no worksheets),
+ *   `legacy-xls` (an Excel 97-2003 file), `encrypted` (password-protected) or `corrupt`
+ *   (a zip package that ExcelJS cannot read) — each with a Spanish message saying what to do.
  */
 export async function readWorkbookGrids(bytes: Uint8Array): Promise<WorkbookGrids> {
-  void bytes;
-  throw new Error("readWorkbookGrids: not implemented yet");
+  const signature = fileSignature(bytes);
+  if (signature === "ole") throw workbookReadError("legacy-xls");
+  if (signature === "ole-encrypted") throw workbookReadError("encrypted");
+  if (signature !== "zip") throw workbookReadError("not-xlsx");
+
+  const workbook = new ExcelJS.Workbook();
+  try {
+    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    // The option exists in exceljs 4.4.0 (worksheet-xform) but is missing from its typings.
+    await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer, { ignoreNodes: ["dataValidations"] } as object);
+  } catch (error) {
+    throw workbookReadError("corrupt", error);
+  }
+  if (workbook.worksheets.length === 0) throw workbookReadError("not-xlsx");
+
+  const date1904 = Boolean((workbook.properties as { date1904?: boolean } | undefined)?.date1904);
+  return { sheets: workbook.worksheets.map((ws) => readSheet(ws, date1904)), date1904 };
+}
+
+/** Cells that hold a value (merge echoes and empty strings excluded) → their bounds; null when none. */
+function valueExtent(ws: Worksheet): Extent | null {
+  let extent: Extent | null = null;
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      if ((cell.type as number) === MERGE_CELL_TYPE) return;
+      const v = cell.value;
+      if (v === null || v === undefined || v === "") return;
+      if (!extent) extent = { top: rowNumber, left: colNumber, bottom: rowNumber, right: colNumber };
+      else {
+        if (rowNumber < extent.top) extent.top = rowNumber;
+        if (rowNumber > extent.bottom) extent.bottom = rowNumber;
+        if (colNumber < extent.left) extent.left = colNumber;
+        if (colNumber > extent.right) extent.right = colNumber;
+      }
+    });
+  });
+  return extent;
+}
+
+function readSheet(ws: Worksheet, date1904: boolean): SheetGrid {
+  const extent = valueExtent(ws);
+  if (!extent) return { name: ws.name, origin: "A1", values: [], types: [], numberFormats: [], merged: [], hidden: {} };
+  const { top, left, bottom, right } = extent;
+  const width = right - left + 1;
+  const values: CellValue[][] = [];
+  const types: CellType[][] = [];
+  const numberFormats: string[][] = [];
+  const hiddenRows: number[] = [];
+
+  for (let r = top; r <= bottom; r++) {
+    const rowValues: CellValue[] = new Array(width).fill(null);
+    const rowTypes: CellType[] = new Array(width).fill("empty");
+    const rowFormats: string[] = new Array(width).fill("General");
+    const row = ws.findRow(r);
+    if (row) {
+      if (row.hidden) hiddenRows.push(r);
+      row.eachCell({ includeEmpty: false }, (cell, c) => {
+        if (c < left || c > right || (cell.type as number) === MERGE_CELL_TYPE) return;
+        const normalized = normalizeCell(cell.value, date1904);
+        rowValues[c - left] = normalized.value;
+        rowTypes[c - left] = normalized.type;
+        if (cell.numFmt) rowFormats[c - left] = cell.numFmt;
+      });
+    }
+    values.push(rowValues);
+    types.push(rowTypes);
+    numberFormats.push(rowFormats);
+  }
+
+  const hiddenColumns: string[] = [];
+  for (const column of ws.columns ?? []) {
+    const n = column.number ?? 0;
+    if (column.hidden && n >= left && n <= right) hiddenColumns.push(columnLetters(n));
+  }
+
+  return {
+    name: ws.name,
+    origin: cellAddress(top, left),
+    values,
+    types,
+    numberFormats,
+    merged: mergedRanges(ws, extent),
+    hidden: { rows: hiddenRows, columns: hiddenColumns },
+  };
+}
+
+/** Merged areas (A1, absolute to the sheet) that touch the extent read. */
+function mergedRanges(ws: Worksheet, extent: Extent): string[] {
+  // ExcelJS keeps merges in a private map (master address → Range); `ws.model` would rebuild every row.
+  const merges = (ws as unknown as { _merges?: Record<string, { range?: string } | undefined> })._merges ?? {};
+  const out: string[] = [];
+  for (const merge of Object.values(merges)) {
+    if (!merge?.range) continue;
+    const r = parseRange(merge.range);
+    if (r.bottom < extent.top || r.top > extent.bottom || r.right < extent.left || r.left > extent.right) continue;
+    out.push(merge.range.replace(/\$/g, ""));
+  }
+  return out;
 }

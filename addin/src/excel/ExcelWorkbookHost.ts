@@ -1,0 +1,116 @@
+import type { Finding } from "@coop-plans/shared/domain";
+import type { TemplateWorkbook } from "@coop-plans/shared/workbook";
+import type { ConsolidatedSheet, DocumentState, MarkResult, ReadResult, WorkbookHost } from "../host/WorkbookHost";
+import { HostError } from "../host/WorkbookHost";
+import { blocksSheetWrite, stackedTemplateWrite, templateSheetWrite, uniqueSheetName } from "../host/sheetLayout";
+import type { ExcelDeps } from "./excelDeps";
+import { reconcileMarks } from "./markCells";
+import { readGridsFromExcel } from "./readGrids";
+import { writeSheets } from "./writeSheets";
+
+/** The document setting holding the add-in's state (cooperative, base version). */
+export const STATE_SETTING = "coopPlans.state";
+
+/**
+ * `WorkbookHost` over Office.js. Each method is one `Excel.run` with a fixed number of syncs:
+ * read 3 (plus one per extra 4 MB of data), mark/clear 2 (3 when the sheet names are not known
+ * yet), select 1, insert/write 2 + one per 4 MB written.
+ */
+export class ExcelWorkbookHost implements WorkbookHost {
+  readonly kind = "excel" as const;
+  private sheetNames: string[] | undefined;
+
+  constructor(private readonly deps: ExcelDeps) {}
+
+  private get supports() {
+    return { notes: this.deps.isSetSupported("ExcelApi", "1.18"), pattern: this.deps.isSetSupported("ExcelApi", "1.9") };
+  }
+
+  /** Loads the sheet names (one sync) unless a read in this session already knows them. */
+  private async names(context: Excel.RequestContext, fresh = false): Promise<string[]> {
+    if (this.sheetNames && !fresh) return this.sheetNames;
+    const sheets = context.workbook.worksheets;
+    sheets.load("items/name");
+    await context.sync();
+    this.sheetNames = sheets.items.map((s) => s.name);
+    return this.sheetNames;
+  }
+
+  async readGrids(): Promise<ReadResult> {
+    return this.deps.run(async (context) => {
+      const { sheetNames, ...result } = await readGridsFromExcel(context, this.deps.isSetSupported("ExcelApi", "1.13"));
+      this.sheetNames = sheetNames;
+      return result;
+    });
+  }
+
+  async markFindings(findings: Finding[]): Promise<MarkResult> {
+    return this.deps.run(async (context) => reconcileMarks(context, this.deps.settings, this.supports, await this.names(context), findings));
+  }
+
+  async clearMarks(): Promise<void> {
+    await this.deps.run(async (context) => reconcileMarks(context, this.deps.settings, this.supports, await this.names(context), []));
+  }
+
+  async selectCell(sheet: string, cell: string): Promise<void> {
+    await this.deps.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRange(cell).select();
+      await context.sync();
+    });
+  }
+
+  async insertTemplate(template: TemplateWorkbook): Promise<void> {
+    await this.deps.run(async (context) => {
+      const names = await this.names(context, true);
+      const used = names.map((n) => {
+        const r = context.workbook.worksheets.getItem(n).getUsedRangeOrNullObject(true);
+        r.load("address");
+        return r;
+      });
+      await context.sync();
+      if (used.some((r) => !r.isNullObject)) {
+        throw new HostError("El libro no está vacío. Para no tocar sus datos, la plantilla se inserta solo en un libro en blanco: cree uno nuevo (Archivo > Nuevo > Libro en blanco) y vuelva a pulsar «Insertar plantilla».");
+      }
+      const templateNames = new Set(template.sheets.map((s) => s.name.toLowerCase()));
+      const clash = names.filter((n) => templateNames.has(n.toLowerCase()));
+      // Empty sheets with a template name are deleted first, the blank default sheets after ours exist.
+      if (clash.length > 0) {
+        context.workbook.worksheets.add("_coop_tmp");
+        clash.forEach((n) => context.workbook.worksheets.getItem(n).delete());
+      }
+      const rest = names.filter((n) => !templateNames.has(n.toLowerCase()));
+      await writeSheets(context, template.sheets.map(templateSheetWrite), clash.length > 0 ? [...rest, "_coop_tmp"] : rest);
+      this.sheetNames = template.sheets.map((s) => s.name);
+    });
+  }
+
+  async writePlanCopy(template: TemplateWorkbook, sheetName: string): Promise<string> {
+    return this.deps.run(async (context) => {
+      const name = uniqueSheetName(sheetName, await this.names(context, true));
+      await writeSheets(context, [stackedTemplateWrite(name, sheetName, template)]);
+      this.sheetNames = [...(this.sheetNames ?? []), name];
+      return name;
+    });
+  }
+
+  async writeConsolidated(data: ConsolidatedSheet): Promise<string> {
+    return this.deps.run(async (context) => {
+      const name = uniqueSheetName("Consolidado", await this.names(context, true));
+      await writeSheets(context, [blocksSheetWrite(name, data.title, data.blocks, data.chart)]);
+      this.sheetNames = [...(this.sheetNames ?? []), name];
+      return name;
+    });
+  }
+
+  async loadState(): Promise<DocumentState> {
+    const raw = this.deps.settings.get(STATE_SETTING);
+    return raw && typeof raw === "object" ? (raw as DocumentState) : {};
+  }
+
+  async saveState(state: DocumentState): Promise<void> {
+    this.deps.settings.set(STATE_SETTING, state);
+    await this.deps.settings.save();
+  }
+}

@@ -1,0 +1,64 @@
+import { useMemo, useState, type DragEvent } from "react";
+import { Text } from "@fluentui/react-components";
+import { readWorkbookGrids } from "@coop-plans/shared/xlsx";
+import { TaskPane } from "../ui/TaskPane";
+import { PreviewGrid } from "./PreviewGrid";
+import { PreviewWorkbookHost } from "./PreviewWorkbookHost";
+
+/**
+ * The preview page: drop an .xlsx (or choose one) to load it into an in-memory workbook, see it as
+ * a grid with the add-in's marks, and use the same task pane as in Excel beside it.
+ */
+export function PreviewApp() {
+  const host = useMemo(() => new PreviewWorkbookHost(), []);
+  const [fileName, setFileName] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [dragging, setDragging] = useState(false);
+
+  async function open(file: File | undefined) {
+    if (!file) return;
+    setError(null);
+    try {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      host.load(await readWorkbookGrids(bytes));
+      setFileName(file.name);
+    } catch (e) {
+      setError(`No se pudo leer «${file.name}»: ${(e as Error).message}`);
+    }
+  }
+
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    void open(e.dataTransfer.files[0]);
+  };
+
+  return (
+    <div className="preview">
+      <section className="preview-book" aria-label="Libro">
+        <div
+          className={`dropzone${dragging ? " dragging" : ""}`}
+          onDragOver={(e) => {
+            e.preventDefault();
+            setDragging(true);
+          }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={onDrop}
+        >
+          <Text weight="semibold">Vista previa sin Excel</Text>
+          <Text as="p">Arrastre aquí un libro .xlsx del plan, o elíjalo:</Text>
+          <label>
+            Elegir archivo{" "}
+            <input type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => void open(e.target.files?.[0])} data-testid="file-input" />
+          </label>
+          {fileName && <Text as="p" role="status">Libro cargado: {fileName}</Text>}
+          {error && <Text as="p" role="alert" className="pane-error">{error}</Text>}
+        </div>
+        <PreviewGrid host={host} />
+      </section>
+      <aside className="preview-pane">
+        <TaskPane host={host} />
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,116 @@
+import type { Finding } from "@coop-plans/shared/domain";
+import type { SheetGrid, TemplateWorkbook, WorkbookGrids } from "@coop-plans/shared/workbook";
+import type { ConsolidatedSheet, DocumentState, MarkResult, ReadResult, WorkbookHost } from "../host/WorkbookHost";
+import { HostError } from "../host/WorkbookHost";
+import { cellKey, marksFor, type CellMark } from "../host/markStyle";
+import { blocksSheetWrite, stackedTemplateWrite, templateSheetWrite, uniqueSheetName, type SheetWrite } from "../host/sheetLayout";
+import { isTemplateSheet } from "../host/templateSheets";
+
+/** What the preview grid renders: the sheets, the marks by `Sheet!A1`, the selected cell. */
+export interface PreviewSnapshot {
+  sheets: SheetGrid[];
+  marks: Map<string, CellMark>;
+  selected: { sheet: string; cell: string } | null;
+  /** Chart titles by sheet (the preview lists them; Excel draws them). */
+  charts: Map<string, string>;
+  version: number;
+}
+
+/** A sheet write as a grid the preview can render. */
+function gridOf(write: SheetWrite): SheetGrid {
+  return { name: write.name, origin: "A1", values: write.values };
+}
+
+/**
+ * `WorkbookHost` over an in-memory workbook (grids read from an .xlsx with shared/xlsx), for
+ * browsers without Excel: marks live in a map the HTML grid renders, never in the values.
+ */
+export class PreviewWorkbookHost implements WorkbookHost {
+  readonly kind = "preview" as const;
+  private workbook: WorkbookGrids = { sheets: [] };
+  private marks = new Map<string, CellMark>();
+  private selected: { sheet: string; cell: string } | null = null;
+  private charts = new Map<string, string>();
+  private state: DocumentState = {};
+  private listeners = new Set<() => void>();
+  private version = 0;
+
+  /** Replaces the workbook (a dropped file); marks and selection are cleared. */
+  load(grids: WorkbookGrids): void {
+    this.workbook = grids;
+    this.marks.clear();
+    this.charts.clear();
+    this.selected = null;
+    this.changed();
+  }
+
+  /** Subscribes to changes; returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The current state for rendering (a new object on every change). */
+  snapshot(): PreviewSnapshot {
+    return { sheets: this.workbook.sheets, marks: this.marks, selected: this.selected, charts: this.charts, version: this.version };
+  }
+
+  private changed(): void {
+    this.version++;
+    for (const l of this.listeners) l();
+  }
+
+  async readGrids(): Promise<ReadResult> {
+    if (this.workbook.sheets.length === 0) throw new HostError("Primero cargue un libro .xlsx: arrástrelo a la página o use «Elegir archivo».");
+    return { grids: { ...this.workbook, sheets: this.workbook.sheets.filter((s) => isTemplateSheet(s.name)) }, skipped: [] };
+  }
+
+  async markFindings(findings: Finding[]): Promise<MarkResult> {
+    const names = new Set(this.workbook.sheets.map((s) => s.name));
+    this.marks = new Map(marksFor(findings).filter((m) => names.has(m.sheet)).map((m) => [cellKey(m.sheet, m.cell), m]));
+    this.changed();
+    return { cells: this.marks.size, notes: this.marks.size };
+  }
+
+  async clearMarks(): Promise<void> {
+    this.marks = new Map();
+    this.changed();
+  }
+
+  async selectCell(sheet: string, cell: string): Promise<void> {
+    this.selected = { sheet, cell };
+    this.changed();
+  }
+
+  async insertTemplate(template: TemplateWorkbook): Promise<void> {
+    if (this.workbook.sheets.some((s) => s.values.some((r) => r.some((v) => v !== null)))) {
+      throw new HostError("El libro no está vacío. Para no tocar sus datos, la plantilla se inserta solo en un libro en blanco.");
+    }
+    this.workbook = { sheets: template.sheets.map((s) => gridOf(templateSheetWrite(s))) };
+    this.changed();
+  }
+
+  async writePlanCopy(template: TemplateWorkbook, sheetName: string): Promise<string> {
+    const name = uniqueSheetName(sheetName, this.workbook.sheets.map((s) => s.name));
+    this.workbook = { ...this.workbook, sheets: [...this.workbook.sheets, gridOf(stackedTemplateWrite(name, sheetName, template))] };
+    this.changed();
+    return name;
+  }
+
+  async writeConsolidated(data: ConsolidatedSheet): Promise<string> {
+    const name = uniqueSheetName("Consolidado", this.workbook.sheets.map((s) => s.name));
+    const write = blocksSheetWrite(name, data.title, data.blocks, data.chart);
+    this.workbook = { ...this.workbook, sheets: [...this.workbook.sheets, gridOf(write)] };
+    if (write.chart) this.charts.set(name, write.chart.title);
+    this.changed();
+    return name;
+  }
+
+  async loadState(): Promise<DocumentState> {
+    return { ...this.state };
+  }
+
+  async saveState(state: DocumentState): Promise<void> {
+    this.state = { ...state };
+  }
+}

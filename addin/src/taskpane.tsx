@@ -1,0 +1,29 @@
+import { createRoot } from "react-dom/client";
+import { officeHost } from "./excel/officeHost";
+import { Root } from "./ui/Root";
+import { TaskPane } from "./ui/TaskPane";
+import "./ui/pane.css";
+
+/** Entry of taskpane.html: inside Excel, the pane over Office.js; elsewhere, a pointer to the preview. */
+async function start(): Promise<void> {
+  const root = createRoot(document.getElementById("root")!);
+  const startup = await officeHost().catch(() => null);
+  if (!startup) {
+    root.render(
+      <Root dark={false}>
+        <main className="pane">
+          <h1>Plan Cooperativo</h1>
+          <p>Este panel funciona dentro de Excel. Para probarlo en el navegador, abra la <a href="preview.html">vista previa sin Excel</a>.</p>
+        </main>
+      </Root>,
+    );
+    return;
+  }
+  root.render(
+    <Root dark={startup.dark}>
+      <TaskPane host={startup.host} />
+    </Root>,
+  );
+}
+
+void start();

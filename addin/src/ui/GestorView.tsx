@@ -1,0 +1,196 @@
+import { useEffect, useState } from "react";
+import { Button, Field, MessageBar, MessageBarBody, Select, Spinner, Text } from "@fluentui/react-components";
+import type { Finding } from "@coop-plans/shared/domain";
+import { isApiError, PLAN_STATUS_LABELS, type ApiClient, type MeResponse } from "@coop-plans/shared/api";
+import type { WorkbookHost } from "../host/WorkbookHost";
+import { FindingsList } from "./FindingsList";
+import { SyncStatus } from "./SyncStatus";
+import type { PaneServices } from "./services";
+import type { SyncState } from "./syncState";
+import { countFindings, type ValidationOutcome } from "./validation";
+import { messageOf } from "./errors";
+
+/** Props of the gestor's view. */
+export interface GestorViewProps {
+  host: WorkbookHost;
+  services: PaneServices;
+  /** Null while signed out: Validar works, Sincronizar asks to sign in. */
+  client: ApiClient | null;
+  me: MeResponse | null;
+  apiUrl: string;
+  /** Initial state of the sync flow (tests start the pane in a given state). */
+  initialSync?: SyncState;
+  initialOutcome?: ValidationOutcome;
+}
+
+/**
+ * The gestor's tools: Validar (findings on the cells and in a list), Sincronizar (save a revision
+ * with its base version; on 409 offer the server's version in a new sheet), Enviar (when no
+ * errors remain).
+ */
+export function GestorView({ host, services, client, me, apiUrl, initialSync, initialOutcome }: GestorViewProps) {
+  const [outcome, setOutcome] = useState<ValidationOutcome | null>(initialOutcome ?? null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [validating, setValidating] = useState(false);
+  const [sync, setSync] = useState<SyncState>(initialSync ?? { kind: "idle" });
+  const [busy, setBusy] = useState(false);
+  const [chosenId, setCooperativeId] = useState<string>("");
+  const cooperatives = me?.cooperatives ?? [];
+  // The chosen cooperative, else the one saved with the document, else the first assigned.
+  const cooperativeId = chosenId || cooperatives[0]?.id || "";
+
+  useEffect(() => {
+    void host.loadState().then((s) => {
+      if (s.cooperativeId) setCooperativeId(s.cooperativeId);
+    });
+  }, [host]);
+
+  /** Reads, validates and marks; returns the outcome (null when the workbook could not be read). */
+  async function validate(mark = true): Promise<ValidationOutcome | null> {
+    setValidating(true);
+    setNotice(null);
+    try {
+      const read = await host.readGrids();
+      const result = services.validate(read.grids);
+      const skipped: Finding[] = read.skipped.map((s) => ({ ruleId: "APP-002", severity: "error", message: s.reason, location: { sheet: s.sheet } }));
+      const full = { plan: result.plan, findings: [...skipped, ...result.findings] };
+      setOutcome(full);
+      if (mark) {
+        try {
+          await host.markFindings(full.findings);
+        } catch (error) {
+          setNotice(messageOf(error));
+        }
+      }
+      return full;
+    } catch (error) {
+      setNotice(messageOf(error));
+      return null;
+    } finally {
+      setValidating(false);
+    }
+  }
+
+  async function synchronize() {
+    if (!client) return;
+    if (!cooperativeId) return setSync({ kind: "failed", detail: "Elija la cooperativa de este plan." });
+    setBusy(true);
+    try {
+      setSync({ kind: "syncing", step: "Leyendo y validando el libro…", progress: 0.2 });
+      const result = await validate();
+      if (!result?.plan) {
+        setSync({ kind: "failed", detail: "El libro no se pudo leer como un plan: revise los hallazgos de la lista." });
+        return;
+      }
+      const state = await host.loadState();
+      const baseVersion = state.cooperativeId === cooperativeId ? state.baseVersion ?? 0 : 0;
+      setSync({ kind: "syncing", step: "Enviando el plan al servidor…", progress: 0.6 });
+      const saved = await client.putPlan(cooperativeId, { plan: result.plan, baseVersion }, services.newIdempotencyKey());
+      await host.saveState({ cooperativeId, baseVersion: saved.version, savedAt: saved.at });
+      setSync({ kind: "saved", version: saved.version, at: saved.at, errors: saved.counts.error, warnings: saved.counts.warning, status: PLAN_STATUS_LABELS[saved.status] });
+    } catch (error) {
+      if (isApiError(error) && error.code === "VERSION_CONFLICT") {
+        const state = await host.loadState();
+        setSync({ kind: "conflict", baseVersion: state.baseVersion ?? 0, currentVersion: error.problem.currentVersion ?? null });
+      } else if (isApiError(error) && (error.code === "PLAN_LOCKED" || error.code === "INVALID_TRANSITION")) {
+        setSync({ kind: "locked", detail: error.problem.detail });
+      } else if (isApiError(error) && error.code === "NETWORK_ERROR") {
+        setSync({ kind: "offline", apiUrl });
+      } else {
+        setSync({ kind: "failed", detail: messageOf(error) });
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function loadServerCopy() {
+    if (!client || !cooperativeId) return;
+    setBusy(true);
+    try {
+      const latest = await client.getPlan(cooperativeId);
+      const sheet = await host.writePlanCopy(services.renderPlan(latest.plan), `Servidor v${latest.version}`);
+      await host.saveState({ cooperativeId, baseVersion: latest.version, savedAt: latest.at });
+      setSync({ kind: "copied", sheet, version: latest.version });
+    } catch (error) {
+      setSync(isApiError(error) && error.code === "NETWORK_ERROR" ? { kind: "offline", apiUrl } : { kind: "failed", detail: messageOf(error) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function submit() {
+    if (!client || !cooperativeId) return;
+    setBusy(true);
+    try {
+      const done = await client.transition(cooperativeId, { action: "submit" });
+      await host.saveState({ cooperativeId, baseVersion: done.version, savedAt: done.at });
+      setSync({ kind: "submitted", version: done.version });
+    } catch (error) {
+      setSync(isApiError(error) && error.code === "NETWORK_ERROR" ? { kind: "offline", apiUrl } : { kind: "failed", detail: messageOf(error) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function clear() {
+    try {
+      await host.clearMarks();
+      setOutcome(null);
+    } catch (error) {
+      setNotice(messageOf(error));
+    }
+  }
+
+  const counts = outcome ? countFindings(outcome.findings) : null;
+  const canSubmit = !!client && !!counts && counts.error === 0 && sync.kind === "saved";
+
+  return (
+    <div className="pane-section">
+      <h2>Revisar y enviar el plan</h2>
+      {client && cooperatives.length > 0 && (
+        <Field label="Cooperativa">
+          <Select value={cooperativeId} onChange={(_, d) => setCooperativeId(d.value)}>
+            {cooperatives.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
+      <div className="pane-actions">
+        <Button appearance="primary" onClick={() => void validate()} disabled={validating || busy}>
+          Validar
+        </Button>
+        <Button onClick={() => void synchronize()} disabled={!client || busy || validating} title={client ? undefined : "Inicie sesión para sincronizar"}>
+          Sincronizar
+        </Button>
+        <Button onClick={() => void submit()} disabled={!canSubmit || busy}>
+          Enviar
+        </Button>
+        {outcome && (
+          <Button appearance="subtle" onClick={() => void clear()}>
+            Quitar marcas
+          </Button>
+        )}
+      </div>
+      {!client && <Text as="p">Inicie sesión para sincronizar el plan con el servidor.</Text>}
+      {validating && <Spinner size="tiny" label="Validando el libro…" />}
+      {notice && (
+        <MessageBar intent="warning" role="alert">
+          <MessageBarBody>{notice}</MessageBarBody>
+        </MessageBar>
+      )}
+      <SyncStatus state={sync} onLoadServerCopy={() => void loadServerCopy()} busy={busy} />
+      {counts && (
+        <p role="status" aria-live="polite" className="pane-summary">
+          {counts.error === 0 && counts.warning === 0
+            ? "Sin errores ni advertencias."
+            : `${counts.error} error(es) y ${counts.warning} advertencia(s).${counts.error > 0 ? " Corrija los errores para poder enviar." : ""}`}
+        </p>
+      )}
+      {outcome && <FindingsList findings={outcome.findings} onSelect={(sheet, cell) => void host.selectCell(sheet, cell).catch((e) => setNotice(messageOf(e)))} />}
+    </div>
+  );
+}

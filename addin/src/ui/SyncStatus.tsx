@@ -1,0 +1,99 @@
+import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, ProgressBar, Text } from "@fluentui/react-components";
+import { formatDateTime } from "./format";
+import type { SyncState } from "./syncState";
+
+/** Props of the sync status. */
+export interface SyncStatusProps {
+  state: SyncState;
+  onLoadServerCopy(): void;
+  busy: boolean;
+}
+
+/** The Sincronizar flow's message: progress, saved version and time, conflict, offline or failure. */
+export function SyncStatus({ state, onLoadServerCopy, busy }: SyncStatusProps) {
+  switch (state.kind) {
+    case "idle":
+      return null;
+    case "syncing":
+      return (
+        <div role="status" aria-live="polite" className="pane-status">
+          <Text>{state.step}</Text>
+          <ProgressBar value={state.progress} max={1} aria-label="Progreso de la sincronización" />
+        </div>
+      );
+    case "saved":
+      return (
+        <MessageBar intent="success" role="status">
+          <MessageBarBody>
+            <MessageBarTitle>Plan guardado</MessageBarTitle>
+            Versión {state.version}, guardada el {formatDateTime(state.at)} (estado: {state.status}).{" "}
+            {state.errors > 0 ? `El servidor encontró ${state.errors} error(es): corríjalos antes de enviar.` : "Sin errores."}
+            {state.warnings > 0 ? ` ${state.warnings} advertencia(s).` : ""}
+          </MessageBarBody>
+        </MessageBar>
+      );
+    case "submitted":
+      return (
+        <MessageBar intent="success" role="status">
+          <MessageBarBody>
+            <MessageBarTitle>Plan enviado</MessageBarTitle>
+            Versión {state.version} enviada al AOS para su revisión. Mientras la revisa, el plan queda bloqueado.
+          </MessageBarBody>
+        </MessageBar>
+      );
+    case "conflict":
+      return (
+        <MessageBar intent="warning" role="alert" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Hay una versión más nueva en el servidor</MessageBarTitle>
+            Este libro se basa en la versión {state.baseVersion}, pero alguien guardó
+            {state.currentVersion !== null ? ` la versión ${state.currentVersion}` : " otra versión"} después. Su plan no se envió y su libro no
+            cambió. Puede cargar la versión del servidor en una hoja nueva para compararla; sus hojas no se tocan.
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={onLoadServerCopy} disabled={busy}>
+              Cargar la versión del servidor en una hoja nueva
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      );
+    case "copied":
+      return (
+        <MessageBar intent="info" role="status" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Versión del servidor cargada</MessageBarTitle>
+            La versión {state.version} quedó en la hoja «{state.sheet}». Compárela con sus hojas y copie lo que necesite. Al volver a
+            sincronizar, su libro reemplazará la versión {state.version} del servidor.
+          </MessageBarBody>
+        </MessageBar>
+      );
+    case "locked":
+      return (
+        <MessageBar intent="warning" role="alert">
+          <MessageBarBody>
+            <MessageBarTitle>El plan no se puede modificar</MessageBarTitle>
+            {state.detail} Su libro no cambió.
+          </MessageBarBody>
+        </MessageBar>
+      );
+    case "offline":
+      return (
+        <MessageBar intent="error" role="alert" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Sin conexión con el servidor</MessageBarTitle>
+            No fue posible conectarse con {state.apiUrl}. Su libro no se modificó y nada se perdió: siga trabajando, revise su conexión
+            a internet (o que el servidor local esté corriendo con «npm start») y vuelva a pulsar «Sincronizar».
+          </MessageBarBody>
+        </MessageBar>
+      );
+    case "failed":
+      return (
+        <MessageBar intent="error" role="alert" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>No se pudo sincronizar</MessageBarTitle>
+            {state.detail} Su libro no se modificó.
+          </MessageBarBody>
+        </MessageBar>
+      );
+  }
+}

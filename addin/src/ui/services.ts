@@ -1,0 +1,33 @@
+import type { Modality, Plan } from "@coop-plans/shared/domain";
+import { createApiClient, type ApiClient } from "@coop-plans/shared/api";
+import { renderWorkbook, type TemplateWorkbook, type WorkbookGrids } from "@coop-plans/shared/workbook";
+import type { Session } from "./session";
+import { validateGrids, type ValidationOutcome } from "./validation";
+
+/** What the pane needs besides the workbook host; tests pass fakes. */
+export interface PaneServices {
+  validate(grids: WorkbookGrids): ValidationOutcome;
+  createClient(session: Session): ApiClient;
+  renderTemplate(modality: Modality): TemplateWorkbook;
+  renderPlan(plan: Plan): TemplateWorkbook;
+  newIdempotencyKey(): string;
+  now(): Date;
+}
+
+/** A random idempotency key (UUID when the browser has `crypto.randomUUID`). */
+function randomKey(): string {
+  const c = globalThis.crypto as Crypto | undefined;
+  if (c?.randomUUID) return c.randomUUID();
+  return `k-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
+}
+
+/** The real services: the shared core and the typed API client over the browser's fetch. */
+export const defaultServices: PaneServices = {
+  validate: (grids) => validateGrids(grids),
+  createClient: (session) =>
+    createApiClient({ baseUrl: session.apiUrl, getToken: () => session.token, fetch: (url, init) => globalThis.fetch(url, init as RequestInit) }),
+  renderTemplate: (modality) => renderWorkbook({ modality }),
+  renderPlan: (plan) => renderWorkbook({ plan }),
+  newIdempotencyKey: randomKey,
+  now: () => new Date(),
+};

@@ -1,0 +1,70 @@
+/** The pane's sign-in: API base URL and bearer token, kept in the browser's localStorage. */
+export interface Session {
+  apiUrl: string;
+  token: string;
+}
+
+/** Default API base URL: the local backend. */
+export const DEFAULT_API_URL = "http://127.0.0.1:4000";
+
+const SESSION_KEY = "coopPlans.session";
+const API_URL_KEY = "coopPlans.apiUrl";
+
+/** Claims the pane shows (never trusted for authorization: the server decides). */
+export interface TokenClaims {
+  email?: string;
+  role?: string;
+  regions?: string;
+  exp?: number;
+}
+
+/** Decodes a JWT's payload without verifying it (display only); null when it is not a JWT. */
+export function decodeClaims(token: string): TokenClaims | null {
+  const part = token.split(".")[1];
+  if (!part) return null;
+  try {
+    const json = atob(part.replace(/-/g, "+").replace(/_/g, "/").padEnd(Math.ceil(part.length / 4) * 4, "="));
+    const raw = JSON.parse(decodeURIComponent(escape(json))) as Record<string, unknown>;
+    return {
+      email: typeof raw.email === "string" ? raw.email : undefined,
+      role: typeof raw["custom:role"] === "string" ? (raw["custom:role"] as string) : undefined,
+      regions: typeof raw["custom:regions"] === "string" ? (raw["custom:regions"] as string) : undefined,
+      exp: typeof raw.exp === "number" ? raw.exp : undefined,
+    };
+  } catch {
+    return null;
+  }
+}
+
+/** Reads the saved session, if any. */
+export function loadSession(storage: Storage | undefined = globalThis.localStorage): Session | null {
+  try {
+    const raw = storage?.getItem(SESSION_KEY);
+    if (!raw) return null;
+    const s = JSON.parse(raw) as Session;
+    return s.token && s.apiUrl ? s : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Saves (or, with null, forgets) the session; the API URL is remembered separately. */
+export function saveSession(session: Session | null, storage: Storage | undefined = globalThis.localStorage): void {
+  try {
+    if (session) {
+      storage?.setItem(SESSION_KEY, JSON.stringify(session));
+      storage?.setItem(API_URL_KEY, session.apiUrl);
+    } else storage?.removeItem(SESSION_KEY);
+  } catch {
+    // Storage may be unavailable (private mode): the session then lasts this page only.
+  }
+}
+
+/** The API URL last used, or the local default. */
+export function savedApiUrl(storage: Storage | undefined = globalThis.localStorage): string {
+  try {
+    return storage?.getItem(API_URL_KEY) ?? DEFAULT_API_URL;
+  } catch {
+    return DEFAULT_API_URL;
+  }
+}

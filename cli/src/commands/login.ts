@@ -1,0 +1,76 @@
+import { Command } from "commander";
+import { RegionCode } from "@coop-plans/shared/domain";
+import { Role, ROLE_LABELS } from "@coop-plans/shared/api";
+import type { CliCommand } from "../cliCommand";
+import type { CommandResult } from "../commandResult";
+import { apiBase, isLocalApi, saveToken, type BackendOptions } from "../config";
+import { devKeyPath } from "../../../functions/local/paths";
+
+/** Options of `coop-plans login`. */
+export interface LoginOptions extends BackendOptions {
+  dev?: boolean;
+  role?: string;
+  /** One code (`08`), several (`08,16`) or `*` (Sercotec's central level). */
+  region?: string;
+  email?: string;
+  /** Also print the token (for scripts: `export COOP_PLANS_TOKEN=$(…)`). */
+  printToken?: boolean;
+}
+
+/** Parses `08`, `8,16` or `*` into region codes; null when a code is invalid. */
+export function parseRegions(text: string): RegionCode[] | "*" | null {
+  const parts = text.split(",").map((p) => p.trim()).filter(Boolean);
+  if (parts.length === 0) return null;
+  if (parts.length === 1 && parts[0] === "*") return "*";
+  const codes = parts.map((p) => RegionCode.safeParse(/^\d$/.test(p) ? `0${p}` : p));
+  if (codes.some((c) => !c.success)) return null;
+  return [...new Set(codes.map((c) => c.data as RegionCode))];
+}
+
+/**
+ * `coop-plans login --dev --role gestor --region 08 --email x@y`: local mode only. Signs a dev
+ * token with the key `npm start` created under `.data/` and stores it (`.data/cli-token`, mode
+ * 0600). Refuses a non-local API (in AWS the identity provider issues tokens: set
+ * `COOP_PLANS_TOKEN`). Never throws; exit 2 on a usage problem.
+ */
+export async function login(options: LoginOptions): Promise<CommandResult> {
+  const base = apiBase(options);
+  const fail = (text: string): CommandResult => ({ exitCode: 2, output: text + "\n" });
+  if (!options.dev) {
+    return fail("Por ahora solo existe el inicio de sesión de desarrollo: use «coop-plans login --dev …» con el modo local (npm start). Con la API en AWS, entregue su token en la variable COOP_PLANS_TOKEN.");
+  }
+  if (!isLocalApi(base)) return fail(`El inicio de sesión de desarrollo solo sirve con la API local (127.0.0.1), no con ${base}.`);
+  const role = Role.safeParse(options.role ?? "");
+  if (!role.success) return fail("Indique el rol con --role: gestor, aos o sercotec.");
+  const regions = parseRegions(options.region ?? (role.data === "sercotec" ? "*" : ""));
+  if (!regions) return fail("Indique la región con --region: un código entre 01 y 16 (por ejemplo 08), varios separados por coma, o * para el nivel central.");
+  const email = (options.email ?? "").trim().toLowerCase();
+  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) return fail("Indique un correo válido con --email (nombre@dominio.cl).");
+
+  // jose is loaded only here (the other commands run without it).
+  const tokens = await import("../../../functions/local/devTokens");
+  const key = tokens.readDevKey(devKeyPath());
+  if (!key) return fail("No se encontró la clave de desarrollo en .data/: ejecute «npm start» una vez y vuelva a intentar.");
+  const expiresInSeconds = 12 * 3600;
+  const token = await tokens.signDevToken(key, { email, role: role.data, regions, expiresInSeconds });
+  const file = saveToken(base, token);
+  const until = new Date(Date.now() + expiresInSeconds * 1000).toISOString().slice(0, 16).replace("T", " ");
+  const scope = regions === "*" ? "todas las regiones" : `región ${regions.join(", ")}`;
+  let output = `Sesión de desarrollo iniciada: ${ROLE_LABELS[role.data]}, ${scope}, ${email}.\nToken guardado en ${file} (vence ${until} UTC).\n`;
+  if (options.printToken) output += `${token}\n`;
+  return { exitCode: 0, output };
+}
+
+/** The `login` subcommand. */
+export const loginCommand: CliCommand = (ctx) =>
+  new Command("login")
+    .description("inicia sesión; en modo local, con --dev firma un token de desarrollo con la clave de .data/")
+    .option("--dev", "token de desarrollo (solo con la API local de npm start)")
+    .option("--role <rol>", "gestor, aos o sercotec")
+    .option("--region <códigos>", "región (08), varias (08,16) o * (nivel central)")
+    .option("--email <correo>", "correo de la persona (identifica a la gestora o gestor)")
+    .option("--print-token", "muestra además el token")
+    .option("--api <url>", "URL de la API (por omisión COOP_PLANS_API o http://127.0.0.1:4000)")
+    .action(async (opts: LoginOptions) => {
+      ctx.emit(await login(opts));
+    });

@@ -1,0 +1,77 @@
+import { Command } from "commander";
+import { RegionCode } from "@coop-plans/shared/domain";
+import { PLAN_STATUS_LABELS, ROLE_LABELS, type CooperativeSummary } from "@coop-plans/shared/api";
+import type { CliCommand } from "../cliCommand";
+import type { CommandResult } from "../commandResult";
+import { apiClientFor, type BackendOptions } from "../config";
+import { describeApiFailure } from "../backendErrors";
+import { clp, textTable } from "../money";
+
+/** Options of `coop-plans status`. */
+export interface StatusOptions extends BackendOptions {
+  /** Region code (AOS and Sercotec); default: the caller's only region. */
+  region?: string;
+  json?: boolean;
+}
+
+/** The table of cooperatives: name, region, status, version, money (CLP), findings, last save. */
+export function statusTable(items: CooperativeSummary[]): string {
+  const rows = items.map((c) => [
+    c.name, c.regionCode, PLAN_STATUS_LABELS[c.status], String(c.version),
+    c.totals ? clp(c.totals.total) : "—", c.totals ? clp(c.totals.sercotecAmount) : "—", c.totals ? clp(c.totals.ownAmount) : "—",
+    c.counts ? String(c.counts.error) : "—", c.counts ? String(c.counts.warning) : "—", c.updatedAt ? c.updatedAt.slice(0, 10) : "—",
+  ]);
+  const sum = (pick: (c: CooperativeSummary) => number) => items.reduce((a, c) => a + pick(c), 0);
+  rows.push(["Total", "", "", "", clp(sum((c) => c.totals?.total ?? 0)), clp(sum((c) => c.totals?.sercotecAmount ?? 0)), clp(sum((c) => c.totals?.ownAmount ?? 0)), "", "", ""]);
+  return textTable(["Cooperativa", "Región", "Estado", "Versión", "Total", "Sercotec", "Aporte", "Errores", "Advert.", "Guardado"], rows, [3, 4, 5, 6, 7, 8]);
+}
+
+/**
+ * `coop-plans status [--region 14] [--json]`: a gestor/a sees the cooperatives assigned to them
+ * (`/v1/me`); the AOS and Sercotec see every cooperative of the region (all pages). Never throws.
+ */
+export async function status(options: StatusOptions = {}): Promise<CommandResult> {
+  const { client, base, signedIn } = apiClientFor(options);
+  if (!signedIn) return { exitCode: 2, output: "No hay sesión iniciada: use «coop-plans login» (o defina COOP_PLANS_TOKEN).\n" };
+  if (options.region !== undefined && !RegionCode.safeParse(options.region).success) {
+    return { exitCode: 2, output: `Región inválida «${options.region}»: use un código entre 01 y 16, por ejemplo 14.\n` };
+  }
+  try {
+    const me = await client.me();
+    let items: CooperativeSummary[];
+    let heading: string;
+    if (me.role === "gestor" && options.region === undefined) {
+      items = me.cooperatives;
+      heading = `${ROLE_LABELS[me.role]} ${me.email ?? ""}: ${items.length} cooperativas asignadas.`;
+    } else {
+      const region = options.region ?? (me.regions !== "*" && me.regions.length === 1 ? me.regions[0] : undefined);
+      if (!region) return { exitCode: 2, output: "Indique la región con --region (por ejemplo --region 14).\n" };
+      items = [];
+      let nextToken: string | null = null;
+      do {
+        const page = await client.listCooperatives(region, { limit: 100, nextToken });
+        items.push(...page.items);
+        nextToken = page.nextToken;
+      } while (nextToken);
+      heading = `Región ${region}: ${items.length} cooperativas.`;
+    }
+    if (options.json) return { exitCode: 0, output: JSON.stringify(items, null, 2) + "\n" };
+    const byStatus = (["borrador", "enviado", "observado", "aprobado"] as const)
+      .map((s) => `${items.filter((c) => c.status === s).length} ${PLAN_STATUS_LABELS[s].toLowerCase()}`).join(", ");
+    return { exitCode: 0, output: `${heading} ${byStatus}.\n${items.length > 0 ? statusTable(items) : ""}` };
+  } catch (error) {
+    const failure = describeApiFailure(error, base);
+    return { exitCode: 2, output: failure.message + "\n" };
+  }
+}
+
+/** The `status` subcommand. */
+export const statusCommand: CliCommand = (ctx) =>
+  new Command("status")
+    .description("muestra el estado de los planes: los asignados (gestor/a) o los de una región (AOS, Sercotec)")
+    .option("--region <código>", "región, por ejemplo 14")
+    .option("--json", "entrega la lista en JSON")
+    .option("--api <url>", "URL de la API (por omisión COOP_PLANS_API o http://127.0.0.1:4000)")
+    .action(async (opts: StatusOptions) => {
+      ctx.emit(await status(opts));
+    });

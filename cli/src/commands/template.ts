@@ -1,0 +1,78 @@
+import { Command } from "commander";
+import { access, writeFile } from "node:fs/promises";
+import { MODALITY_LABELS, type Modality } from "@coop-plans/shared/domain";
+import { renderWorkbook } from "@coop-plans/shared/workbook";
+import { writeWorkbook } from "@coop-plans/shared/xlsx";
+import type { CliCommand } from "../cliCommand";
+import type { CommandResult } from "../commandResult";
+
+/** Options of `coop-plans template`. `modality` as typed (`creacion`, `fortalecimiento`, accents tolerated). */
+export interface TemplateCommandOptions {
+  modality?: string;
+  force?: boolean;
+}
+
+/** `creacion` / `creación` / `fortalecimiento` → Modality; null for anything else. */
+export function parseModalityOption(text: string): Modality | null {
+  const key = text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").trim().toLowerCase();
+  return key === "creacion" || key === "fortalecimiento" ? key : null;
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await access(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * `coop-plans template <out.xlsx> [--modality creacion|fortalecimiento] [--force]`: writes a
+ * fresh standard workbook (dropdown lists, CLP and date formats, frozen headers). Exit 0 when
+ * written; 2 with a Spanish message when the name, modality or destination is wrong, or the file
+ * exists and `--force` is not given. Never throws.
+ */
+export async function writeTemplate(out: string, options: TemplateCommandOptions = {}): Promise<CommandResult> {
+  if (!/\.xlsx$/i.test(out)) {
+    return { exitCode: 2, output: `El archivo de salida «${out}» debe terminar en .xlsx (por ejemplo plan-cooperativa.xlsx).\n` };
+  }
+  let modality: Modality | undefined;
+  if (options.modality !== undefined) {
+    const parsed = parseModalityOption(options.modality);
+    if (!parsed) {
+      return { exitCode: 2, output: `Modalidad «${options.modality}» desconocida: use creacion (Creación y Desarrollo) o fortalecimiento.\n` };
+    }
+    modality = parsed;
+  }
+  if (!options.force && (await exists(out))) {
+    return { exitCode: 2, output: `«${out}» ya existe: elija otro nombre o use --force para reemplazarlo.\n` };
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await writeWorkbook(renderWorkbook(modality ? { modality } : {}));
+  } catch {
+    return { exitCode: 2, output: "No se pudo generar la plantilla: error interno de coop-plans.\n" };
+  }
+  try {
+    await writeFile(out, bytes);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === "ENOENT" ? "la carpeta no existe" : code === "EACCES" || code === "EPERM" ? "no hay permiso de escritura" : "error de escritura";
+    return { exitCode: 2, output: `No se pudo escribir «${out}»: ${why}.\n` };
+  }
+  const label = modality ? ` para la modalidad ${MODALITY_LABELS[modality]}` : "";
+  return { exitCode: 0, output: `Plantilla escrita en «${out}»${label}. Ábrala en Excel, complétela y valídela con: coop-plans validate ${out}\n` };
+}
+
+/** The `template` subcommand. */
+export const templateCommand: CliCommand = (ctx) =>
+  new Command("template")
+    .description("escribe un libro estándar en blanco (plantilla) con listas desplegables y formatos")
+    .usage("[opciones] <salida.xlsx>")
+    .argument("<salida.xlsx>", "archivo .xlsx que se creará")
+    .option("--modality <modalidad>", "creacion (Creación y Desarrollo) o fortalecimiento")
+    .option("--force", "reemplaza el archivo de salida si ya existe")
+    .action(async (out: string, opts: { modality?: string; force?: boolean }) => {
+      ctx.emit(await writeTemplate(out, { modality: opts.modality, force: opts.force }));
+    });

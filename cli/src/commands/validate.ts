@@ -1,0 +1,121 @@
+import { Command } from "commander";
+import type { Finding, Plan } from "@coop-plans/shared/domain";
+import { parseWorkbook } from "@coop-plans/shared/workbook";
+import { validatePlan } from "@coop-plans/shared/rules";
+import { WorkbookReadError, readWorkbookGrids } from "@coop-plans/shared/xlsx";
+import type { CliCommand } from "../cliCommand";
+import { type CommandResult, type ExitCode, worstExitCode } from "../commandResult";
+import { countFindings, countsText, findingsTable, sortFindings } from "../findingsTable";
+import { planTotals, type PlanTotals } from "../planTotals";
+import { FileAccessError, readFileBytes } from "../readFileBytes";
+
+/** Options of `coop-plans validate`: `asOf` ISO date for time-dependent rules (default today, America/Santiago). */
+export interface ValidateCommandOptions {
+  json?: boolean;
+  asOf?: string;
+}
+
+/** The outcome for one file: a plan with findings (exit 0/1), or why it could not be read (exit 2). */
+export interface FileReport {
+  file: string;
+  exitCode: ExitCode;
+  plan?: Plan;
+  findings?: Finding[];
+  totals?: PlanTotals;
+  /** When the file could not be read: a stable code and the Spanish message. */
+  error?: { code: string; message: string };
+}
+
+/** True for a real calendar date written `YYYY-MM-DD`. */
+export function isIsoDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
+/**
+ * Reads, parses and validates one workbook. Never throws: an unreadable file is exit 2 with a
+ * Spanish reason; a plan with any error-severity finding is exit 1; otherwise 0.
+ */
+export async function validateFile(file: string, options: Pick<ValidateCommandOptions, "asOf"> = {}): Promise<FileReport> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFileBytes(file);
+  } catch (error) {
+    const message = error instanceof FileAccessError ? error.message : `No se pudo leer «${file}».`;
+    return { file, exitCode: 2, error: { code: "file-access", message } };
+  }
+  try {
+    const grids = await readWorkbookGrids(bytes);
+    const parsed = parseWorkbook(grids);
+    const ruleFindings = validatePlan(parsed.plan, options.asOf ? { asOf: options.asOf } : {});
+    const findings = sortFindings([...parsed.findings, ...ruleFindings]);
+    const exitCode: ExitCode = findings.some((f) => f.severity === "error") ? 1 : 0;
+    return { file, exitCode, plan: parsed.plan, findings, totals: planTotals(parsed.plan) };
+  } catch (error) {
+    if (error instanceof WorkbookReadError) return { file, exitCode: 2, error: { code: error.code, message: error.message } };
+    const detail = process.env.COOP_PLANS_DEBUG ? ` [${String((error as Error)?.message ?? error)}]` : "";
+    return {
+      file,
+      exitCode: 2,
+      error: {
+        code: "internal",
+        message: `No se pudo validar el archivo: error interno de coop-plans. Informe el problema adjuntando el archivo si puede.${detail}`,
+      },
+    };
+  }
+}
+
+/** The human-readable report of one file: name, findings table and a summary line. */
+export function formatFileReport(report: FileReport): string {
+  const name = report.file;
+  if (report.error) return `${name}\n  ${report.error.message}\n  Resumen: archivo no leído (código 2).\n`;
+  const findings = report.findings ?? [];
+  const counts = countFindings(findings);
+  const verdict =
+    counts.error > 0
+      ? "tiene errores que impiden enviar el plan (código 1)"
+      : counts.warning > 0
+        ? "sin errores; revise las advertencias (código 0)"
+        : "sin errores ni advertencias (código 0)";
+  const lines = report.totals?.lines ?? 0;
+  const table = findingsTable(findings);
+  return `${name}\n${table}  Resumen: ${countsText(counts)}; ${lines} ${lines === 1 ? "línea" : "líneas"} de inversión; ${verdict}.\n`;
+}
+
+/**
+ * `coop-plans validate <files...> [--json] [--as-of YYYY-MM-DD]`: validates each workbook and
+ * returns the report (a table per file, or JSON: an array of `{file, exitCode, plan, findings,
+ * totals}` / `{file, exitCode, error}`) with the batch's highest exit code. Never throws.
+ */
+export async function validateFiles(files: string[], options: ValidateCommandOptions = {}): Promise<CommandResult> {
+  if (options.asOf !== undefined && !isIsoDate(options.asOf)) {
+    return { exitCode: 2, output: `La fecha de --as-of «${options.asOf}» no es válida: escriba AAAA-MM-DD, por ejemplo 2025-10-15.\n` };
+  }
+  if (files.length === 0) return { exitCode: 2, output: "Indique al menos un archivo .xlsx para validar.\n" };
+  const reports: FileReport[] = [];
+  for (const file of files) reports.push(await validateFile(file, options));
+  const exitCode = worstExitCode(reports.map((r) => r.exitCode));
+  if (options.json) return { exitCode, output: `${JSON.stringify(reports, null, 2)}\n` };
+  let output = reports.map(formatFileReport).join("\n");
+  if (reports.length > 1) {
+    const ok = reports.filter((r) => r.exitCode === 0).length;
+    const withErrors = reports.filter((r) => r.exitCode === 1).length;
+    const unread = reports.filter((r) => r.exitCode === 2).length;
+    output += `\n${reports.length} archivos: ${ok} sin errores, ${withErrors} con errores, ${unread} sin leer (código ${exitCode}).\n`;
+  }
+  return { exitCode, output };
+}
+
+/** The `validate` subcommand. */
+export const validateCommand: CliCommand = (ctx) =>
+  new Command("validate")
+    .description("valida uno o más libros del plan (.xlsx) y muestra los hallazgos por archivo")
+    .usage("[opciones] <archivos...>")
+    .argument("<archivos...>", "libros de Excel (.xlsx) con el plan de la cooperativa")
+    .option("--json", "entrega, por archivo, el plan leído, los hallazgos y los totales en JSON")
+    .option("--as-of <fecha>", "fecha de referencia AAAA-MM-DD para las reglas que dependen de la fecha (por omisión, hoy)")
+    .action(async (files: string[], opts: { json?: boolean; asOf?: string }) => {
+      ctx.emit(await validateFiles(files, { json: opts.json, asOf: opts.asOf }));
+    });

@@ -1,0 +1,41 @@
+/**
+ * Entry point of the `coop-plans` command (run through tsx: `cli/bin/coop-plans.mjs`, or
+ * `npm run coop-plans -- …`). The subcommands live in commands/; adding one is one line below.
+ */
+import type { CliCommand } from "./cliCommand";
+import { templateCommand } from "./commands/template";
+import { validateCommand } from "./commands/validate";
+import { loginCommand } from "./commands/login";
+import { syncCommand } from "./commands/sync";
+import { statusCommand } from "./commands/status";
+import { consolidateCommand } from "./commands/consolidate";
+import { processIo, runCli } from "./program";
+
+/** Every subcommand of `coop-plans`, in help order. */
+export const COMMANDS: CliCommand[] = [
+  validateCommand,
+  templateCommand,
+  loginCommand,
+  syncCommand,
+  statusCommand,
+  consolidateCommand,
+];
+
+/** Runs `coop-plans` with `argv` (as `process.argv`) on the process's stdout/stderr; resolves to the exit code. */
+export function main(argv: string[] = process.argv): Promise<number> {
+  return runCli(COMMANDS, argv, processIo);
+}
+
+/** Sets the exit code (never a stack trace: a last-resort Spanish message). */
+export function runAsProcess(argv: string[] = process.argv): void {
+  const fatal = () => {
+    process.stderr.write("Error inesperado: coop-plans no pudo completar el comando.\n");
+    process.exit(2);
+  };
+  process.on("uncaughtException", fatal);
+  process.on("unhandledRejection", fatal);
+  main(argv).then((code) => (process.exitCode = code), fatal);
+}
+
+// Run when this file is the script (`tsx cli/src/main.ts …`); the bin shim calls runAsProcess itself.
+if (/[\\/]cli[\\/]src[\\/]main\.ts$/.test(process.argv[1] ?? "")) runAsProcess();

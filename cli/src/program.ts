@@ -1,0 +1,106 @@
+import { Command, CommanderError } from "commander";
+import type { CliCommand, CliContext } from "./cliCommand";
+import type { CommandResult, ExitCode } from "./commandResult";
+
+/** Where the CLI writes: stdout and stderr. */
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+/** Process stdout/stderr. */
+export const processIo: CliIo = {
+  stdout: (text) => void process.stdout.write(text),
+  stderr: (text) => void process.stderr.write(text),
+};
+
+const HELP_TITLES: Record<string, string> = {
+  "Usage:": "Uso:",
+  "Options:": "Opciones:",
+  "Commands:": "Comandos:",
+  "Arguments:": "Argumentos:",
+  "Global Options:": "Opciones globales:",
+};
+
+const HELP_HINT = "Escriba «coop-plans --help» para ver la ayuda.";
+
+/** Commander's English usage errors → Spanish (the quoted name is kept). */
+function usageMessage(error: CommanderError): string {
+  const quoted = /'([^']+)'/.exec(error.message)?.[1] ?? "";
+  switch (error.code) {
+    case "commander.unknownOption":
+      return `Opción desconocida: ${quoted}.`;
+    case "commander.unknownCommand":
+      return `Comando desconocido: ${quoted}.`;
+    case "commander.missingArgument":
+      return `Falta el argumento obligatorio «${quoted}».`;
+    case "commander.optionMissingArgument":
+      return `Falta el valor de la opción ${quoted}.`;
+    case "commander.excessArguments":
+      return `Demasiados argumentos para «${quoted}».`;
+    default:
+      return "Uso incorrecto del comando.";
+  }
+}
+
+function configure(cmd: Command, io: CliIo): void {
+  cmd
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stdout, outputError: () => undefined })
+    .helpOption("-h, --help", "muestra esta ayuda")
+    .configureHelp({
+      styleTitle: (title) => HELP_TITLES[title] ?? title,
+      subcommandTerm: (sub) => `${sub.name()} ${sub.usage()}`.trim(),
+    });
+  for (const sub of cmd.commands) configure(sub, io);
+}
+
+/**
+ * Builds the `coop-plans` program from its subcommands (Spanish help), wired to `io`, and the
+ * way to read the exit code its actions leave. Adding a command is adding it to `commands`.
+ */
+export function buildProgram(commands: CliCommand[], io: CliIo): { program: Command; exitCode: () => ExitCode } {
+  let exitCode: ExitCode = 0;
+  const ctx: CliContext = {
+    emit(result: CommandResult) {
+      io.stdout(result.output);
+      if (result.exitCode > exitCode) exitCode = result.exitCode;
+    },
+  };
+  const program = new Command("coop-plans")
+    .description(
+      "Valida y genera el libro estándar del plan de acción y de inversiones del programa de cooperativas de Sercotec.",
+    )
+    .usage("[opciones] <comando>")
+    .version("0.1.0", "-V, --version", "muestra la versión")
+    .helpCommand("help [comando]", "muestra la ayuda de un comando");
+  for (const command of commands) program.addCommand(command(ctx));
+  configure(program, io);
+  return { program, exitCode: () => exitCode };
+}
+
+/**
+ * Runs the CLI on `argv` (as `process.argv`: node, script, args...) and returns the exit code.
+ * Never throws and never prints a stack trace: usage errors are Spanish (exit 2), any unexpected
+ * failure prints a Spanish message on stderr (exit 2).
+ */
+export async function runCli(commands: CliCommand[], argv: string[], io: CliIo = processIo): Promise<ExitCode> {
+  const { program, exitCode } = buildProgram(commands, io);
+  try {
+    if (argv.length <= 2) {
+      program.outputHelp();
+      return 2;
+    }
+    await program.parseAsync(argv);
+    return exitCode();
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.exitCode === 0) return 0;
+      if (error.code === "commander.help") return 2;
+      io.stderr(`${usageMessage(error)} ${HELP_HINT}\n`);
+      return 2;
+    }
+    io.stderr(`Error inesperado: coop-plans no pudo completar el comando. ${HELP_HINT}\n`);
+    return 2;
+  }
+}

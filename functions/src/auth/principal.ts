@@ -1,0 +1,89 @@
+import { RegionCode } from "@coop-plans/shared/domain";
+import { Role, type Actor, type RegionScope } from "@coop-plans/shared/api";
+import { HttpProblem } from "../http/httpProblem";
+
+/** Who calls: the identity provider's subject, e-mail (lower case), role and region scope. */
+export interface Principal {
+  sub: string;
+  email: string | null;
+  role: Role;
+  regions: RegionScope;
+}
+
+/** JWT claims as API Gateway hands them (`requestContext.authorizer.jwt.claims`): strings, numbers, booleans or arrays. */
+export type Claims = Record<string, string | number | boolean | string[] | undefined>;
+
+const UNAUTHENTICATED_DETAIL = "Su sesión no es válida o expiró: vuelva a iniciar sesión.";
+
+/**
+ * Values of a multi-valued claim. API Gateway flattens a JSON array claim into a string such as
+ * `[aos sercotec]`; Entra ID may send a JSON array text; Cognito custom attributes are comma-separated.
+ */
+function claimValues(value: Claims[string]): string[] {
+  if (value === undefined || value === null) return [];
+  if (Array.isArray(value)) return value.map(String).map((v) => v.trim()).filter(Boolean);
+  const text = String(value).trim();
+  if (text.startsWith("[") && text.endsWith("]")) {
+    try {
+      const parsed: unknown = JSON.parse(text);
+      if (Array.isArray(parsed)) return parsed.map(String).map((v) => v.trim()).filter(Boolean);
+    } catch {
+      // API Gateway's "[a b]" form: fall through.
+    }
+    return text.slice(1, -1).split(/[\s,]+/).map((v) => v.trim()).filter(Boolean);
+  }
+  return text.split(",").map((v) => v.trim()).filter(Boolean);
+}
+
+/** A role from `custom:role` or an Entra ID app role (`gestor`, `CoopPlans.AOS`, `Sercotec` …); null when none is ours. */
+function roleFrom(claims: Claims): Role | null {
+  const candidates = [...claimValues(claims["custom:role"]), ...claimValues(claims.roles)];
+  for (const candidate of candidates) {
+    const last = candidate.split(/[.:/]/).pop()?.toLowerCase() ?? "";
+    const parsed = Role.safeParse(last);
+    if (parsed.success) return parsed.data;
+  }
+  return null;
+}
+
+/**
+ * Maps the identity provider's claims to a principal. Cognito: `sub`, `email`, `custom:role`
+ * (`gestor` | `aos` | `sercotec`), `custom:regions` (`08,16` or `*`). Entra ID: the role as an app
+ * role in `roles`, the e-mail in `email`, `preferred_username` or `upn`, the regions in
+ * `custom:regions` or `regions`. An `exp` in the past is refused too (the authorizer checks it;
+ * this is defence in depth). Throws HttpProblem 401 when the claims are missing or unusable:
+ * no subject, no known role, no valid region, or a gestor/a without e-mail.
+ */
+export function principalFromClaims(claims: Claims | undefined | null, nowSeconds = Math.floor(Date.now() / 1000)): Principal {
+  const fail = (): never => {
+    throw new HttpProblem("UNAUTHENTICATED", UNAUTHENTICATED_DETAIL);
+  };
+  if (!claims || typeof claims !== "object") return fail();
+  const sub = typeof claims.sub === "string" ? claims.sub.trim() : "";
+  if (!sub) return fail();
+  const exp = Number(claims.exp);
+  if (claims.exp !== undefined && (!Number.isFinite(exp) || exp <= nowSeconds)) return fail();
+  const role = roleFrom(claims);
+  if (!role) return fail();
+
+  const emailClaim = [claims.email, claims.preferred_username, claims.upn].find((v) => typeof v === "string" && v.includes("@"));
+  const email = typeof emailClaim === "string" ? emailClaim.trim().toLowerCase() : null;
+  if (role === "gestor" && !email) return fail();
+
+  const rawRegions = claimValues(claims["custom:regions"] ?? claims.regions);
+  let regions: RegionScope;
+  if (rawRegions.includes("*")) {
+    regions = "*";
+  } else {
+    const codes = rawRegions.map((r) => (/^\d$/.test(r) ? `0${r}` : r));
+    const parsed = codes.map((c) => RegionCode.safeParse(c));
+    if (parsed.length === 0 || parsed.some((p) => !p.success)) return fail();
+    regions = [...new Set(parsed.map((p) => p.data as RegionCode))].sort();
+  }
+  return { sub, email, role, regions };
+}
+
+/** The principal as recorded in revisions: who did it. */
+export function actorOf(principal: Principal): Actor {
+  return { sub: principal.sub, email: principal.email, role: principal.role };
+}

@@ -1,0 +1,26 @@
+import { CooperativeId } from "@coop-plans/shared/api";
+import { authorize, type Permission } from "../auth/authorize";
+import type { Principal } from "../auth/principal";
+import { HttpProblem } from "../http/httpProblem";
+import { pathParam } from "../http/params";
+import type { ApiEvent } from "../http/types";
+import type { CooperativeItem } from "../store/items";
+import type { Store } from "../store/store";
+
+/**
+ * Loads the cooperative named by the `{id}` path parameter and authorizes `permission` on it.
+ * Throws HttpProblem: 400 on a malformed id, 404 when it does not exist, 403 when not allowed.
+ * (The 404 comes before the 403: ids are random UUIDs, so existence reveals nothing.)
+ */
+export async function loadAuthorizedCooperative(
+  store: Store,
+  event: ApiEvent,
+  principal: Principal,
+  permission: Permission,
+): Promise<CooperativeItem> {
+  const id = pathParam(event, "id", CooperativeId);
+  const cooperative = await store.getCooperative(id);
+  if (!cooperative) throw new HttpProblem("COOPERATIVE_NOT_FOUND", "La cooperativa no existe: revise el identificador.");
+  authorize(principal, permission, { regionCode: cooperative.regionCode, gestorEmail: cooperative.gestorEmail });
+  return cooperative;
+}

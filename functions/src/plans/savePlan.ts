@@ -1,0 +1,123 @@
+import { IdempotencyKey, PutPlanRequest, type PutPlanResponse } from "@coop-plans/shared/api";
+import type { HandlerDeps } from "../deps";
+import { actorOf, type Principal } from "../auth/principal";
+import { HttpProblem } from "../http/httpProblem";
+import { header } from "../http/params";
+import { readJsonBody } from "../http/requestBody";
+import type { ApiEvent } from "../http/types";
+import { IdempotencyKeyTakenError, ItemTooLargeError, VersionConflictError } from "../store/errors";
+import { encodeRevisionBody } from "../store/revisionBody";
+import { bodyHash } from "./bodyHash";
+import { loadAuthorizedCooperative } from "./cooperativeAccess";
+import { countFindings } from "./findingCounts";
+import { summarizePlanTotals } from "./planSummaryTotals";
+import { toRevision } from "./revisionViews";
+import { EDITABLE_STATUSES, statusAfterSave } from "./workflow";
+
+/** How long an idempotency record is kept: 24 h. */
+export const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
+
+/** Result of a save: the response body and whether it replays an earlier save with the same key. */
+export interface SaveOutcome {
+  response: PutPlanResponse;
+  replayed: boolean;
+}
+
+const PLAN_TOO_LARGE_DETAIL =
+  "El plan es demasiado grande para guardarlo (más de 400 KB comprimido). Divida el plan de inversiones o quite filas vacías y vuelva a sincronizar.";
+
+/**
+ * `PUT /v1/cooperatives/{id}/plan`: saves a new immutable revision of the plan.
+ * Order: cooperative and permission (404/403), `Idempotency-Key` (400 when missing), body (413 /
+ * 400 naming the field), an earlier save with the same key (same body → that result again;
+ * other body → 422), status (409 `PLAN_LOCKED` in enviado/aprobado), `baseVersion` (409
+ * `VERSION_CONFLICT` with `currentVersion`), re-validation with shared/rules, then ONE
+ * transaction writes the revision, moves the latest pointer and records the key.
+ */
+export async function savePlan(deps: HandlerDeps, event: ApiEvent, principal: Principal): Promise<SaveOutcome> {
+  const { store } = deps;
+  const cooperative = await loadAuthorizedCooperative(store, event, principal, "plan:write");
+
+  const rawKey = header(event, "idempotency-key");
+  if (rawKey === undefined || rawKey.trim() === "") {
+    throw new HttpProblem("IDEMPOTENCY_KEY_REQUIRED", "Falta la cabecera Idempotency-Key: envíe un identificador único (por ejemplo un UUID) por cada sincronización.", { field: "Idempotency-Key" });
+  }
+  const keyParse = IdempotencyKey.safeParse(rawKey.trim());
+  if (!keyParse.success) throw new HttpProblem("VALIDATION_FAILED", keyParse.error.issues[0].message, { field: "Idempotency-Key" });
+  const key = keyParse.data;
+
+  const request = readJsonBody(event, PutPlanRequest);
+  const hash = bodyHash(request);
+
+  const replay = async (): Promise<SaveOutcome | null> => {
+    const record = await store.getIdempotencyRecord(cooperative.id, key);
+    if (!record) return null;
+    if (record.bodyHash !== hash) {
+      throw new HttpProblem("IDEMPOTENCY_KEY_REUSED", "Esta Idempotency-Key ya se usó con otro contenido: genere una clave nueva para cada sincronización distinta.", { field: "Idempotency-Key" });
+    }
+    const revision = await store.getRevision(cooperative.id, record.version);
+    if (!revision) throw new Error("Idempotency record points to a missing revision");
+    const { plan: _plan, ...rest } = toRevision(revision);
+    void _plan;
+    return { response: rest, replayed: true };
+  };
+
+  const earlier = await replay();
+  if (earlier) return earlier;
+
+  const latest = await store.getLatest(cooperative.id);
+  const currentVersion = latest?.version ?? 0;
+  const currentStatus = latest?.status ?? "borrador";
+  if (!EDITABLE_STATUSES.has(currentStatus)) {
+    throw new HttpProblem(
+      "PLAN_LOCKED",
+      currentStatus === "aprobado"
+        ? "El plan está aprobado y bloqueado: solo el AOS puede reabrirlo para editarlo."
+        : "El plan fue enviado y está en revisión del AOS: no se puede modificar hasta que lo devuelva con observaciones.",
+      { currentVersion },
+    );
+  }
+  if (request.baseVersion !== currentVersion) {
+    throw new HttpProblem(
+      "VERSION_CONFLICT",
+      `El plan cambió en el servidor: usted editó la versión ${request.baseVersion} y la actual es la ${currentVersion}. Descargue la versión actual, incorpore sus cambios y vuelva a sincronizar.`,
+      { currentVersion },
+    );
+  }
+
+  const findings = deps.validate(request.plan);
+  const counts = countFindings(findings);
+  const totals = summarizePlanTotals(request.plan);
+  const at = deps.now().toISOString();
+  const by = actorOf(principal);
+  const version = currentVersion + 1;
+  const status = statusAfterSave(currentStatus);
+  const body = encodeRevisionBody({ plan: request.plan, findings });
+
+  try {
+    await store.appendRevision(
+      { cooperativeId: cooperative.id, regionCode: cooperative.regionCode, version, status, action: "save", by, at, comment: null, totals, counts, body },
+      { key, bodyHash: hash, ttlSeconds: IDEMPOTENCY_TTL_SECONDS },
+    );
+  } catch (error) {
+    if (error instanceof ItemTooLargeError) throw new HttpProblem("PLAN_TOO_LARGE", PLAN_TOO_LARGE_DETAIL);
+    if (error instanceof IdempotencyKeyTakenError || error instanceof VersionConflictError) {
+      // A concurrent request with the same key may have won: it answers for this one too.
+      const concurrent = await replay();
+      if (concurrent) return concurrent;
+    }
+    if (error instanceof VersionConflictError || error instanceof IdempotencyKeyTakenError) {
+      const now = error instanceof VersionConflictError ? error.currentVersion : (await store.getLatest(cooperative.id))?.version ?? 0;
+      throw new HttpProblem(
+        "VERSION_CONFLICT",
+        `Otra sincronización guardó el plan antes (versión actual: ${now}). Descargue la versión actual, incorpore sus cambios y vuelva a sincronizar.`,
+        { currentVersion: now },
+      );
+    }
+    throw error;
+  }
+  return {
+    response: { cooperativeId: cooperative.id, version, status, action: "save", by, at, comment: null, totals, counts, findings },
+    replayed: false,
+  };
+}

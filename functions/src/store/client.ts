@@ -1,0 +1,46 @@
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { DYNAMODB_ENDPOINT_ENV, TABLE_NAME_ENV } from "./tableDefinition";
+
+/** What every repository needs: the document client and the table name. */
+export interface StoreContext {
+  doc: DynamoDBDocumentClient;
+  tableName: string;
+}
+
+/** Options of `createStoreContext`; missing values come from the environment. */
+export interface StoreContextOptions {
+  tableName?: string;
+  /** DynamoDB endpoint, e.g. `http://127.0.0.1:8000` for DynamoDB Local. */
+  endpoint?: string;
+  region?: string;
+}
+
+/**
+ * Builds the DynamoDB document client for the table named by `TABLE_NAME` (or `options`), talking
+ * to `DYNAMODB_ENDPOINT` when set (DynamoDB Local, with dummy credentials when none are set).
+ * Throws when no table name is configured.
+ */
+export function createStoreContext(options: StoreContextOptions = {}): StoreContext {
+  const tableName = options.tableName ?? process.env[TABLE_NAME_ENV];
+  if (!tableName) throw new Error(`The ${TABLE_NAME_ENV} environment variable is not set`);
+  const endpoint = options.endpoint ?? process.env[DYNAMODB_ENDPOINT_ENV];
+  const region = options.region ?? process.env.AWS_REGION ?? "local";
+  const local = endpoint !== undefined && endpoint !== "";
+  const client = new DynamoDBClient({
+    region,
+    ...(local
+      ? {
+          endpoint,
+          credentials: {
+            accessKeyId: process.env.AWS_ACCESS_KEY_ID ?? "local",
+            secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? "local",
+          },
+        }
+      : {}),
+  });
+  const doc = DynamoDBDocumentClient.from(client, {
+    marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
+  });
+  return { doc, tableName };
+}

@@ -1,0 +1,225 @@
+import { BatchGetCommand, GetCommand, QueryCommand, type BatchGetCommandOutput } from "@aws-sdk/lib-dynamodb";
+import * as z from "zod";
+import type { Actor, Cooperative, CooperativeSummary } from "@coop-plans/shared/api";
+import type { StoreContext } from "./client";
+import { ConcurrentUpdateError, InvalidPageTokenError } from "./errors";
+import { CooperativeItem, LatestItem, parseItem } from "./items";
+import { keys } from "./keys";
+import { GSI1 } from "./tableDefinition";
+import { transactWrite } from "./transactions";
+
+/** Maps a cooperative item to the API's Cooperative. */
+export function toCooperative(item: CooperativeItem): Cooperative {
+  return {
+    id: item.id,
+    regionCode: item.regionCode,
+    name: item.name,
+    rut: item.rut,
+    modality: item.modality,
+    callYear: item.callYear,
+    gestorEmail: item.gestorEmail,
+    createdAt: item.createdAt,
+  };
+}
+
+/** A cooperative and its latest pointer as the API summarises them (a missing pointer reads as a fresh `borrador`, version 0). */
+export function toSummary(item: CooperativeItem, latest: LatestItem | undefined): CooperativeSummary {
+  return {
+    ...toCooperative(item),
+    status: latest?.status ?? "borrador",
+    version: latest?.version ?? 0,
+    updatedAt: latest?.updatedAt ?? null,
+    totals: latest?.totals ?? null,
+    counts: latest?.counts ?? null,
+  };
+}
+
+/**
+ * Registers a cooperative: the cooperative item (in the region index), its latest pointer at
+ * version 0 (`borrador`, no plan) and, when a gestor/a is given, the assignment, in one transaction.
+ */
+export async function registerCooperative(ctx: StoreContext, cooperative: Cooperative, by: Actor): Promise<Cooperative> {
+  const item: CooperativeItem = {
+    ...keys.cooperative(cooperative.id),
+    entity: "cooperative",
+    gsi1pk: keys.region(cooperative.regionCode),
+    gsi1sk: keys.regionSort(cooperative.name, cooperative.id),
+    ...cooperative,
+    createdBy: by,
+  };
+  const latest: LatestItem = {
+    ...keys.latest(cooperative.id),
+    entity: "latest",
+    cooperativeId: cooperative.id,
+    regionCode: cooperative.regionCode,
+    version: 0,
+    status: "borrador",
+    updatedAt: null,
+    updatedBy: null,
+    totals: null,
+    counts: null,
+  };
+  const put = (Item: Record<string, unknown>) => ({
+    Put: { TableName: ctx.tableName, Item, ConditionExpression: "attribute_not_exists(pk)" },
+  });
+  const transaction = [put(item), put(latest)];
+  if (cooperative.gestorEmail) {
+    transaction.push(put({
+      ...keys.assignment(cooperative.gestorEmail, cooperative.id),
+      entity: "assignment",
+      gestorEmail: cooperative.gestorEmail,
+      cooperativeId: cooperative.id,
+      regionCode: cooperative.regionCode,
+      assignedAt: cooperative.createdAt,
+      assignedBy: by,
+    }));
+  }
+  const outcome = await transactWrite(ctx, transaction);
+  if (!outcome.committed) throw new ConcurrentUpdateError();
+  return cooperative;
+}
+
+/** The cooperative item of `id`, or null. */
+export async function getCooperativeItem(ctx: StoreContext, id: string): Promise<CooperativeItem | null> {
+  const out = await ctx.doc.send(new GetCommand({ TableName: ctx.tableName, Key: keys.cooperative(id), ConsistentRead: true }));
+  return out.Item ? parseItem(CooperativeItem, out.Item) : null;
+}
+
+/**
+ * Assigns (or reassigns) the gestor/a of a cooperative: updates the cooperative, deletes the old
+ * assignment and writes the new one in one transaction, conditioned on the gestor/a read in
+ * `current` (throws ConcurrentUpdateError when someone else changed it meanwhile).
+ */
+export async function assignGestor(ctx: StoreContext, current: CooperativeItem, gestorEmail: string, by: Actor, at: string): Promise<Cooperative> {
+  const old = current.gestorEmail;
+  const transaction: NonNullable<Parameters<typeof transactWrite>[1]> = [
+    {
+      Update: {
+        TableName: ctx.tableName,
+        Key: keys.cooperative(current.id),
+        UpdateExpression: "SET gestorEmail = :new",
+        ConditionExpression: old === null
+          ? "attribute_exists(pk) AND (attribute_not_exists(gestorEmail) OR attribute_type(gestorEmail, :nullType))"
+          : "gestorEmail = :old",
+        ExpressionAttributeValues: old === null ? { ":new": gestorEmail, ":nullType": "NULL" } : { ":new": gestorEmail, ":old": old },
+      },
+    },
+  ];
+  if (old !== null && old !== gestorEmail) {
+    transaction.push({ Delete: { TableName: ctx.tableName, Key: keys.assignment(old, current.id) } });
+  }
+  if (old !== gestorEmail) {
+    transaction.push({
+      Put: {
+        TableName: ctx.tableName,
+        Item: {
+          ...keys.assignment(gestorEmail, current.id),
+          entity: "assignment",
+          gestorEmail,
+          cooperativeId: current.id,
+          regionCode: current.regionCode,
+          assignedAt: at,
+          assignedBy: by,
+        },
+      },
+    });
+  }
+  const outcome = await transactWrite(ctx, transaction);
+  if (!outcome.committed) throw new ConcurrentUpdateError();
+  return toCooperative({ ...current, gestorEmail });
+}
+
+/** The latest pointers of many cooperatives (BatchGetItem, 100 keys a call, unprocessed keys retried). */
+export async function getLatestItems(ctx: StoreContext, ids: string[]): Promise<Map<string, LatestItem>> {
+  const found = await batchGet(ctx, ids.map((id) => keys.latest(id)));
+  const map = new Map<string, LatestItem>();
+  for (const raw of found) {
+    const item = parseItem(LatestItem, raw);
+    map.set(item.cooperativeId, item);
+  }
+  return map;
+}
+
+/** The cooperative items of many ids (missing ones are left out). */
+export async function getCooperativeItems(ctx: StoreContext, ids: string[]): Promise<CooperativeItem[]> {
+  const found = await batchGet(ctx, ids.map((id) => keys.cooperative(id)));
+  return found.map((raw) => parseItem(CooperativeItem, raw));
+}
+
+async function batchGet(ctx: StoreContext, wanted: Array<{ pk: string; sk: string }>): Promise<Record<string, unknown>[]> {
+  const out: Record<string, unknown>[] = [];
+  for (let i = 0; i < wanted.length; i += 100) {
+    let pending: Array<Record<string, unknown>> | undefined = wanted.slice(i, i + 100);
+    for (let attempt = 0; pending && pending.length > 0; attempt++) {
+      if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(50 * 2 ** attempt, 1000)));
+      const res: BatchGetCommandOutput = await ctx.doc.send(new BatchGetCommand({ RequestItems: { [ctx.tableName]: { Keys: pending, ConsistentRead: true } } }));
+      out.push(...(res.Responses?.[ctx.tableName] ?? []));
+      pending = res.UnprocessedKeys?.[ctx.tableName]?.Keys;
+      if (attempt > 8 && pending && pending.length > 0) throw new Error("BatchGetItem kept returning unprocessed keys");
+    }
+  }
+  return out;
+}
+
+const PageKey = z.object({ pk: z.string(), sk: z.string(), gsi1pk: z.string(), gsi1sk: z.string() }).strict();
+
+/** Encodes a LastEvaluatedKey as an opaque URL-safe token. */
+function encodeToken(key: Record<string, unknown>): string {
+  return Buffer.from(JSON.stringify(key), "utf8").toString("base64url");
+}
+
+/** Decodes a page token issued for `gsi1pk`; throws InvalidPageTokenError otherwise. */
+function decodeToken(token: string, gsi1pk: string): Record<string, string> {
+  try {
+    const key = PageKey.parse(JSON.parse(Buffer.from(token, "base64url").toString("utf8")));
+    if (key.gsi1pk !== gsi1pk) throw new InvalidPageTokenError();
+    return key;
+  } catch {
+    throw new InvalidPageTokenError();
+  }
+}
+
+/** One page of a region's cooperatives: summaries sorted by name and the token of the next page (null at the end). */
+export interface CooperativePage {
+  items: CooperativeSummary[];
+  nextToken: string | null;
+}
+
+/**
+ * Lists a region's cooperatives with a Query on GSI1 (never a Scan), `limit` per page, resuming
+ * after `nextToken`; then reads their latest pointers with BatchGetItem. Throws
+ * InvalidPageTokenError on a token not issued for this region.
+ */
+export async function listCooperativesByRegion(
+  ctx: StoreContext,
+  regionCode: string,
+  page: { limit: number; nextToken?: string | null },
+): Promise<CooperativePage> {
+  const gsi1pk = keys.region(regionCode);
+  const res = await ctx.doc.send(new QueryCommand({
+    TableName: ctx.tableName,
+    IndexName: GSI1,
+    KeyConditionExpression: "gsi1pk = :pk",
+    ExpressionAttributeValues: { ":pk": gsi1pk },
+    Limit: page.limit,
+    ExclusiveStartKey: page.nextToken ? decodeToken(page.nextToken, gsi1pk) : undefined,
+  }));
+  const cooperatives = (res.Items ?? []).map((raw) => parseItem(CooperativeItem, raw));
+  const latest = await getLatestItems(ctx, cooperatives.map((c) => c.id));
+  return {
+    items: cooperatives.map((c) => toSummary(c, latest.get(c.id))),
+    nextToken: res.LastEvaluatedKey ? encodeToken(res.LastEvaluatedKey) : null,
+  };
+}
+
+/** Every cooperative of a region (all pages of the GSI1 Query), with its latest pointer. */
+export async function listAllCooperativesByRegion(ctx: StoreContext, regionCode: string): Promise<CooperativeSummary[]> {
+  const all: CooperativeSummary[] = [];
+  let nextToken: string | null = null;
+  do {
+    const page: CooperativePage = await listCooperativesByRegion(ctx, regionCode, { limit: 100, nextToken });
+    all.push(...page.items);
+    nextToken = page.nextToken;
+  } while (nextToken);
+  return all;
+}

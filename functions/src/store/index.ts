@@ -1,0 +1,10 @@
+export * from "./tableDefinition";
+export * from "./createTableInput";
+export * from "./client";
+export * from "./errors";
+export * from "./items";
+export * from "./keys";
+export * from "./revisionBody";
+export { toCooperative, toSummary, type CooperativePage } from "./cooperativesRepository";
+export { MAX_ITEM_BYTES, type NewRevision, type IdempotencyRecord } from "./planRevisionsRepository";
+export * from "./store";

@@ -1,0 +1,104 @@
+import * as z from "zod";
+import { Modality, RegionCode } from "@coop-plans/shared/domain";
+import { BodyEncoding } from "./revisionBody";
+import { Actor, FindingCounts, PlanStatus, PlanTotalsSummary, RevisionAction } from "@coop-plans/shared/api";
+
+/** Zod schemas of every item of the single table; each repository parses what it reads with them. */
+
+export const CooperativeItem = z.object({
+  pk: z.string(),
+  sk: z.literal("META"),
+  entity: z.literal("cooperative"),
+  gsi1pk: z.string(),
+  gsi1sk: z.string(),
+  id: z.string(),
+  regionCode: RegionCode,
+  name: z.string(),
+  rut: z.string().nullable(),
+  modality: Modality,
+  callYear: z.number().int(),
+  gestorEmail: z.string().nullable(),
+  createdAt: z.string(),
+  createdBy: Actor,
+});
+export type CooperativeItem = z.infer<typeof CooperativeItem>;
+
+/** The latest pointer: the current version and status of a cooperative's plan, with its summary. */
+export const LatestItem = z.object({
+  pk: z.string(),
+  sk: z.literal("LATEST"),
+  entity: z.literal("latest"),
+  cooperativeId: z.string(),
+  regionCode: RegionCode,
+  version: z.number().int().nonnegative(),
+  status: PlanStatus,
+  updatedAt: z.string().nullable(),
+  updatedBy: Actor.nullable(),
+  totals: PlanTotalsSummary.nullable(),
+  counts: FindingCounts.nullable(),
+});
+export type LatestItem = z.infer<typeof LatestItem>;
+
+/** An immutable revision; `body` is `{plan, findings}` JSON compressed (`bodyEncoding`), `bodyBytes` its uncompressed size. */
+export const RevisionItem = z.object({
+  pk: z.string(),
+  sk: z.string().startsWith("REV#"),
+  entity: z.literal("revision"),
+  cooperativeId: z.string(),
+  v: z.number().int().positive(),
+  status: PlanStatus,
+  action: RevisionAction,
+  by: Actor,
+  at: z.string(),
+  comment: z.string().nullable(),
+  totals: PlanTotalsSummary,
+  counts: FindingCounts,
+  body: z.custom<Uint8Array>((v) => v instanceof Uint8Array, { error: "body must be binary" }),
+  bodyEncoding: BodyEncoding,
+  bodyBytes: z.number().int().nonnegative(),
+});
+export type RevisionItem = z.infer<typeof RevisionItem>;
+
+/** A revision item read without its body (list of revisions). */
+export const RevisionHeaderItem = RevisionItem.omit({ body: true });
+export type RevisionHeaderItem = z.infer<typeof RevisionHeaderItem>;
+
+/** Record of a plan save made with an Idempotency-Key; expires (TTL) after `expiresAt` epoch seconds. */
+export const IdempotencyItem = z.object({
+  pk: z.string(),
+  sk: z.string().startsWith("IDEMPOTENCY#"),
+  entity: z.literal("idempotency"),
+  cooperativeId: z.string(),
+  key: z.string(),
+  bodyHash: z.string(),
+  version: z.number().int().positive(),
+  createdAt: z.string(),
+  expiresAt: z.number().int(),
+});
+export type IdempotencyItem = z.infer<typeof IdempotencyItem>;
+
+/** A gestor/a's assignment to a cooperative (lets `GET /v1/me` list them with one Query). */
+export const AssignmentItem = z.object({
+  pk: z.string(),
+  sk: z.string(),
+  entity: z.literal("assignment"),
+  gestorEmail: z.string(),
+  cooperativeId: z.string(),
+  regionCode: RegionCode,
+  assignedAt: z.string(),
+  assignedBy: Actor,
+});
+export type AssignmentItem = z.infer<typeof AssignmentItem>;
+
+/**
+ * Parses an item read from the table with its schema; a malformed item is a server fault, so it
+ * throws (with the key, never the content).
+ */
+export function parseItem<S extends z.ZodType>(schema: S, item: unknown): z.output<S> {
+  const result = schema.safeParse(item);
+  if (!result.success) {
+    const k = item as { pk?: unknown; sk?: unknown } | undefined;
+    throw new Error(`Malformed item ${String(k?.pk)}/${String(k?.sk)}: ${result.error.issues.map((i) => i.path.join(".") + " " + i.code).join("; ")}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,20 @@
+import { normalizeLabel } from "@coop-plans/shared/domain";
+
+/** Key builders of the single table (layout in tableDefinition.ts). */
+export const keys = {
+  cooperative: (id: string) => ({ pk: `COOP#${id}`, sk: "META" as const }),
+  latest: (id: string) => ({ pk: `COOP#${id}`, sk: "LATEST" as const }),
+  revision: (id: string, v: number) => ({ pk: `COOP#${id}`, sk: `REV#${padVersion(v)}` }),
+  revisionPrefix: "REV#",
+  idempotency: (id: string, key: string) => ({ pk: `COOP#${id}`, sk: `IDEMPOTENCY#${key}` }),
+  assignment: (email: string, id: string) => ({ pk: `GESTOR#${email}`, sk: `COOP#${id}` }),
+  gestorPartition: (email: string) => `GESTOR#${email}`,
+  region: (code: string) => `REGION#${code}`,
+  /** GSI1 sort key: cooperatives of a region sorted by name, then id. */
+  regionSort: (name: string, id: string) => `COOP#${normalizeLabel(name).slice(0, 80)}#${id}`,
+};
+
+/** A revision number zero-padded to 9 digits so the sort key orders numerically: 12 → `000000012`. */
+export function padVersion(v: number): string {
+  return String(v).padStart(9, "0");
+}

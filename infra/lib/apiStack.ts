@@ -1,0 +1,71 @@
+import { CfnOutput, Stack, type StackProps } from "aws-cdk-lib";
+import type { ITableV2 } from "aws-cdk-lib/aws-dynamodb";
+import type { IFunction } from "aws-cdk-lib/aws-lambda";
+import type { Construct } from "constructs";
+import { HANDLER_GROUPS, type HandlerGroup } from "@coop-plans/shared/api";
+import { createApiAuthorizer, type ApiIdentity } from "./apiAuthorizer";
+import { ApiMonitoring } from "./apiMonitoring";
+import type { DeploymentConfig } from "./deploymentConfig";
+import { HandlerFunction } from "./handlerFunction";
+import { HANDLER_SETTINGS } from "./handlerSettings";
+import { PlansHttpApi } from "./plansHttpApi";
+
+/** Props of `ApiStack`. */
+export interface ApiStackProps extends StackProps {
+  table: ITableV2;
+  identity: ApiIdentity;
+  /** The task pane's origin (`https://<id>.cloudfront.net`, a token until deploy): always a CORS origin. */
+  taskPaneOrigin: string;
+  config: Pick<DeploymentConfig, "allowedOrigins" | "logLevel" | "throttleRateLimit" | "throttleBurstLimit" | "alarmEmail">;
+  /** Repository root (esbuild project root and lock file). */
+  repoRoot: string;
+}
+
+/**
+ * The stateless API stack: one function per handler group of shared/api, the HTTP API with every
+ * route of the route table behind the JWT authorizer (health aside), alarms and a dashboard.
+ * Outputs `ApiUrl`, `DashboardName` and `AlarmTopicArn`.
+ */
+export class ApiStack extends Stack {
+  readonly functions: Record<HandlerGroup, HandlerFunction>;
+  readonly httpApi: PlansHttpApi;
+  readonly monitoring: ApiMonitoring;
+
+  constructor(scope: Construct, id: string, props: ApiStackProps) {
+    super(scope, id, { description: "coop-plans: HTTP API, Lambda functions, alarms and dashboard", ...props });
+    const { table, config, repoRoot } = props;
+
+    const functions = {} as Record<HandlerGroup, HandlerFunction>;
+    const fns = {} as Record<HandlerGroup, IFunction>;
+    for (const group of HANDLER_GROUPS) {
+      functions[group] = new HandlerFunction(this, `${pascal(group)}Handler`, {
+        group,
+        settings: HANDLER_SETTINGS[group],
+        table,
+        repoRoot,
+        logLevel: config.logLevel,
+      });
+      fns[group] = functions[group].fn;
+    }
+    this.functions = functions;
+
+    this.httpApi = new PlansHttpApi(this, "Http", {
+      functions: fns,
+      authorizer: createApiAuthorizer(props.identity),
+      allowedOrigins: [props.taskPaneOrigin, ...config.allowedOrigins],
+      throttle: { rateLimit: config.throttleRateLimit, burstLimit: config.throttleBurstLimit },
+    });
+
+    this.monitoring = new ApiMonitoring(this, "Monitoring", { api: this.httpApi.api, functions: fns, table, alarmEmail: config.alarmEmail });
+
+    new CfnOutput(this, "ApiUrl", { value: this.httpApi.url, description: "Base URL of the API (the task pane's server address)" });
+    new CfnOutput(this, "DashboardName", { value: this.monitoring.dashboard.dashboardName, description: "CloudWatch dashboard of the API" });
+    new CfnOutput(this, "AlarmTopicArn", { value: this.monitoring.topic.topicArn, description: "SNS topic the alarms notify" });
+    if (props.identity.kind === "entra") new CfnOutput(this, "JwtIssuer", { value: props.identity.issuer, description: "Entra ID issuer trusted by the API" });
+  }
+}
+
+/** `consolidation` → `Consolidation` (construct ids). */
+function pascal(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

@@ -1,0 +1,58 @@
+import path from "node:path";
+import type { App, StackProps } from "aws-cdk-lib";
+import { ApiStack } from "./apiStack";
+import type { ApiIdentity } from "./apiAuthorizer";
+import { DataStack } from "./dataStack";
+import { readDeploymentConfig, type DeploymentConfig } from "./deploymentConfig";
+import { IdentityStack } from "./identityStack";
+import { WebStack } from "./webStack";
+
+/** Options of `createCoopPlansStacks`. */
+export interface CoopPlansAppOptions {
+  /** Repository root (holds package-lock.json, functions/ and addin/). */
+  repoRoot: string;
+  /** Task pane build to deploy; defaults to `<repoRoot>/addin/dist`. */
+  taskPaneDistDir?: string;
+  /** Configuration; defaults to the app's context (`readDeploymentConfig`). */
+  config?: DeploymentConfig;
+}
+
+/** The stacks of one deployment; `identity` exists only with Cognito. */
+export interface CoopPlansStacks {
+  config: DeploymentConfig;
+  data: DataStack;
+  identity?: IdentityStack;
+  web: WebStack;
+  api: ApiStack;
+}
+
+/**
+ * Adds the coop-plans stacks to an app: `<prefix>Data` (table), `<prefix>Identity` (Cognito, unless
+ * Entra ID is configured), `<prefix>Web` (task pane hosting) and `<prefix>Api` (functions, HTTP
+ * API, alarms), which depends on the others. Stacks are environment-agnostic (no account or
+ * region: synth needs no credentials; `cdk deploy` targets the CLI's profile and region).
+ */
+export function createCoopPlansStacks(app: App, options: CoopPlansAppOptions): CoopPlansStacks {
+  const config = options.config ?? readDeploymentConfig(app.node);
+  const prefix = config.stackPrefix;
+  const common: StackProps = { tags: { application: "coop-plans" } };
+
+  const data = new DataStack(app, `${prefix}Data`, common);
+  const identityStack = config.identity.kind === "cognito" ? new IdentityStack(app, `${prefix}Identity`, common) : undefined;
+  const web = new WebStack(app, `${prefix}Web`, { ...common, taskPaneDistDir: options.taskPaneDistDir ?? path.join(options.repoRoot, "addin", "dist") });
+
+  const identity: ApiIdentity =
+    config.identity.kind === "cognito"
+      ? { kind: "cognito", userPool: identityStack!.userPool, client: identityStack!.client }
+      : config.identity;
+
+  const api = new ApiStack(app, `${prefix}Api`, {
+    ...common,
+    table: data.table,
+    identity,
+    taskPaneOrigin: web.taskPaneOrigin,
+    config,
+    repoRoot: options.repoRoot,
+  });
+  return { config, data, identity: identityStack, web, api };
+}

@@ -1,0 +1,84 @@
+import * as z from "zod";
+import { Modality, RegionCode, isValidRut, normalizeRut } from "../domain";
+import { PlanStatus } from "./planStatus";
+import { FindingCounts, PlanTotalsSummary, Timestamp } from "./summaries";
+
+/** An e-mail, trimmed and lower-cased (gestores are identified by their e-mail). */
+export const Email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ error: "Correo electrónico inválido: escriba nombre@dominio.cl." }));
+
+/** A cooperative id as the API hands it out (a UUID). */
+export const CooperativeId = z.uuid({ error: "Identificador de cooperativa inválido." });
+
+/**
+ * Body of `POST /v1/regions/{code}/cooperatives` (AOS): the cooperative's name, RUT (optional
+ * for a pre-cooperative group; any typed form, stored canonical), modality, call year and,
+ * optionally, the e-mail of its gestor/a.
+ */
+export const RegisterCooperativeRequest = z.object({
+  name: z.string().trim().min(1, { error: "Escriba el nombre de la cooperativa." }).max(200, { error: "El nombre admite hasta 200 caracteres." }),
+  rut: z
+    .string()
+    .nullish()
+    .transform((v, ctx) => {
+      if (v === null || v === undefined || v.trim() === "") return null;
+      const canonical = normalizeRut(v);
+      if (!canonical || !isValidRut(canonical)) {
+        ctx.addIssue({ code: "custom", message: "RUT inválido: revise el dígito verificador (12345678-9)." });
+        return z.NEVER;
+      }
+      return canonical;
+    }),
+  modality: Modality,
+  callYear: z.number().int().min(2000).max(2100),
+  gestorEmail: Email.nullish(),
+});
+export type RegisterCooperativeRequest = z.input<typeof RegisterCooperativeRequest>;
+
+/** A registered cooperative. `createdAt` ISO timestamp; `gestorEmail` null while unassigned. */
+export const Cooperative = z.object({
+  id: z.string().min(1),
+  regionCode: RegionCode,
+  name: z.string(),
+  rut: z.string().nullable(),
+  modality: Modality,
+  callYear: z.number().int(),
+  gestorEmail: z.string().nullable(),
+  createdAt: Timestamp,
+});
+export type Cooperative = z.infer<typeof Cooperative>;
+
+/**
+ * A cooperative with the state of its plan: `version` 0 and null totals/counts while no plan was
+ * saved; money in integer CLP.
+ */
+export const CooperativeSummary = Cooperative.extend({
+  status: PlanStatus,
+  version: z.number().int().nonnegative(),
+  updatedAt: Timestamp.nullable(),
+  totals: PlanTotalsSummary.nullable(),
+  counts: FindingCounts.nullable(),
+});
+export type CooperativeSummary = z.infer<typeof CooperativeSummary>;
+
+/** One page of a region's cooperatives; pass `nextToken` back to get the next page (null at the end). */
+export const CooperativeList = z.object({
+  regionCode: RegionCode,
+  items: z.array(CooperativeSummary),
+  nextToken: z.string().nullable(),
+});
+export type CooperativeList = z.infer<typeof CooperativeList>;
+
+/** Query of `GET /v1/regions/{code}/cooperatives`: page size 1–100 (default 50) and the opaque token. */
+export const ListCooperativesQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  nextToken: z.string().min(1).optional(),
+});
+export type ListCooperativesQuery = z.input<typeof ListCooperativesQuery>;
+
+/** Body of `PUT /v1/cooperatives/{id}/gestor` (AOS). */
+export const AssignGestorRequest = z.object({ gestorEmail: Email });
+export type AssignGestorRequest = z.input<typeof AssignGestorRequest>;

@@ -1,0 +1,69 @@
+import * as z from "zod";
+import { Finding, Plan } from "../domain";
+import { PlanStatus, RevisionAction, TransitionAction } from "./planStatus";
+import { Actor, FindingCounts, PlanTotalsSummary, Timestamp } from "./summaries";
+
+/** Body of `PUT /v1/cooperatives/{id}/plan`: the plan and the version it was edited from (0 for the first save). */
+export const PutPlanRequest = z.object({
+  plan: Plan,
+  baseVersion: z.number().int().nonnegative(),
+});
+export type PutPlanRequest = z.input<typeof PutPlanRequest>;
+
+/** The `Idempotency-Key` header: 8–128 characters of letters, digits, `-`, `_`, `.` or `:` (a UUID is ideal). */
+export const IdempotencyKey = z.string().regex(/^[A-Za-z0-9_.:-]{8,128}$/, {
+  error: "La cabecera Idempotency-Key debe tener entre 8 y 128 caracteres (letras, dígitos, - _ . :).",
+});
+
+/**
+ * One revision of a plan, without its body: version `v` (1, 2, …), the status it left the plan
+ * in, why it exists (`action`), who and when, the comment (observations when returned), totals
+ * (integer CLP) and findings counts.
+ */
+export const RevisionSummary = z.object({
+  cooperativeId: z.string(),
+  version: z.number().int().positive(),
+  status: PlanStatus,
+  action: RevisionAction,
+  by: Actor,
+  at: Timestamp,
+  comment: z.string().nullable(),
+  totals: PlanTotalsSummary,
+  counts: FindingCounts,
+});
+export type RevisionSummary = z.infer<typeof RevisionSummary>;
+
+/** A revision with its plan and the findings the server computed when it was saved. */
+export const Revision = RevisionSummary.extend({
+  plan: Plan,
+  findings: z.array(Finding),
+});
+export type Revision = z.infer<typeof Revision>;
+
+/** Response of `PUT /v1/cooperatives/{id}/plan`: the new revision (without the plan) and its findings. */
+export const PutPlanResponse = RevisionSummary.extend({
+  findings: z.array(Finding),
+});
+export type PutPlanResponse = z.infer<typeof PutPlanResponse>;
+
+/** Response of `GET /v1/cooperatives/{id}/plan`: the latest revision with its plan. */
+export const PlanResponse = Revision;
+export type PlanResponse = Revision;
+
+/** The audit trail: every revision, oldest first. */
+export const RevisionList = z.object({
+  cooperativeId: z.string(),
+  items: z.array(RevisionSummary),
+});
+export type RevisionList = z.infer<typeof RevisionList>;
+
+/** Body of `POST /v1/cooperatives/{id}/plan/transitions`; `comment` is required to return a plan. */
+export const TransitionRequest = z.object({
+  action: TransitionAction,
+  comment: z.string().trim().max(4000, { error: "El comentario admite hasta 4.000 caracteres." }).nullish(),
+});
+export type TransitionRequest = z.input<typeof TransitionRequest>;
+
+/** Response of a transition: the new revision. */
+export const TransitionResponse = RevisionSummary;
+export type TransitionResponse = RevisionSummary;

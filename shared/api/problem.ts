@@ -1,0 +1,94 @@
+import * as z from "zod";
+import { Finding } from "../domain";
+
+/**
+ * Stable error codes of the API, with their HTTP status. Clients branch on `code`, never on
+ * `detail` (Spanish prose that may change). `NETWORK_ERROR` and `INVALID_RESPONSE` never come from
+ * the server: the client raises them when the request fails or the response breaks the contract.
+ */
+export const PROBLEM_STATUS = {
+  INVALID_JSON: 400,
+  VALIDATION_FAILED: 400,
+  IDEMPOTENCY_KEY_REQUIRED: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  ROUTE_NOT_FOUND: 404,
+  COOPERATIVE_NOT_FOUND: 404,
+  PLAN_NOT_FOUND: 404,
+  REVISION_NOT_FOUND: 404,
+  VERSION_CONFLICT: 409,
+  PLAN_LOCKED: 409,
+  INVALID_TRANSITION: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  PLAN_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  IDEMPOTENCY_KEY_REUSED: 422,
+  PLAN_HAS_ERRORS: 422,
+  INTERNAL: 500,
+  NETWORK_ERROR: 0,
+  INVALID_RESPONSE: 0,
+} as const;
+
+export const ProblemCode = z.enum(Object.keys(PROBLEM_STATUS) as [keyof typeof PROBLEM_STATUS, ...(keyof typeof PROBLEM_STATUS)[]]);
+export type ProblemCode = z.infer<typeof ProblemCode>;
+
+/** Spanish title of each code (short; `detail` says what happened and what to do). */
+export const PROBLEM_TITLES: Record<ProblemCode, string> = {
+  INVALID_JSON: "Cuerpo de la solicitud ilegible",
+  VALIDATION_FAILED: "Datos inválidos",
+  IDEMPOTENCY_KEY_REQUIRED: "Falta la clave de idempotencia",
+  UNAUTHENTICATED: "Sesión no válida",
+  FORBIDDEN: "Acceso denegado",
+  ROUTE_NOT_FOUND: "Ruta inexistente",
+  COOPERATIVE_NOT_FOUND: "Cooperativa no encontrada",
+  PLAN_NOT_FOUND: "Plan no encontrado",
+  REVISION_NOT_FOUND: "Revisión no encontrada",
+  VERSION_CONFLICT: "Conflicto de versiones",
+  PLAN_LOCKED: "Plan bloqueado",
+  INVALID_TRANSITION: "Cambio de estado no permitido",
+  PAYLOAD_TOO_LARGE: "Solicitud demasiado grande",
+  PLAN_TOO_LARGE: "Plan demasiado grande",
+  UNSUPPORTED_MEDIA_TYPE: "Formato no admitido",
+  IDEMPOTENCY_KEY_REUSED: "Clave de idempotencia reutilizada",
+  PLAN_HAS_ERRORS: "El plan tiene errores",
+  INTERNAL: "Error interno",
+  NETWORK_ERROR: "Sin conexión con el servidor",
+  INVALID_RESPONSE: "Respuesta inesperada del servidor",
+};
+
+/** The `type` URI of a code: `urn:coop-plans:problem:version-conflict`. */
+export function problemType(code: ProblemCode): string {
+  return `urn:coop-plans:problem:${code.toLowerCase().replace(/_/g, "-")}`;
+}
+
+/** Media type of every error response. */
+export const PROBLEM_CONTENT_TYPE = "application/problem+json";
+
+/**
+ * An `application/problem+json` body (RFC 9457) with the project's extensions: a stable `code`,
+ * a Spanish `detail`, the `findings` when the plan breaks rules, the `currentVersion` on a
+ * version conflict and the offending `field` (dot path, `plan.investmentLines.3.total`).
+ */
+export const Problem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  code: ProblemCode,
+  detail: z.string(),
+  findings: z.array(Finding).optional(),
+  currentVersion: z.number().int().nonnegative().optional(),
+  field: z.string().optional(),
+});
+export type Problem = z.infer<typeof Problem>;
+
+/** Optional extensions of a problem. */
+export type ProblemExtras = Pick<Problem, "findings" | "currentVersion" | "field">;
+
+/** Builds a problem body from its code, Spanish detail and extensions (`type`, `title`, `status` follow from the code). */
+export function makeProblem(code: ProblemCode, detail: string, extras: ProblemExtras = {}): Problem {
+  const problem: Problem = { type: problemType(code), title: PROBLEM_TITLES[code], status: PROBLEM_STATUS[code], code, detail };
+  if (extras.findings !== undefined) problem.findings = extras.findings;
+  if (extras.currentVersion !== undefined) problem.currentVersion = extras.currentVersion;
+  if (extras.field !== undefined) problem.field = extras.field;
+  return problem;
+}

@@ -1,0 +1,39 @@
+import type { Finding, Modality, Plan, RegionCode } from "../domain";
+import type { PlanStatus } from "../api/planStatus";
+
+/**
+ * A registered cooperative as consolidation sees it: id, name, region, modality, the status and
+ * version of its latest revision (version 0 and status `borrador` while no plan was saved), and
+ * when it was last saved (ISO timestamp, optional).
+ */
+export interface ConsolidationCooperative {
+  id: string;
+  name: string;
+  regionCode: RegionCode;
+  modality: Modality | null;
+  status: PlanStatus;
+  version: number;
+  updatedAt?: string | null;
+}
+
+/**
+ * One cooperative to consolidate: the cooperative, its latest plan (null when none was saved yet)
+ * and the findings the server stored with that revision.
+ */
+export interface ConsolidationInput {
+  cooperative: ConsolidationCooperative;
+  plan: Plan | null;
+  findings: Finding[];
+}
+
+/** What to consolidate: one region (`regionCode`) or the whole country (`national`). */
+export type ConsolidationTarget = { regionCode: RegionCode } | { national: true };
+
+/**
+ * Options of `consolidate()`: the target (inputs of other regions are ignored by a regional
+ * consolidation) and `generatedAt` (ISO timestamp; defaults to now).
+ */
+export interface ConsolidateOptions {
+  target: ConsolidationTarget;
+  generatedAt?: string;
+}

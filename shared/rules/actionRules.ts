@@ -1,0 +1,56 @@
+import type { Finding } from "../domain";
+import { formatDateEs } from "./calendarDate";
+import { cellOf } from "./locate";
+import { findingOf, isBlank, type Rule } from "./rule";
+
+const ACT_001 = { id: "ACT-001", severity: "error" } as const;
+const ACT_002 = { id: "ACT-002", severity: "error" } as const;
+
+/** The fields ACT-001 requires, with their column labels. */
+const ACTION_FIELDS: [string, string][] = [
+  ["axis", "Eje"], ["activity", "Actividad"], ["objective", "Objetivo"], ["owner", "Responsable"],
+  ["startDate", "Fecha inicio"], ["endDate", "Fecha término"], ["indicator", "Indicador"], ["goal", "Meta"],
+  ["verification", "Medio de verificación"],
+];
+
+/** ACT-001 (E): each action has eje, actividad, objetivo, responsable, dates, indicador, meta, medio de verificación. One finding per blank cell. */
+export const ACT_001_RULE: Rule = {
+  ...ACT_001,
+  statement: "Each action has eje, actividad, objetivo, responsable, dates, indicador, meta, medio de verificación.",
+  check: ({ plan }) => plan.actions.flatMap((a, i) => ACTION_FIELDS.flatMap(([field, label]): Finding[] => {
+    if (!isBlank((a as Record<string, unknown>)[field])) return [];
+    return [findingOf(ACT_001, `La actividad N° ${a.number ?? i + 1} no tiene «${label}»: es obligatorio.`,
+      cellOf(plan, "actions", a, field, i))];
+  })),
+};
+
+/**
+ * ACT-002 (E): action dates: start ≤ end, both inside the execution period (start to start + the
+ * call's months − 1 day; 2025: 6 months [S2][S3][S4]). ISO dates compare as text.
+ */
+export const ACT_002_RULE: Rule = {
+  ...ACT_002,
+  statement: "Action dates: start ≤ end, both inside the execution period.",
+  check: ({ plan, period }) => plan.actions.flatMap((a, i) => {
+    const out: Finding[] = [];
+    const name = `La actividad N° ${a.number ?? i + 1}`;
+    if (a.startDate && a.endDate && a.startDate > a.endDate) {
+      out.push(findingOf(ACT_002,
+        `${name} termina (${formatDateEs(a.endDate)}) antes de empezar (${formatDateEs(a.startDate)}).`,
+        cellOf(plan, "actions", a, "endDate", i), { found: a.endDate, limit: a.startDate }));
+    }
+    if (!period) return out;
+    const range = `del ${formatDateEs(period.start)} al ${formatDateEs(period.end)}`;
+    for (const [field, label] of [["startDate", "empieza"], ["endDate", "termina"]] as const) {
+      const d = a[field];
+      if (!d || (d >= period.start && d <= period.end)) continue;
+      out.push(findingOf(ACT_002,
+        `${name} ${label} el ${formatDateEs(d)}, fuera del período de ejecución (${range}).`,
+        cellOf(plan, "actions", a, field, i), { found: d, limit: d < period.start ? period.start : period.end }));
+    }
+    return out;
+  }),
+};
+
+/** The action rules, in report order. */
+export const ACTION_RULES: Rule[] = [ACT_001_RULE, ACT_002_RULE];

@@ -1,0 +1,373 @@
+import type { Finding, InvestmentLine, Plan } from "../domain";
+import { MODALITY_LABELS, normalizeLabel, normalizeRut } from "../domain";
+import type { CallParameters } from "./calls";
+import { findCatalogueItem, findGroup, findSubitem, labelKey } from "./catalogue";
+import { memberRuts } from "./cooperativeRules";
+import { formatClp, formatNumber, formatPercent } from "./format";
+import { cellOf, columnOf, headerCellOf, sheetOf } from "./locate";
+import { findingOf, isBlank, withCall, type Rule } from "./rule";
+import { minimumOwnAmount, sercotecCapOf } from "./totals";
+
+const rule = (id: string, severity: "error" | "warning") => ({ id, severity }) as const;
+const INV = {
+  "001": rule("INV-001", "error"), "002": rule("INV-002", "error"), "003": rule("INV-003", "error"),
+  "004": rule("INV-004", "error"), "005": rule("INV-005", "error"), "006": rule("INV-006", "error"),
+  "007": rule("INV-007", "error"), "008": rule("INV-008", "warning"), "009": rule("INV-009", "error"),
+  "010": rule("INV-010", "warning"), "011": rule("INV-011", "warning"), "012": rule("INV-012", "warning"),
+  "013": rule("INV-013", "warning"), "014": rule("INV-014", "warning"), "015": rule("INV-015", "warning"),
+  "016": rule("INV-016", "warning"),
+};
+
+const lineName = (l: InvestmentLine, i: number) => `La línea N° ${l.number ?? i + 1}`;
+const at = (plan: Plan, l: InvestmentLine, field: string, i: number) => cellOf(plan, "investmentLines", l, field, i);
+const eachLine = (plan: Plan, fn: (l: InvestmentLine, i: number) => Finding[]): Finding[] => plan.investmentLines.flatMap(fn);
+
+/** INV-001 (E): quantity × unit price = total, integer CLP, exact (a fractional quantity: the rounded product). At the Total neto cell. */
+export const INV_001_RULE: Rule = {
+  ...INV["001"],
+  statement: "Each line: quantity × unit price = total (integer CLP, exact).",
+  check: ({ plan }) => eachLine(plan, (l, i) => {
+    if (l.quantity === null || l.unitPrice === null || l.total === null) return [];
+    const product = Math.round(l.quantity * l.unitPrice);
+    if (product === l.total) return [];
+    return [findingOf(INV["001"],
+      `${lineName(l, i)}: cantidad × valor unitario = ${formatNumber(l.quantity)} × ${formatClp(l.unitPrice)} = ` +
+      `${formatClp(product)}, pero el total neto dice ${formatClp(l.total)}.`,
+      at(plan, l, "total", i), { found: l.total, limit: product })];
+  }),
+};
+
+/** INV-002 (E): Sercotec amount + aporte empresarial = total. At the Aporte empresarial cell. */
+export const INV_002_RULE: Rule = {
+  ...INV["002"],
+  statement: "Each line: Sercotec amount + aporte empresarial = total.",
+  check: ({ plan }) => eachLine(plan, (l, i) => {
+    if (l.total === null || l.sercotecAmount === null || l.ownAmount === null) return [];
+    const sum = l.sercotecAmount + l.ownAmount;
+    if (sum === l.total) return [];
+    return [findingOf(INV["002"],
+      `${lineName(l, i)}: aporte Sercotec + aporte empresarial = ${formatClp(l.sercotecAmount)} + ${formatClp(l.ownAmount)} = ` +
+      `${formatClp(sum)}, pero el total neto es ${formatClp(l.total)}.`,
+      at(plan, l, "ownAmount", i), { found: sum, limit: l.total })];
+  }),
+};
+
+const MONEY_FIELDS: [keyof InvestmentLine, string][] = [
+  ["unitPrice", "valor unitario neto"], ["total", "total neto"], ["sercotecAmount", "aporte Sercotec"],
+  ["ownAmount", "aporte empresarial"], ["executedAmount", "monto ejecutado"],
+];
+
+/** INV-003 (E): amounts are non-negative whole pesos. At the amount's cell. */
+export const INV_003_RULE: Rule = {
+  ...INV["003"],
+  statement: "Amounts are non-negative whole pesos.",
+  check: ({ plan }) => eachLine(plan, (l, i) => MONEY_FIELDS.flatMap(([field, label]) => {
+    const v = l[field];
+    if (typeof v !== "number" || (Number.isInteger(v) && v >= 0)) return [];
+    const why = v < 0 ? "no puede ser negativo" : "debe ser un monto en pesos enteros, sin decimales";
+    return [findingOf(INV["003"], `${lineName(l, i)}: el ${label} (${formatNumber(v)}) ${why}.`,
+      at(plan, l, field, i), { found: v, limit: 0 })];
+  })),
+};
+
+/**
+ * INV-004 (E): (grupo, ítem, sub-ítem) belongs to the call's catalogue (2025: rules.md catalogue,
+ * [S1][S9][S17][S19][S20][S22]). The grupo may be blank. At the offending cell.
+ */
+export const INV_004_RULE: Rule = {
+  ...INV["004"],
+  statement: "(grupo, ítem, sub-ítem) belongs to the call's catalogue.",
+  check: withCall(({ plan }, call) => eachLine(plan, (l, i) => {
+    if (isBlank(l.item)) return [];
+    const catalogue = call.catalogue.value;
+    const item = findCatalogueItem(l.item as string, catalogue);
+    if (!item) {
+      return [findingOf(INV["004"],
+        `${lineName(l, i)}: el ítem «${l.item}» no está en el catálogo de la convocatoria ${call.id}. ` +
+        `Ítems financiables: ${catalogue.map((c) => c.item).join(", ")}.`,
+        at(plan, l, "item", i), { found: l.item })];
+    }
+    const out: Finding[] = [];
+    if (!isBlank(l.group) && findGroup(l.group as string, catalogue) !== item.group) {
+      out.push(findingOf(INV["004"], `${lineName(l, i)}: el ítem «${item.item}» pertenece al grupo «${item.group}», no a «${l.group}».`,
+        at(plan, l, "group", i), { found: l.group, limit: item.group }));
+    }
+    if (!isBlank(l.subitem) && !findSubitem(item, l.subitem as string)) {
+      const allowed = item.subitems.length ? `sub-ítems válidos: ${item.subitems.join(", ")}` : "este ítem no tiene sub-ítems";
+      out.push(findingOf(INV["004"], `${lineName(l, i)}: el sub-ítem «${l.subitem}» no corresponde al ítem «${item.item}» (${allowed}).`,
+        at(plan, l, "subitem", i), { found: l.subitem, limit: item.subitems.join(", ") || null }));
+    }
+    return out;
+  })),
+};
+
+/**
+ * INV-005 (E): sum of Sercotec amounts ≤ the modality's cap (2025: Creación y Desarrollo
+ * $8.000.000, Fortalecimiento $20.000.000 [S2][S3][S4][F]) + the sustainability top-up when a
+ * line is Sustentable and the call has one (2025: $0). At the Aporte Sercotec header.
+ */
+export const INV_005_RULE: Rule = {
+  ...INV["005"],
+  statement: "Sum of Sercotec amounts ≤ the modality's cap (+ top-up when lines are tagged sustentable and the call has one).",
+  check: withCall(({ plan, modality, totals }, call) => {
+    if (!modality) return [];
+    const cap = sercotecCapOf(plan, call) as number;
+    const { sercotecTotal } = totals;
+    if (sercotecTotal <= cap) return [];
+    const topUp = cap - call.subsidyCap[modality].value;
+    const capText = topUp > 0
+      ? `${formatClp(cap)} (${formatClp(call.subsidyCap[modality].value)} más ${formatClp(topUp)} por líneas sustentables)`
+      : formatClp(cap);
+    return [findingOf(INV["005"],
+      `El aporte Sercotec suma ${formatClp(sercotecTotal)}; el tope de la modalidad ${MODALITY_LABELS[modality]} es ${capText}.`,
+      headerCellOf(plan, "investmentLines", "sercotecAmount"), { found: sercotecTotal, limit: cap })];
+  }),
+};
+
+/**
+ * INV-006 (E): sum of aporte empresarial ≥ ⌈minimum share × sum of Sercotec amounts⌉ (2025:
+ * 2 %, the 2022 value [S1], unconfirmed). At the Aporte empresarial header.
+ */
+export const INV_006_RULE: Rule = {
+  ...INV["006"],
+  statement: "Sum of aporte empresarial ≥ minimum fraction × sum of Sercotec amounts.",
+  check: withCall(({ plan, totals }, call) => {
+    const { sercotecTotal, ownTotal } = totals;
+    const share = call.minimumOwnShare.value;
+    const minimum = minimumOwnAmount(share, sercotecTotal);
+    if (ownTotal >= minimum) return [];
+    const found = sercotecTotal > 0 ? `, ${formatPercent(ownTotal / sercotecTotal)} del aporte Sercotec` : "";
+    return [findingOf(INV["006"],
+      `El aporte empresarial suma ${formatClp(ownTotal)}${found}; el mínimo es ${formatPercent(share)} del aporte Sercotec ` +
+      `(${formatClp(minimum)}).`,
+      headerCellOf(plan, "investmentLines", "ownAmount"), { found: ownTotal, limit: minimum })];
+  }),
+};
+
+function capOfGroup(cap: CallParameters["managementCap"]["value"], sercotecTotal: number): number | null {
+  if (!cap) return null;
+  return cap.kind === "clp" ? cap.value : Math.floor(Number((cap.value * sercotecTotal).toFixed(6)));
+}
+
+/**
+ * INV-007 (E): Acciones de Gestión Empresarial and Capital de trabajo (line totals) within the
+ * call's caps, where it sets them (2025: none [S17][S19][S20][S22][S32]). At the Total neto header.
+ */
+export const INV_007_RULE: Rule = {
+  ...INV["007"],
+  statement: "Gestión empresarial cap and capital de trabajo cap, where the call sets them.",
+  check: withCall(({ plan, totals }, call) => {
+    const out: Finding[] = [];
+    const location = headerCellOf(plan, "investmentLines", "total");
+    const mgmtCap = capOfGroup(call.managementCap.value, totals.sercotecTotal);
+    if (mgmtCap !== null && totals.managementTotal > mgmtCap) {
+      const cap = call.managementCap.value!;
+      const limitText = cap.kind === "fraction" ? `${formatPercent(cap.value)} del subsidio (${formatClp(mgmtCap)})` : formatClp(mgmtCap);
+      out.push(findingOf(INV["007"],
+        `Las acciones de gestión empresarial suman ${formatClp(totals.managementTotal)}; el máximo de la convocatoria ${call.id} es ${limitText}.`,
+        location, { found: totals.managementTotal, limit: mgmtCap }));
+    }
+    const wcShare = call.workingCapitalCap.value;
+    if (wcShare !== null) {
+      const wcCap = Math.floor(Number((wcShare * totals.sercotecTotal).toFixed(6)));
+      if (totals.workingCapitalTotal > wcCap) {
+        const pct = totals.sercotecTotal > 0 ? `, ${formatPercent(totals.workingCapitalTotal / totals.sercotecTotal)} del subsidio` : "";
+        out.push(findingOf(INV["007"],
+          `El capital de trabajo suma ${formatClp(totals.workingCapitalTotal)}${pct}; el máximo es ${formatPercent(wcShare)} (${formatClp(wcCap)}).`,
+          location, { found: totals.workingCapitalTotal, limit: wcCap }));
+      }
+    }
+    return out;
+  }),
+};
+
+/**
+ * INV-008 (W): Capital de trabajo (line totals) above 30 % of the subsidy (sum of Sercotec
+ * amounts) when the call sets no cap (benchmarks [S22][S32]). At the Total neto header.
+ */
+export const INV_008_RULE: Rule = {
+  ...INV["008"],
+  statement: "Capital de trabajo above 30% of the subsidy when the call sets no cap.",
+  check: withCall(({ plan, totals }, call) => {
+    if (call.workingCapitalCap.value !== null) return [];
+    const { workingCapitalTotal, sercotecTotal } = totals;
+    const share = call.workingCapitalWarnShare.value;
+    const limit = Math.floor(Number((share * sercotecTotal).toFixed(6)));
+    if (workingCapitalTotal === 0 || workingCapitalTotal <= limit) return [];
+    const pct = sercotecTotal > 0 ? `, ${formatPercent(workingCapitalTotal / sercotecTotal)} del subsidio` : "";
+    return [findingOf(INV["008"],
+      `El capital de trabajo suma ${formatClp(workingCapitalTotal)}${pct}; el máximo recomendado es ${formatPercent(share)}.`,
+      headerCellOf(plan, "investmentLines", "total"),
+      { found: workingCapitalTotal, limit })];
+  }),
+};
+
+/** INV-009 (E): Gastos de formalización only in Creación y Desarrollo ([S1][S2]). At the Ítem cell. */
+export const INV_009_RULE: Rule = {
+  ...INV["009"],
+  statement: "Gastos de formalización only in Creación y Desarrollo.",
+  check: withCall(({ plan, modality }, call) => {
+    if (modality !== "fortalecimiento") return [];
+    return eachLine(plan, (l, i) => {
+      const item = l.item ? findCatalogueItem(l.item, call.catalogue.value) : undefined;
+      if (!item?.creacionOnly) return [];
+      return [findingOf(INV["009"],
+        `${lineName(l, i)}: «${item.item}» solo se financia en la modalidad ${MODALITY_LABELS.creacion}; ` +
+        `este plan es de ${MODALITY_LABELS.fortalecimiento}.`,
+        at(plan, l, "item", i), { found: item.item })];
+    });
+  }),
+};
+
+/** INV-010 (W): each line names the action (N° of the Plan de Acción) it serves, and it exists. At the Actividad N° cell. */
+export const INV_010_RULE: Rule = {
+  ...INV["010"],
+  statement: "Each line names the action (N° of Plan de Acción) it serves, and that action exists.",
+  check: ({ plan }) => {
+    const numbers = new Set(plan.actions.map((a) => a.number).filter((n): n is number => n !== null));
+    return eachLine(plan, (l, i) => {
+      if (l.actionNumber === null) {
+        return [findingOf(INV["010"], `${lineName(l, i)} no indica la actividad del Plan de Acción a la que sirve (Actividad N°).`,
+          at(plan, l, "actionNumber", i))];
+      }
+      if (numbers.has(l.actionNumber)) return [];
+      return [findingOf(INV["010"],
+        `${lineName(l, i)} indica la actividad N° ${l.actionNumber}, que no existe en ${sheetOf(plan, "actions")}.`,
+        at(plan, l, "actionNumber", i), { found: l.actionNumber })];
+    });
+  },
+};
+
+/** INV-011 (W): a supplier RUT equal to a member's RUT (related-party purchase). At the RUT proveedor cell. */
+export const INV_011_RULE: Rule = {
+  ...INV["011"],
+  statement: "Supplier RUT equal to a member's RUT (related-party purchase).",
+  check: ({ plan }) => {
+    const members = memberRuts(plan);
+    return eachLine(plan, (l, i) => {
+      const rut = l.supplierRut ? normalizeRut(l.supplierRut) : null;
+      if (!rut || !members.has(rut)) return [];
+      return [findingOf(INV["011"],
+        `${lineName(l, i)}: el proveedor tiene el RUT de un socio del grupo; una compra a un socio es una compra a parte relacionada.`,
+        at(plan, l, "supplierRut", i))];
+    });
+  },
+};
+
+/** INV-012 (W): a used good (Bien usado = Sí) needs an authorisation reference ([S37]). At the Bien usado cell. */
+export const INV_012_RULE: Rule = {
+  ...INV["012"],
+  statement: "Used good (bien usado = Sí) needs an authorisation reference.",
+  check: ({ plan }) => eachLine(plan, (l, i) => {
+    if (l.usedGood !== true || !isBlank(l.usedGoodAuthorization)) return [];
+    return [findingOf(INV["012"],
+      `${lineName(l, i)} es un bien usado sin autorización: indique la referencia de la autorización de compra de bien usado.`,
+      at(plan, l, "usedGood", i))];
+  }),
+};
+
+/** INV-013 (W): a line without supplier or with fewer quotes than the call expects (2025: 1, rules.md). */
+export const INV_013_RULE: Rule = {
+  ...INV["013"],
+  statement: "A line without supplier or without quotes.",
+  check: withCall(({ plan }, call) => eachLine(plan, (l, i) => {
+    const out: Finding[] = [];
+    if (isBlank(l.supplier)) {
+      out.push(findingOf(INV["013"], `${lineName(l, i)} no indica proveedor.`, at(plan, l, "supplier", i)));
+    }
+    const min = call.minimumQuotes.value;
+    const quotes = l.quotes ?? 0;
+    if (quotes < min) {
+      out.push(findingOf(INV["013"],
+        `${lineName(l, i)} tiene ${quotes} ${quotes === 1 ? "cotización" : "cotizaciones"}; se espera al menos ${min}.`,
+        at(plan, l, "quotes", i), { found: quotes, limit: min }));
+    }
+    return out;
+  })),
+};
+
+const TOTAL_FIELDS: ["total" | "sercotecAmount" | "ownAmount" | "executedAmount", string][] = [
+  ["total", "Total neto"], ["sercotecAmount", "Aporte Sercotec"], ["ownAmount", "Aporte empresarial"],
+  ["executedAmount", "Monto ejecutado"],
+];
+
+/**
+ * INV-014 (W): a declared TOTAL row (`plan.investmentTotalsRow`, recorded by the parser) whose
+ * figures differ from the computed sums of their columns (Total neto, Aporte Sercotec, Aporte
+ * empresarial, Monto ejecutado); an empty cell is not compared. At that cell.
+ */
+export const INV_014_RULE: Rule = {
+  ...INV["014"],
+  statement: "A total row's figures that differ from the computed sums of their column.",
+  check: ({ plan, totals }) => {
+    const row = plan.investmentTotalsRow;
+    if (!row) return [];
+    const computed = {
+      total: totals.totalNet, sercotecAmount: totals.sercotecTotal, ownAmount: totals.ownTotal,
+      executedAmount: plan.investmentLines.reduce((a, l) => a + (l.executedAmount ?? 0), 0),
+    };
+    return TOTAL_FIELDS.flatMap(([field, label]) => {
+      const declared = row[field];
+      if (declared === null || declared === undefined || declared === computed[field]) return [];
+      const header = plan.sheets?.investmentLines?.headers?.[field];
+      const column = header ? columnOf(header) : undefined;
+      const cell = row.cells[field] ?? (column ? `${column}${row.row}` : undefined);
+      return [findingOf(INV["014"],
+        `La fila de totales dice ${formatClp(declared)} en «${label}», pero la suma de las líneas es ${formatClp(computed[field])}.`,
+        { sheet: row.sheet || sheetOf(plan, "investmentLines"), ...(cell ? { cell } : {}), field: `investmentTotalsRow.${field}` },
+        { found: declared, limit: computed[field] })];
+    });
+  },
+};
+
+/**
+ * INV-015 (W): amounts declared with IVA (a description saying «con IVA», «IVA incluido»: plan
+ * amounts are net [S17][S18][S19][S20]) or a description naming a non-financeable expense
+ * (impuestos, deudas, intereses, multas, bienes raíces, terrenos, inmuebles, instrumentos
+ * financieros; unconfirmed list). At the Descripción cell. Header labels are not in the plan:
+ * the parser reports an «IVA» header itself.
+ */
+export const INV_015_RULE: Rule = {
+  ...INV["015"],
+  statement: "Amounts declared with IVA, or a description naming a non-financeable expense.",
+  check: withCall(({ plan }, call) => {
+    const vat = call.vatIncludedPatterns.value.map((p) => new RegExp(p));
+    const terms = call.nonFinanceableExpenses.value.map((t) => ({ label: t.label, re: new RegExp(t.pattern) }));
+    return eachLine(plan, (l, i) => {
+      const texts = [l.description].filter((t): t is string => !isBlank(t)).map(normalizeLabel);
+      const out: Finding[] = [];
+      if (texts.some((t) => vat.some((re) => re.test(t)))) {
+        out.push(findingOf(INV["015"],
+          `${lineName(l, i)} declara montos con IVA: el plan se escribe en montos netos; el IVA lo paga la cooperativa o grupo.`,
+          at(plan, l, "description", i), { found: l.description }));
+      }
+      const hit = terms.find((t) => texts.some((x) => t.re.test(x)));
+      if (hit) {
+        out.push(findingOf(INV["015"],
+          `${lineName(l, i)} parece un gasto no financiable (${hit.label}): el subsidio no financia impuestos, deudas, intereses, ` +
+          "multas, bienes raíces ni instrumentos financieros.",
+          at(plan, l, "description", i), { found: l.description, limit: hit.label }));
+      }
+      return out;
+    });
+  }),
+};
+
+/** INV-016 (W): an ítem that lists sub-ítems (Activos, Capital de trabajo, Acciones de marketing, Gastos de formalización) without one. */
+export const INV_016_RULE: Rule = {
+  ...INV["016"],
+  statement: "An ítem that lists sub-ítems without one.",
+  check: withCall(({ plan }, call) => eachLine(plan, (l, i) => {
+    const item = l.item ? findCatalogueItem(l.item, call.catalogue.value) : undefined;
+    if (!item || item.subitems.length === 0 || !isBlank(l.subitem)) return [];
+    return [findingOf(INV["016"],
+      `${lineName(l, i)}: el ítem «${item.item}» requiere un sub-ítem (${item.subitems.join(", ")}).`,
+      at(plan, l, "subitem", i), { limit: item.subitems.join(", ") })];
+  })),
+};
+
+/** The investment rules, in report order. */
+export const INVESTMENT_RULES: Rule[] = [
+  INV_001_RULE, INV_002_RULE, INV_003_RULE, INV_004_RULE, INV_005_RULE, INV_006_RULE, INV_007_RULE, INV_008_RULE,
+  INV_009_RULE, INV_010_RULE, INV_011_RULE, INV_012_RULE, INV_013_RULE, INV_014_RULE, INV_015_RULE, INV_016_RULE,
+];

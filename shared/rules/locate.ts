@@ -1,0 +1,91 @@
+import type { Location, Plan, PlanPart, RecordSource } from "../domain";
+
+/** The standard workbook's sheet of each part (standard-workbook.md), used when the plan kept none. */
+export const STANDARD_SHEET_NAMES: Record<PlanPart, string> = {
+  cooperative: "Cooperativa",
+  members: "Socios",
+  milestones: "Hitos",
+  actions: "Plan de Acción",
+  investmentLines: "Plan de Inversiones",
+  results: "Resultados",
+  visits: "Bitácora",
+  links: "Vinculaciones",
+  leverage: "Apalancamiento",
+};
+
+/** The sheet name of a part as the user wrote it, else the standard name. */
+export function sheetOf(plan: Plan, part: PlanPart): string {
+  return plan.sheets?.[part]?.sheet ?? STANDARD_SHEET_NAMES[part];
+}
+
+/** Column letters of an A1 cell (`"J1"` → `"J"`); undefined when it is not an A1 cell. */
+export function columnOf(cell: string): string | undefined {
+  return /^([A-Z]{1,3})\d+$/.exec(cell)?.[1];
+}
+
+/** 1-based column number of column letters (`"A"` → 1, `"AA"` → 27). */
+export function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+function fieldPath(part: PlanPart, index: number | undefined, field: string): string {
+  return part === "cooperative" || index === undefined ? `${part}.${field}` : `${part}[${index}].${field}`;
+}
+
+/**
+ * Where a record's field is: `{ sheet, cell, field }`. The cell is the record's source cell for
+ * the field; else the column of the field's header (`plan.sheets[part].headers`) on the record's
+ * source row; else (form fields) the header map's own cell; else no cell. `field` is always the
+ * path (`investmentLines[4].total`), so data that came from no workbook can still be located.
+ */
+export function cellOf(
+  plan: Plan,
+  part: PlanPart,
+  record: { source?: RecordSource } | undefined,
+  field: string,
+  index?: number,
+): Location {
+  const path = fieldPath(part, index, field);
+  const source = record?.source;
+  const sheet = source?.sheet ?? sheetOf(plan, part);
+  const direct = source?.cells?.[field];
+  if (direct) return { sheet, cell: direct, field: path };
+  const header = plan.sheets?.[part]?.headers?.[field];
+  if (header) {
+    if (part === "cooperative") return { sheet, cell: header, field: path };
+    const column = columnOf(header);
+    if (column && source?.row) return { sheet, cell: `${column}${source.row}`, field: path };
+  }
+  return { sheet, field: path };
+}
+
+/**
+ * The header cell of a summed column (`Plan de Inversiones!J1` for `sercotecAmount`), where the
+ * aggregate rules INV-005…008 point; the sheet's A1 when the column was not found.
+ */
+export function headerCellOf(plan: Plan, part: PlanPart, field: string): Location {
+  const header = plan.sheets?.[part]?.headers?.[field];
+  return { sheet: sheetOf(plan, part), cell: header ?? "A1", field: `${part}.${field}` };
+}
+
+/**
+ * The first cell of a table's header row (COOP-002 points there): the leftmost header column on
+ * the header row; the sheet's A1 when the table was not found.
+ */
+export function tableHeaderCellOf(plan: Plan, part: PlanPart): Location {
+  const source = plan.sheets?.[part];
+  if (!source) return { sheet: STANDARD_SHEET_NAMES[part], cell: "A1", field: part };
+  const columns = Object.values(source.headers)
+    .map((cell) => columnOf(cell))
+    .filter((c): c is string => Boolean(c))
+    .sort((a, b) => columnNumber(a) - columnNumber(b));
+  const row = source.headerRow > 0 ? source.headerRow : 1;
+  return { sheet: source.sheet, cell: `${columns[0] ?? "A"}${row}`, field: part };
+}
+
+/** The sheet's A1 (a missing row or sheet points there). */
+export function sheetCellOf(plan: Plan, part: PlanPart): Location {
+  return { sheet: sheetOf(plan, part), cell: "A1", field: part };
+}

@@ -1,0 +1,58 @@
+import { normalizeLabel } from "../../domain/text";
+import type { RawCell } from "../sheetView";
+import { isBlankValue } from "../sheetView";
+import { ok, problem, shown, EMPTY_RESULT, type CellContext, type CellResult } from "./cellResult";
+
+/** The accepted values of a list column: each domain label with the other ways people write it. */
+export interface ChoiceList {
+  /** The domain labels, exactly as the spec spells them, in display order. */
+  options: readonly string[];
+  /** Other spellings by domain label ("Presidenta" → "presidente/a"). */
+  aliases?: Readonly<Record<string, readonly string[]>>;
+}
+
+const keyOf = (s: string) => normalizeLabel(s).replace(/ /g, "");
+
+const lookups = new WeakMap<ChoiceList, Map<string, string>>();
+
+function lookupOf(list: ChoiceList): Map<string, string> {
+  let map = lookups.get(list);
+  if (!map) {
+    map = new Map();
+    for (const o of list.options) if (!map.has(keyOf(o))) map.set(keyOf(o), o);
+    for (const o of list.options) for (const a of list.aliases?.[o] ?? []) if (!map.has(keyOf(a))) map.set(keyOf(a), o);
+    lookups.set(list, map);
+  }
+  return map;
+}
+
+/** Finds the domain label a text names (case-, accent-, punctuation-insensitive); undefined when none. */
+export function matchChoice(text: string, list: ChoiceList): string | undefined {
+  const key = keyOf(text);
+  if (key === "") return undefined;
+  return lookupOf(list).get(key);
+}
+
+/** A list cell → its domain label. PARSE-018 naming the accepted values when it is none of them. */
+export function readChoice(cell: RawCell, ctx: CellContext, list: ChoiceList): CellResult<string> {
+  const v = cell.value;
+  if (isBlankValue(v)) return EMPTY_RESULT;
+  const found = typeof v === "string" || typeof v === "number" ? matchChoice(String(v), list) : undefined;
+  if (found !== undefined) return ok(found);
+  return problem("PARSE-018", ctx,
+    `el valor "${shown(v)}" no está en la lista. Escriba uno de: ${list.options.join(", ")}.`, v);
+}
+
+const YES = ["si", "s", "yes", "y", "x", "verdadero", "true", "1"];
+const NO = ["no", "n", "falso", "false", "0"];
+
+/** Sí/No → boolean: `Sí`, `si`, `SI`, `S`, `x`, TRUE, 1 → true; `No`, `N`, FALSE, 0 → false. PARSE-019 otherwise. */
+export function readYesNo(cell: RawCell, ctx: CellContext): CellResult<boolean> {
+  const v = cell.value;
+  if (isBlankValue(v)) return EMPTY_RESULT;
+  if (typeof v === "boolean") return ok(v);
+  const key = normalizeLabel(String(v));
+  if (YES.includes(key)) return ok(true);
+  if (NO.includes(key)) return ok(false);
+  return problem("PARSE-019", ctx, `el valor "${shown(v)}" no es Sí ni No. Escriba Sí o No.`, v);
+}

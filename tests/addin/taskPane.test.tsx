@@ -1,0 +1,131 @@
+/** @jest-environment jsdom */
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import type { Finding } from "@coop-plans/shared/domain";
+import type { PutPlanResponse } from "@coop-plans/shared/api";
+import { TaskPane } from "../../addin/src/ui/TaskPane";
+import { apiError, fakeClient, fakeHost, fakeServices, gestorMe, session } from "./support/fakes";
+
+const findings: Finding[] = [
+  { ruleId: "INV-010", severity: "warning", message: "Falta el proveedor.", location: { sheet: "Plan de Inversiones", cell: "L3" } },
+  { ruleId: "INV-001", severity: "error", message: "3 × 498.000 = 1.494.000, no 1.467.000.", location: { sheet: "Plan de Inversiones", cell: "I6" } },
+  { ruleId: "COOP-001", severity: "error", message: "RUT 21.778.444-2 con dígito verificador incorrecto.", location: { sheet: "Socios", cell: "C6" } },
+  { ruleId: "INV-005", severity: "error", message: "El aporte Sercotec suma $8.190.000; el máximo es $8.000.000.", location: { sheet: "Plan de Inversiones", cell: "J1" } },
+];
+
+const saved: PutPlanResponse = {
+  cooperativeId: "c1", version: 4, status: "borrador", action: "save", by: { sub: "u1", email: null, role: "gestor" }, at: "2025-11-30T15:04:00.000Z",
+  comment: null, totals: { sercotecAmount: 1, ownAmount: 1, total: 2, investmentLines: 1, actions: 1, members: 1 }, counts: { error: 0, warning: 1, info: 0 }, findings: [],
+};
+
+function renderPane(props: Partial<Parameters<typeof TaskPane>[0]> & { host: ReturnType<typeof fakeHost> }) {
+  return render(
+    <FluentProvider theme={webLightTheme}>
+      <TaskPane {...props} />
+    </FluentProvider>,
+  );
+}
+
+describe("task pane", () => {
+  it("signed out: shows the sign-in form, Validar works, Sincronizar is disabled", async () => {
+    const host = fakeHost();
+    renderPane({ host, session: null, services: fakeServices(fakeClient()) });
+    expect(screen.getByRole("heading", { name: "Iniciar sesión" })).toBeTruthy();
+    expect(screen.getByLabelText(/Token de desarrollo/)).toBeTruthy();
+    expect((screen.getByRole("button", { name: "Sincronizar" }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole("button", { name: "Validar" }) as HTMLButtonElement).disabled).toBe(false);
+    fireEvent.click(screen.getByRole("button", { name: "Iniciar sesión" }));
+    expect(await screen.findByRole("alert")).toHaveProperty("textContent", expect.stringContaining("token"));
+  });
+
+  it("lists findings grouped by sheet, errors before warnings, each selecting its cell; marks the workbook", async () => {
+    const host = fakeHost();
+    renderPane({ host, session: null, services: fakeServices(fakeClient(), findings) });
+    fireEvent.click(screen.getByRole("button", { name: "Validar" }));
+    const groups = await screen.findAllByRole("heading", { level: 3 });
+    expect(groups.map((h) => h.textContent)).toEqual(["Plan de Inversiones (3)", "Socios (1)"]);
+    const items = within(groups[0].closest("section")!).getAllByRole("listitem").map((li) => li.getAttribute("data-rule"));
+    expect(items).toEqual(["INV-005", "INV-001", "INV-010"]); // errors (by cell: J1, I6) then the warning
+    expect(screen.getByRole("status", { name: "" }).textContent ?? "").toBeDefined();
+    expect(screen.getByText(/3 error\(es\) y 1 advertencia/)).toBeTruthy();
+    expect(host.markFindings).toHaveBeenCalledWith(findings);
+    fireEvent.click(screen.getByRole("button", { name: /Error COOP-001 en Socios!C6/ }));
+    await waitFor(() => expect(host.selectCell).toHaveBeenCalledWith("Socios", "C6"));
+  });
+
+  it("syncing shows progress, then the saved version and time; Enviar becomes available with no errors", async () => {
+    const host = fakeHost();
+    const client = fakeClient();
+    let resolvePut: (r: PutPlanResponse) => void = () => undefined;
+    client.putPlan.mockImplementation(() => new Promise((r) => (resolvePut = r)));
+    renderPane({ host, session, services: fakeServices(client, []) });
+    await screen.findByText(/gestora@aos.example.org/);
+    fireEvent.click(screen.getByRole("button", { name: "Sincronizar" }));
+    expect(await screen.findByText("Enviando el plan al servidor…")).toBeTruthy();
+    expect(screen.getByRole("progressbar")).toBeTruthy();
+    expect(client.putPlan).toHaveBeenCalledWith("c1", { plan: expect.anything(), baseVersion: 0 }, "key-12345678");
+    await act(async () => resolvePut(saved));
+    expect(await screen.findByText("Plan guardado")).toBeTruthy();
+    expect(screen.getByText(/Versión 4, guardada el 30-11-2025/)).toBeTruthy();
+    expect(host.saveState).toHaveBeenCalledWith({ cooperativeId: "c1", baseVersion: 4, savedAt: saved.at });
+    expect((screen.getByRole("button", { name: "Enviar" }) as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it("409: explains the conflict and loads the server's version into a new sheet without touching the user's", async () => {
+    const host = fakeHost();
+    await host.saveState({ cooperativeId: "c1", baseVersion: 3 });
+    const client = fakeClient();
+    client.putPlan.mockRejectedValue(apiError("VERSION_CONFLICT", "Hay una versión más nueva.", { currentVersion: 5 }));
+    client.getPlan.mockResolvedValue({ ...saved, version: 5, plan: { schemaVersion: 1 } as never, findings: [] });
+    renderPane({ host, session, services: fakeServices(client, []) });
+    await screen.findByText(/gestora@aos.example.org/);
+    fireEvent.click(screen.getByRole("button", { name: "Sincronizar" }));
+    expect(await screen.findByText("Hay una versión más nueva en el servidor")).toBeTruthy();
+    expect(screen.getByText(/se basa en la versión 3, pero alguien guardó la versión 5/)).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Cargar la versión del servidor en una hoja nueva" }));
+    expect(await screen.findByText(/quedó en la hoja «Servidor v5»/)).toBeTruthy();
+    expect(host.writePlanCopy).toHaveBeenCalledWith(expect.objectContaining({ sheets: expect.any(Array) }), "Servidor v5");
+    expect(host.insertTemplate).not.toHaveBeenCalled();
+  });
+
+  it("offline: says the workbook is untouched and what to do", async () => {
+    const host = fakeHost();
+    const client = fakeClient();
+    client.putPlan.mockRejectedValue(apiError("NETWORK_ERROR", "No fue posible conectarse."));
+    renderPane({ host, session, services: fakeServices(client, []) });
+    await screen.findByText(/gestora@aos.example.org/);
+    fireEvent.click(screen.getByRole("button", { name: "Sincronizar" }));
+    const alert = await screen.findByText("Sin conexión con el servidor");
+    expect(alert.closest("[role=alert]")!.textContent).toMatch(/Su libro no se modificó.*vuelva a pulsar «Sincronizar»/);
+    expect(host.writePlanCopy).not.toHaveBeenCalled();
+    expect(host.saveState).not.toHaveBeenCalled();
+  });
+
+  it("AOS: lists the region's cooperatives with status, totals and findings; approves and consolidates", async () => {
+    const host = fakeHost();
+    const aos = { ...gestorMe, role: "aos" as const, cooperatives: [] };
+    const client = fakeClient(aos);
+    const coop = gestorMe.cooperatives[0];
+    client.listCooperatives.mockResolvedValue({
+      regionCode: "14",
+      nextToken: null,
+      items: [
+        { ...coop, status: "enviado", version: 4, totals: { sercotecAmount: 7190000, ownAmount: 177000, total: 7367000, investmentLines: 8, actions: 6, members: 6 }, counts: { error: 0, warning: 1, info: 0 } },
+        { ...coop, id: "c2", name: "Pescadores de Niebla", status: "borrador", version: 0 },
+      ],
+    });
+    client.transition.mockResolvedValue({ ...saved, status: "aprobado" });
+    client.regionConsolidation.mockResolvedValue({ not: "a consolidation" });
+    renderPane({ host, session, services: fakeServices(client) });
+    const table = await screen.findByRole("table", { name: "Cooperativas de la región" });
+    const rows = within(table).getAllByRole("row").slice(1);
+    expect(rows[0].textContent).toMatch(/Tejedoras Hebras de Niebla.*Enviado.*\$7\.367\.000.*0 error\(es\), 1 advertencia/);
+    expect(rows[1].textContent).toMatch(/Pescadores de Niebla.*Sin plan/);
+    fireEvent.click(within(rows[0]).getByRole("button", { name: /Aprobar el plan de Tejedoras/ }));
+    await waitFor(() => expect(client.transition).toHaveBeenCalledWith("c1", { action: "approve", comment: null }));
+    expect(await screen.findByText("Plan aprobado.")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Consolidar" }));
+    expect(await screen.findByText(/no tiene la forma esperada/)).toBeTruthy();
+    expect(host.writeConsolidated).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,160 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { createApiClient, type ApiClient } from "@coop-plans/shared/api";
+import { Consolidation } from "@coop-plans/shared/consolidate";
+import { readWorkbookGrids } from "@coop-plans/shared/xlsx";
+import { createTable } from "../../../functions/local/createTable";
+import { startDynamoDbLocal, type DynamoDbLocal } from "../../../functions/local/dynamodbLocal";
+import { startLocalServer, type LocalServer } from "../../../functions/local/server";
+import { consolidateToFile } from "../../../cli/src/commands/consolidate";
+import { status } from "../../../cli/src/commands/status";
+import { syncFiles } from "../../../cli/src/commands/sync";
+import { devToken, hmacAuthenticate } from "../../functions/local/harness/hmacAuth";
+import { REPO, runTsx } from "../../functions/local/harness/spawnTsx";
+
+// The CLI's backend commands against the local adapter over an in-memory DynamoDB Local.
+// Workbooks: ../shared/samples (region 14), as on the development machines.
+
+const samples = path.resolve(REPO, "../shared/samples");
+const clean = path.join(samples, "clean_creacion_textil.xlsx");
+const broken = path.join(samples, "broken_textil.xlsx");
+const describeWithSamples = existsSync(clean) && existsSync(broken) ? describe : describe.skip;
+
+const GESTORA = "gestora.cli@ejemplo.cl";
+const AOS = "aos.cli@ejemplo.cl";
+const dataDir = mkdtempSync(path.join(tmpdir(), "coop-cli-"));
+const key = randomBytes(32);
+let dynamo: DynamoDbLocal;
+let server: LocalServer;
+let aos: ApiClient;
+let coopA: string;
+let coopB: string;
+
+const as = (token: string) => {
+  process.env.COOP_PLANS_TOKEN = token;
+};
+
+beforeAll(async () => {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
+  process.env.POWERTOOLS_LOG_LEVEL = "WARN";
+  dynamo = await startDynamoDbLocal();
+  await createTable(dynamo.endpoint, "cli-backend");
+  process.env.TABLE_NAME = "cli-backend";
+  process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(path.join(dataDir, "dev-signing-key"), key.toString("base64url"), { mode: 0o600 });
+  server = await startLocalServer({ port: 0, authenticate: hmacAuthenticate(key) });
+  const aosToken = devToken(key, AOS, "aos", "14");
+  aos = createApiClient({ baseUrl: server.url, getToken: () => aosToken, fetch: (u, i) => fetch(u, i as RequestInit) });
+  if (existsSync(clean)) {
+    coopA = (await aos.registerCooperative("14", { name: "Grupo Pre-cooperativo Tejedoras Hebras de Niebla", modality: "creacion", callYear: 2025, gestorEmail: GESTORA })).id;
+    coopB = (await aos.registerCooperative("14", { name: "Tejedoras, segundo grupo", modality: "creacion", callYear: 2025, gestorEmail: GESTORA })).id;
+  }
+}, 120_000);
+
+afterAll(async () => {
+  delete process.env.COOP_PLANS_TOKEN;
+  await server?.close();
+  await dynamo?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describeWithSamples("coop-plans sync / status / consolidate", () => {
+  it("syncs a batch: matches by name and region, submits, reports a locked plan and a missing file without stopping", async () => {
+    as(devToken(key, GESTORA, "gestor", "14"));
+    const result = await syncFiles([clean, broken, path.join(dataDir, "no-existe.xlsx")], { api: server.url, submit: true, progress: false });
+    expect(result.exitCode).toBe(2);
+    const out = result.output;
+    expect(out).toContain(`✔ ${clean} → Grupo Pre-cooperativo Tejedoras Hebras de Niebla (${coopA})`);
+    expect(out).toContain("guardado como versión 1 (borrador): 0 errores, 0 advertencias.");
+    expect(out).toContain("enviado al AOS (versión 2).");
+    // The broken workbook names the same cooperative, now submitted: 409, reported, batch goes on.
+    expect(out).toMatch(new RegExp(`✖ ${broken.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} → Grupo Pre-cooperativo Tejedoras Hebras de Niebla`));
+    expect(out).toContain("! " + path.join(dataDir, "no-existe.xlsx"));
+    expect(out).toContain("No se encontró el archivo");
+    expect(out).toContain("3 archivos: 1 sincronizados sin errores, 1 con errores o rechazados, 1 sin sincronizar (código 2).");
+    expect(out).not.toMatch(/at .*\.ts:\d+/);
+  }, 60_000);
+
+  it("syncs to an explicit cooperative; a plan with errors is saved as borrador and not submitted (exit 1)", async () => {
+    as(devToken(key, GESTORA, "gestor", "14"));
+    const first = await syncFiles([broken], { api: server.url, cooperative: coopB, submit: true, progress: false });
+    expect(first.exitCode).toBe(1);
+    expect(first.output).toContain("guardado como versión 1 (borrador): 3 errores, 0 advertencias.");
+    expect(first.output).toContain("no se envió: corrija los errores y vuelva a sincronizar.");
+    const twoFiles = await syncFiles([broken, clean], { api: server.url, cooperative: coopB });
+    expect(twoFiles.exitCode).toBe(2);
+    expect(twoFiles.output).toContain("--cooperative sirve para un solo archivo");
+  }, 60_000);
+
+  it("refuses without a session, or a cooperative that is not the gestora's", async () => {
+    delete process.env.COOP_PLANS_TOKEN;
+    const r = await syncFiles([clean], { api: server.url });
+    expect(r).toEqual({ exitCode: 2, output: expect.stringContaining("No hay sesión iniciada") });
+    as(devToken(key, "otra@ejemplo.cl", "gestor", "14"));
+    const other = await syncFiles([clean], { api: server.url });
+    expect(other.exitCode).toBe(2);
+    expect(other.output).toContain("no está entre las suyas");
+  }, 60_000);
+
+  it("shows the status of the gestora's cooperatives and of the region, in CLP", async () => {
+    as(devToken(key, GESTORA, "gestor", "14"));
+    const mine = await status({ api: server.url });
+    expect(mine.exitCode).toBe(0);
+    expect(mine.output).toContain("2 cooperativas asignadas. 1 borrador, 1 enviado, 0 observado, 0 aprobado.");
+    expect(mine.output).toMatch(/Grupo Pre-cooperativo Tejedoras Hebras de Niebla\s+14\s+Enviado\s+2\s+\$7\.367\.000\s+\$7\.190\.000\s+\$177\.000\s+0\s+0/);
+    expect(mine.output).toMatch(/Tejedoras, segundo grupo\s+14\s+Borrador\s+1\s+\$8\.367\.000\s+\$8\.190\.000\s+\$177\.000\s+3\s+0/);
+    expect(mine.output).toMatch(/Total\s+\$15\.734\.000\s+\$15\.380\.000\s+\$354\.000/);
+    as(devToken(key, AOS, "aos", "14"));
+    const region = await status({ api: server.url, region: "14" });
+    expect(region.output).toContain("Región 14: 2 cooperativas.");
+    expect(region.output).toMatch(/Total\s+\$15\.734\.000/);
+    expect((await status({ api: server.url, region: "99" })).exitCode).toBe(2);
+  }, 60_000);
+
+  it("writes consolidado.xlsx with the API's totals to the peso", async () => {
+    as(devToken(key, AOS, "aos", "14"));
+    const out = path.join(dataDir, "consolidado.xlsx");
+    const result = await consolidateToFile({ api: server.url, region: "14", output: out });
+    expect(result.exitCode).toBe(0);
+    expect(result.output).toContain("Consolidado Región 14 Los Ríos: 2 cooperativas");
+    expect(result.output).toContain("Inversión total:     $15.734.000");
+    const apiView = Consolidation.parse(await aos.regionConsolidation("14"));
+    expect(apiView.totals).toEqual({ total: 15_734_000, sercotecAmount: 15_380_000, ownAmount: 354_000, executedAmount: 0 });
+    const grids = await readWorkbookGrids(new Uint8Array(readFileSync(out)));
+    expect(grids.sheets.map((s) => s.name)).toEqual(["Resumen", "Por cooperativa", "Por ítem", "Por estado", "Por hito", "Cumplimiento"]);
+    const resumen = grids.sheets[0].values;
+    expect(resumen.find((r) => r[0] === "Inversión total (total neto)")?.[1]).toBe(15_734_000);
+    expect(resumen.find((r) => r[0] === "Aporte Sercotec")?.[1]).toBe(15_380_000);
+    expect(resumen.find((r) => r[0] === "Aporte empresarial")?.[1]).toBe(354_000);
+    const coops = grids.sheets[1].values.filter((r) => typeof r[0] === "string" && r[0].startsWith("Total ("));
+    expect(coops[0].slice(5, 9)).toEqual([15_734_000, 15_380_000, 354_000, 0]);
+    const items = grids.sheets[2].values.filter((r) => r[0] === "Ítem");
+    expect(items.reduce((a, r) => a + (r[6] as number), 0)).toBe(15_734_000);
+    expect(items.map((r) => [r[2], r[6]])).toEqual(apiView.byItem.map((i) => [i.item, i.total]));
+  }, 60_000);
+});
+
+describe("coop-plans login --dev", () => {
+  it("signs a token with the key under .data/ and stores it with mode 0600", async () => {
+    const tokenFile = path.join(dataDir, "cli-token");
+    const run = await runTsx("cli/src/main.ts", ["login", "--dev", "--role", "gestor", "--region", "8", "--email", "Gestora@Ejemplo.cl", "--api", "http://127.0.0.1:4999"], {
+      COOP_PLANS_DATA_DIR: dataDir,
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Sesión de desarrollo iniciada: Gestor/a de cooperativas, región 08, gestora@ejemplo.cl.");
+    expect(statSync(tokenFile).mode & 0o777).toBe(0o600);
+    const token = readFileSync(tokenFile, "utf8").trim();
+    const auth = await hmacAuthenticate(key)(token);
+    expect(auth).toMatchObject({ ok: true, claims: { email: "gestora@ejemplo.cl", "custom:role": "gestor", "custom:regions": "08" } });
+
+    const remote = await runTsx("cli/src/main.ts", ["login", "--dev", "--role", "aos", "--region", "14", "--email", "a@b.cl", "--api", "https://api.ejemplo.cl"], { COOP_PLANS_DATA_DIR: dataDir });
+    expect(remote.code).toBe(2);
+    expect(remote.stdout).toContain("solo sirve con la API local");
+    const badRegion = await runTsx("cli/src/main.ts", ["login", "--dev", "--role", "aos", "--region", "17", "--email", "a@b.cl"], { COOP_PLANS_DATA_DIR: dataDir });
+    expect(badRegion.code).toBe(2);
+    expect(badRegion.stdout).toContain("Indique la región");
+  }, 90_000);
+});

@@ -1,0 +1,53 @@
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { runCli } from "../../cli/src/program";
+import { COMMANDS } from "../../cli/src/main";
+
+const root = path.resolve(__dirname, "../..");
+const bin = path.join(root, "cli/bin/coop-plans.mjs");
+
+describe("the coop-plans binary", () => {
+  it("runs validate through tsx and exits with the contract's code", () => {
+    const run = spawnSync(process.execPath, [bin, "validate", "--as-of", "2026-03-31", "tests/fixtures/broken/INV-001.xlsx"], {
+      cwd: root,
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain("INV-001");
+    expect(run.stderr).not.toMatch(/at .*\(.*:\d+:\d+\)/); // never a stack trace
+  }, 60_000);
+
+  it("answers a usage error in Spanish with exit 2", () => {
+    const run = spawnSync(process.execPath, [bin, "validate", "--bogus", "x.xlsx"], { cwd: root, encoding: "utf8", timeout: 60_000 });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe("Opción desconocida: --bogus. Escriba «coop-plans --help» para ver la ayuda.\n");
+  }, 60_000);
+});
+
+describe("runCli", () => {
+  function io() {
+    const out = { stdout: "", stderr: "" };
+    return { out, io: { stdout: (t: string) => void (out.stdout += t), stderr: (t: string) => void (out.stderr += t) } };
+  }
+
+  it("shows Spanish help (exit 0)", async () => {
+    const { out, io: sink } = io();
+    expect(await runCli(COMMANDS, ["node", "coop-plans", "--help"], sink)).toBe(0);
+    expect(out.stdout).toContain("Uso: coop-plans");
+    expect(out.stdout).toContain("Comandos:");
+    expect(out.stdout).toContain("validate [opciones] <archivos...>");
+  });
+
+  it("names a missing argument in Spanish (exit 2)", async () => {
+    const { out, io: sink } = io();
+    expect(await runCli(COMMANDS, ["node", "coop-plans", "template"], sink)).toBe(2);
+    expect(out.stderr).toBe("Falta el argumento obligatorio «salida.xlsx». Escriba «coop-plans --help» para ver la ayuda.\n");
+  });
+
+  it("names an unknown command in Spanish (exit 2)", async () => {
+    const { out, io: sink } = io();
+    expect(await runCli(COMMANDS, ["node", "coop-plans", "validar"], sink)).toBe(2);
+    expect(out.stderr).toContain("Comando desconocido: validar.");
+  });
+});
