@@ -20,7 +20,7 @@ function officeJs(): Plugin {
   return {
     name: "coop-plans-office-js",
     configResolved(config) {
-      url = config.command === "serve" || process.env.OFFICE_JS === "local" ? OFFICE_JS_LOCAL : OFFICE_JS_CDN;
+      url = config.command === "serve" || config.mode === "offline" || process.env.OFFICE_JS === "local" ? OFFICE_JS_LOCAL : OFFICE_JS_CDN;
     },
     transformIndexHtml: {
       order: "pre",
