@@ -20,25 +20,63 @@ export function toIsoDate(date: Date): string {
   return format(date, "yyyy-MM-dd");
 }
 
-/** `iso` plus `months` calendar months (date-fns `addMonths`: 31 Jan + 1 month = 28/29 Feb). */
-export function addMonthsIso(iso: string, months: number): string | null {
+/**
+ * A bounded memo for the ISO helpers below: a plan holds a few dozen distinct dates, while rules
+ * format and shift them once per record. Each distinct input builds its date-fns date once.
+ */
+function memo<T>(compute: (key: string) => T): (key: string) => T {
+  const cache = new Map<string, T>();
+  return (key) => {
+    if (cache.has(key)) return cache.get(key) as T;
+    const value = compute(key);
+    if (cache.size >= 5_000) cache.clear();
+    cache.set(key, value);
+    return value;
+  };
+}
+
+/** True when `iso` is a real calendar date `YYYY-MM-DD` (`toCalendarDate(iso)` is not null), memoised. */
+export const isCalendarDate: (iso: string) => boolean = memo((iso) => toCalendarDate(iso) !== null);
+
+/** `"<iso>|<n>"` → its two parts. */
+function splitKey(key: string): [string, number] {
+  const bar = key.lastIndexOf("|");
+  return [key.slice(0, bar), Number(key.slice(bar + 1))];
+}
+
+const addMonthsMemo = memo((key) => {
+  const [iso, months] = splitKey(key);
   const d = toCalendarDate(iso);
   return d ? toIsoDate(addMonths(d, months)) : null;
+});
+
+const addDaysMemo = memo((key) => {
+  const [iso, days] = splitKey(key);
+  const d = toCalendarDate(iso);
+  return d ? toIsoDate(addDays(d, days)) : null;
+});
+
+/** `iso` plus `months` calendar months (date-fns `addMonths`: 31 Jan + 1 month = 28/29 Feb). */
+export function addMonthsIso(iso: string, months: number): string | null {
+  return addMonthsMemo(`${iso}|${months}`);
 }
 
 /** `iso` plus `days` calendar days (negative to go back). */
 export function addDaysIso(iso: string, days: number): string | null {
-  const d = toCalendarDate(iso);
-  return d ? toIsoDate(addDays(d, days)) : null;
+  return addDaysMemo(`${iso}|${days}`);
 }
 
-/** Today's calendar date in America/Santiago, ISO. */
+/** Today's calendar date in America/Santiago, ISO (one time-zone date per call: call it once per run). */
 export function todayInSantiago(): string {
   return format(TZDate.tz("America/Santiago"), "yyyy-MM-dd");
 }
 
-/** An ISO date as people read it in Chile: `2025-09-08` → `08-09-2025`. */
-export function formatDateEs(iso: string): string {
+const formatDateEsMemo = memo((iso) => {
   const d = toCalendarDate(iso);
   return d ? format(d, "dd-MM-yyyy") : iso;
+});
+
+/** An ISO date as people read it in Chile: `2025-09-08` → `08-09-2025`. */
+export function formatDateEs(iso: string): string {
+  return formatDateEsMemo(iso);
 }

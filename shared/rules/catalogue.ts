@@ -43,12 +43,12 @@ const GROUP_VARIANTS: Record<string, string[]> = {
 /** A bounded memo of `normalizeLabel`: plans repeat the same few labels thousands of times. */
 const LABEL_KEYS = new Map<string, string>();
 
-/** `normalizeLabel(label)`, memoised (up to 5.000 distinct labels). */
+/** `normalizeLabel(label)`, memoised (up to 10.000 distinct labels). */
 export function labelKey(label: string): string {
   let key = LABEL_KEYS.get(label);
   if (key === undefined) {
     key = normalizeLabel(label);
-    if (LABEL_KEYS.size >= 5_000) LABEL_KEYS.clear();
+    if (LABEL_KEYS.size >= 10_000) LABEL_KEYS.clear();
     LABEL_KEYS.set(label, key);
   }
   return key;
@@ -62,7 +62,7 @@ function itemKeys(catalogue: CatalogueItem[]): Map<string, CatalogueItem> {
   if (!keys) {
     keys = new Map();
     for (const c of catalogue) for (const label of [c.item, ...c.variants]) {
-      const key = normalizeLabel(label);
+      const key = labelKey(label);
       if (!keys.has(key)) keys.set(key, c);
     }
     ITEM_KEYS.set(catalogue, keys);
@@ -75,12 +75,57 @@ export function findCatalogueItem(label: string, catalogue: CatalogueItem[] = CA
   return itemKeys(catalogue).get(labelKey(label));
 }
 
+const singular = (s: string) => s.split(" ").map((w) => w.replace(/(es|s)$/, "")).join(" ");
+
+/** Per ítem: normalised sub-ítem label (exact, then singular) → its catalogue spelling, first match wins. */
+const SUBITEM_KEYS = new WeakMap<CatalogueItem, { exact: Map<string, string>; singular: Map<string, string>; answers: Map<string, string | undefined> }>();
+
+function subitemKeys(item: CatalogueItem) {
+  let keys = SUBITEM_KEYS.get(item);
+  if (!keys) {
+    keys = { exact: new Map(), singular: new Map(), answers: new Map() };
+    for (const s of item.subitems) {
+      const key = labelKey(s);
+      if (!keys.exact.has(key)) keys.exact.set(key, s);
+      const one = singular(key);
+      if (!keys.singular.has(one)) keys.singular.set(one, s);
+    }
+    SUBITEM_KEYS.set(item, keys);
+  }
+  return keys;
+}
+
 /** Finds a sub-ítem label of an ítem (case- and accent-insensitive, singular/plural tolerant); undefined when unknown. */
 export function findSubitem(item: CatalogueItem, label: string): string | undefined {
+  // The lookup tables are built once per ítem; a catalogue ítem is treated as immutable once used.
+  const keys = subitemKeys(item);
+  if (keys.answers.has(label)) return keys.answers.get(label);
   const key = labelKey(label);
-  const singular = (s: string) => s.split(" ").map((w) => w.replace(/(es|s)$/, "")).join(" ");
-  const found = item.subitems.find((s) => labelKey(s) === key);
-  return found ?? item.subitems.find((s) => singular(labelKey(s)) === singular(key));
+  const found = keys.exact.get(key) ?? keys.singular.get(singular(key));
+  if (keys.answers.size >= 1_000) keys.answers.clear();
+  keys.answers.set(label, found);
+  return found;
+}
+
+/** Normalised grupo label or variant → grupo, per catalogue (or for the standard grupos), first grupo wins. */
+const GROUP_KEYS = new WeakMap<object, Map<string, string>>();
+const STANDARD_GROUPS_KEY = {};
+
+function groupKeys(catalogue?: CatalogueItem[]): Map<string, string> {
+  const owner = catalogue ?? STANDARD_GROUPS_KEY;
+  let keys = GROUP_KEYS.get(owner);
+  if (!keys) {
+    keys = new Map();
+    const groups = catalogue ? [...new Set(catalogue.map((c) => c.group))] : [...CATALOGUE_GROUPS];
+    for (const g of groups) {
+      for (const label of [g, ...(GROUP_VARIANTS[g] ?? [])]) {
+        const key = labelKey(label);
+        if (!keys.has(key)) keys.set(key, g);
+      }
+    }
+    GROUP_KEYS.set(owner, keys);
+  }
+  return keys;
 }
 
 /**
@@ -88,7 +133,5 @@ export function findSubitem(item: CatalogueItem, label: string): string | undefi
  * With a catalogue, the grupos are those of its ítems.
  */
 export function findGroup(label: string, catalogue?: CatalogueItem[]): string | undefined {
-  const key = labelKey(label);
-  const groups = catalogue ? [...new Set(catalogue.map((c) => c.group))] : [...CATALOGUE_GROUPS];
-  return groups.find((g) => labelKey(g) === key || (GROUP_VARIANTS[g] ?? []).some((v) => labelKey(v) === key));
+  return groupKeys(catalogue).get(labelKey(label));
 }

@@ -1,5 +1,6 @@
 import type { Finding, Location, Plan } from "../domain";
-import { MODALITY_LABELS, formatRut, normalizeRut, normalizeLabel, rutCheckDigit } from "../domain";
+import { MODALITY_LABELS, formatRut, normalizeRut, rutCheckDigit } from "../domain";
+import { labelKey } from "./catalogue";
 import { formatClp, formatNumber } from "./format";
 import { cellOf, tableHeaderCellOf } from "./locate";
 import { findingOf, isBlank, withCall, type Rule } from "./rule";
@@ -14,6 +15,14 @@ const COOP_005 = { id: "COOP-005", severity: "error" } as const;
 function rutAsTyped(rut: string): string {
   const canonical = normalizeRut(rut);
   return canonical ? formatRut(canonical) : rut;
+}
+
+/** True when a RUT as stored normalises and has the right check digit (no finding to make). */
+function isGoodRut(rut: string): boolean {
+  const canonical = normalizeRut(rut);
+  if (!canonical) return false;
+  const [body, dv] = canonical.split("-");
+  return rutCheckDigit(body) === dv;
 }
 
 /** The COOP-001 finding for a bad RUT, or null when it is valid. */
@@ -66,10 +75,15 @@ export const COOP_001_RULE: Rule = {
         seen.set(key, i);
       }
     });
+    // Suppliers repeat across lines: each distinct RUT is checked once, and a finding is built only for a bad one.
+    const good = new Map<string, boolean>();
     plan.investmentLines.forEach((l, i) => {
       if (isBlank(l.supplierRut)) return;
-      const f = badRut(l.supplierRut as string, `del proveedor de la línea N° ${l.number ?? i + 1}`,
-        cellOf(plan, "investmentLines", l, "supplierRut", i));
+      const rut = l.supplierRut as string;
+      let ok = good.get(rut);
+      if (ok === undefined) good.set(rut, ok = isGoodRut(rut));
+      if (ok) return;
+      const f = badRut(rut, `del proveedor de la línea N° ${l.number ?? i + 1}`, cellOf(plan, "investmentLines", l, "supplierRut", i));
       if (f) out.push(f);
     });
     return out;
@@ -113,15 +127,15 @@ export const COOP_003_RULE: Rule = {
   check: withCall(({ plan }, call) => {
     const type = plan.cooperative.cooperativeType as string | null;
     if (isBlank(type)) return [];
-    const key = normalizeLabel(type as string);
+    const key = labelKey(type as string);
     const location = cellOf(plan, "cooperative", plan.cooperative, "cooperativeType");
     const eligible = call.eligibleCooperativeTypes.value;
-    const excluded = call.excludedCooperativeTypes.value.find((x) => key.includes(normalizeLabel(x)));
+    const excluded = call.excludedCooperativeTypes.value.find((x) => key.includes(labelKey(x)));
     if (excluded) {
       return [findingOf(COOP_003, `Las cooperativas de ${excluded} no pueden postular a este programa (tipo indicado: «${type}»).`,
         location, { found: type, limit: eligible.join(", ") })];
     }
-    if (eligible.some((t) => normalizeLabel(t) === key)) return [];
+    if (eligible.some((t) => labelKey(t) === key)) return [];
     return [findingOf(COOP_003,
       `El tipo de cooperativa «${type}» no es elegible; los tipos elegibles son: ${eligible.join(", ")}.`,
       location, { found: type, limit: eligible.join(", ") })];

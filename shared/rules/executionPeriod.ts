@@ -1,5 +1,5 @@
 import type { CooperativeInfo } from "../domain";
-import { addDaysIso, addMonthsIso, toCalendarDate } from "./calendarDate";
+import { addDaysIso, addMonthsIso, isCalendarDate } from "./calendarDate";
 
 /** The execution period of a plan: ISO start and end dates, both inclusive. */
 export interface ExecutionPeriod {
@@ -19,8 +19,8 @@ export function executionPeriod(
   executionMonths: number,
 ): ExecutionPeriod | null {
   const start = cooperative.executionStart;
-  if (!start || !toCalendarDate(start)) return null;
-  if (cooperative.executionEnd && toCalendarDate(cooperative.executionEnd)) {
+  if (!start || !isCalendarDate(start)) return null;
+  if (cooperative.executionEnd && isCalendarDate(cooperative.executionEnd)) {
     return { start, end: cooperative.executionEnd, endGiven: true };
   }
   const plusMonths = addMonthsIso(start, executionMonths);

@@ -1,5 +1,5 @@
 import type { Finding, InvestmentLine, Plan } from "../domain";
-import { MODALITY_LABELS, normalizeLabel, normalizeRut } from "../domain";
+import { MODALITY_LABELS, normalizeRut } from "../domain";
 import type { CallParameters } from "./calls";
 import { findCatalogueItem, findGroup, findSubitem, labelKey } from "./catalogue";
 import { memberRuts } from "./cooperativeRules";
@@ -20,7 +20,19 @@ const INV = {
 
 const lineName = (l: InvestmentLine, i: number) => `La línea N° ${l.number ?? i + 1}`;
 const at = (plan: Plan, l: InvestmentLine, field: string, i: number) => cellOf(plan, "investmentLines", l, field, i);
-const eachLine = (plan: Plan, fn: (l: InvestmentLine, i: number) => Finding[]): Finding[] => plan.investmentLines.flatMap(fn);
+/** The findings of `fn` over every line, in line order (a loop: most lines find nothing). */
+const eachLine = (plan: Plan, fn: (l: InvestmentLine, i: number) => Finding[]): Finding[] => {
+  const out: Finding[] = [];
+  const lines = plan.investmentLines;
+  for (let i = 0; i < lines.length; i++) {
+    const found = fn(lines[i], i);
+    for (const f of found) out.push(f);
+  }
+  return out;
+};
+
+/** Returned by line checks that find nothing (never mutated). */
+const NONE: Finding[] = [];
 
 /** INV-001 (E): quantity × unit price = total, integer CLP, exact (a fractional quantity: the rounded product). At the Total neto cell. */
 export const INV_001_RULE: Rule = {
@@ -61,13 +73,18 @@ const MONEY_FIELDS: [keyof InvestmentLine, string][] = [
 export const INV_003_RULE: Rule = {
   ...INV["003"],
   statement: "Amounts are non-negative whole pesos.",
-  check: ({ plan }) => eachLine(plan, (l, i) => MONEY_FIELDS.flatMap(([field, label]) => {
-    const v = l[field];
-    if (typeof v !== "number" || (Number.isInteger(v) && v >= 0)) return [];
-    const why = v < 0 ? "no puede ser negativo" : "debe ser un monto en pesos enteros, sin decimales";
-    return [findingOf(INV["003"], `${lineName(l, i)}: el ${label} (${formatNumber(v)}) ${why}.`,
-      at(plan, l, field, i), { found: v, limit: 0 })];
-  })),
+  check: ({ plan }) => eachLine(plan, (l, i) => {
+    let out = NONE;
+    for (const [field, label] of MONEY_FIELDS) {
+      const v = l[field];
+      if (typeof v !== "number" || (Number.isInteger(v) && v >= 0)) continue;
+      const why = v < 0 ? "no puede ser negativo" : "debe ser un monto en pesos enteros, sin decimales";
+      if (out === NONE) out = [];
+      out.push(findingOf(INV["003"], `${lineName(l, i)}: el ${label} (${formatNumber(v)}) ${why}.`,
+        at(plan, l, field, i), { found: v, limit: 0 }));
+    }
+    return out;
+  }),
 };
 
 /**
@@ -244,9 +261,16 @@ export const INV_011_RULE: Rule = {
   statement: "Supplier RUT equal to a member's RUT (related-party purchase).",
   check: ({ plan }) => {
     const members = memberRuts(plan);
+    if (members.size === 0) return [];
+    const canonical = new Map<string, string | null>();
     return eachLine(plan, (l, i) => {
-      const rut = l.supplierRut ? normalizeRut(l.supplierRut) : null;
-      if (!rut || !members.has(rut)) return [];
+      let rut: string | null = null;
+      if (l.supplierRut) {
+        const typed = l.supplierRut;
+        rut = canonical.get(typed) ?? null;
+        if (!canonical.has(typed)) canonical.set(typed, rut = normalizeRut(typed));
+      }
+      if (!rut || !members.has(rut)) return NONE;
       return [findingOf(INV["011"],
         `${lineName(l, i)}: el proveedor tiene el RUT de un socio del grupo; una compra a un socio es una compra a parte relacionada.`,
         at(plan, l, "supplierRut", i))];
@@ -333,15 +357,27 @@ export const INV_015_RULE: Rule = {
   check: withCall(({ plan }, call) => {
     const vat = call.vatIncludedPatterns.value.map((p) => new RegExp(p));
     const terms = call.nonFinanceableExpenses.value.map((t) => ({ label: t.label, re: new RegExp(t.pattern) }));
+    // Descriptions repeat (the same purchase on several lines): each distinct text is checked once.
+    const checked = new Map<string, { vat: boolean; hit: (typeof terms)[number] | undefined }>();
+    const check = (description: string) => {
+      let result = checked.get(description);
+      if (!result) {
+        const t = labelKey(description);
+        result = { vat: vat.some((re) => re.test(t)), hit: terms.find((term) => term.re.test(t)) };
+        checked.set(description, result);
+      }
+      return result;
+    };
     return eachLine(plan, (l, i) => {
-      const texts = [l.description].filter((t): t is string => !isBlank(t)).map(normalizeLabel);
+      if (isBlank(l.description)) return NONE;
+      const { vat: withVat, hit } = check(l.description as string);
+      if (!withVat && !hit) return NONE;
       const out: Finding[] = [];
-      if (texts.some((t) => vat.some((re) => re.test(t)))) {
+      if (withVat) {
         out.push(findingOf(INV["015"],
           `${lineName(l, i)} declara montos con IVA: el plan se escribe en montos netos; el IVA lo paga la cooperativa o grupo.`,
           at(plan, l, "description", i), { found: l.description }));
       }
-      const hit = terms.find((t) => texts.some((x) => t.re.test(x)));
       if (hit) {
         out.push(findingOf(INV["015"],
           `${lineName(l, i)} parece un gasto no financiable (${hit.label}): el subsidio no financia impuestos, deudas, intereses, ` +

@@ -34,6 +34,10 @@ const REQUIRED_FIELDS: Partial<Record<PlanPart, Record<string, string>>> = {
   leverage: { fund: "Fuente o fondo", institution: "Institución" },
 };
 
+/** `REQUIRED_FIELDS` as lists, in the same order. */
+const REQUIRED_FIELD_LIST: [PlanPart, [string, string][]][] = (Object.entries(REQUIRED_FIELDS) as [PlanPart, Record<string, string>][])
+  .map(([part, fields]) => [part, Object.entries(fields)]);
+
 /** Tables that must have at least one row (members and hitos are COOP-002's and HITO-001's). */
 const NON_EMPTY_TABLES: PlanPart[] = ["actions", "investmentLines", "results"];
 
@@ -79,10 +83,10 @@ export const PLAN_002_RULE: Rule = {
   statement: "Required fields of each sheet are filled (see standard-workbook.md).",
   check: ({ plan }: RuleContext) => {
     const out: Finding[] = [];
-    for (const [part, fields] of Object.entries(REQUIRED_FIELDS) as [PlanPart, Record<string, string>][]) {
+    for (const [part, fields] of REQUIRED_FIELD_LIST) {
       const records = recordsOf(plan, part);
       records.forEach((record, index) => {
-        for (const [field, label] of Object.entries(fields)) {
+        for (const [field, label] of fields) {
           if (!isBlank((record as Record<string, unknown>)[field])) continue;
           const where = part === "cooperative" ? "" : ` (fila ${record.source?.row ?? index + 1})`;
           out.push(findingOf(PLAN_002, `Falta «${label}» en la hoja ${sheetOf(plan, part)}${where}: es obligatorio.`,

@@ -38,8 +38,6 @@ export interface PlanTotals {
   limits: { sercotecCap: number | null; minimumOwnTotal: number | null };
 }
 
-const sum = (values: (number | null | undefined)[]): number => values.reduce<number>((a, v) => a + (v ?? 0), 0);
-
 /** ⌈share × amount⌉ in pesos, immune to binary rounding (0.02 × 7.190.000 = 143.800, not 143.801). */
 export function minimumOwnAmount(share: number, sercotecTotal: number): number {
   return Math.ceil(Number((share * sercotecTotal).toFixed(6)));
@@ -71,32 +69,47 @@ export function planTotals(plan: Plan, call?: CallParameters): PlanTotals {
   })();
   const catalogue = params?.catalogue.value;
   const lines = plan.investmentLines;
-  const totalNet = sum(lines.map((l) => l.total));
-  const sercotecTotal = sum(lines.map((l) => l.sercotecAmount));
-  const ownTotal = sum(lines.map((l) => l.ownAmount));
-  const items = lines.map((l) => (l.item ? findCatalogueItem(l.item, catalogue) : undefined));
-  const workingCapitalTotal = sum(lines.filter((_, i) => items[i]?.item === "Capital de trabajo").map((l) => l.total));
-  const managementTotal = sum(lines.filter((_, i) => items[i]?.group === "Acciones de Gestión Empresarial").map((l) => l.total));
-
-  const byKey = new Map<string, ItemTotal & { order: number }>();
   const cat = catalogue ?? [];
-  lines.forEach((l, i) => {
-    const item = items[i];
+  let totalNet = 0;
+  let sercotecTotal = 0;
+  let ownTotal = 0;
+  let workingCapitalTotal = 0;
+  let managementTotal = 0;
+  // Rows by (grupo, ítem, sub-ítem) — null and a missing value are the same key — in order of first appearance.
+  const byKey = new Map<unknown, Map<unknown, Map<unknown, ItemTotal & { order: number }>>>();
+  const rows: (ItemTotal & { order: number })[] = [];
+  const keyOf = (v: string | null | undefined) => v ?? null;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    totalNet += l.total ?? 0;
+    sercotecTotal += l.sercotecAmount ?? 0;
+    ownTotal += l.ownAmount ?? 0;
+    const item = l.item ? findCatalogueItem(l.item, catalogue) : undefined;
+    if (item?.item === "Capital de trabajo") workingCapitalTotal += l.total ?? 0;
+    if (item?.group === "Acciones de Gestión Empresarial") managementTotal += l.total ?? 0;
+
     const subitem = item && l.subitem ? findSubitem(item, l.subitem) ?? l.subitem : l.subitem;
     const group = item?.group ?? l.group;
     const itemLabel = item?.item ?? l.item;
-    const key = JSON.stringify([group, itemLabel, subitem]);
-    const itemIndex = item ? cat.indexOf(item) : -1;
-    const subIndex = item && subitem ? item.subitems.indexOf(subitem) : -1;
-    const order = itemIndex >= 0 ? itemIndex * 100 + (subIndex + 1) : 1_000_000 + i;
-    const row = byKey.get(key) ?? { group, item: itemLabel, subitem, total: 0, sercotecAmount: 0, ownAmount: 0, executedAmount: 0, order };
+    let byItem = byKey.get(keyOf(group));
+    if (!byItem) byKey.set(keyOf(group), byItem = new Map());
+    let bySub = byItem.get(keyOf(itemLabel));
+    if (!bySub) byItem.set(keyOf(itemLabel), bySub = new Map());
+    let row = bySub.get(keyOf(subitem));
+    if (!row) {
+      const itemIndex = item ? cat.indexOf(item) : -1;
+      const subIndex = item && subitem ? item.subitems.indexOf(subitem) : -1;
+      const order = itemIndex >= 0 ? itemIndex * 100 + (subIndex + 1) : 1_000_000 + i;
+      row = { group, item: itemLabel, subitem, total: 0, sercotecAmount: 0, ownAmount: 0, executedAmount: 0, order };
+      bySub.set(keyOf(subitem), row);
+      rows.push(row);
+    }
     row.total += l.total ?? 0;
     row.sercotecAmount += l.sercotecAmount ?? 0;
     row.ownAmount += l.ownAmount ?? 0;
     row.executedAmount += l.executedAmount ?? 0;
-    byKey.set(key, row);
-  });
-  const byItem = [...byKey.values()].sort((a, b) => a.order - b.order).map(({ order, ...rest }) => { void order; return rest; });
+  }
+  const byItem = rows.sort((a, b) => a.order - b.order).map(({ order, ...rest }) => { void order; return rest; });
 
   return {
     totalNet,

@@ -1,6 +1,6 @@
 import type { Finding, Plan, Severity } from "../domain";
 import { ACTION_RULES } from "./actionRules";
-import { todayInSantiago, toCalendarDate } from "./calendarDate";
+import { isCalendarDate, todayInSantiago } from "./calendarDate";
 import { getCall, type CallLookup, type CallParameters } from "./calls";
 import { COOPERATIVE_RULES } from "./cooperativeRules";
 import { executionPeriod } from "./executionPeriod";
@@ -40,7 +40,7 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
  */
 export function validatePlan(plan: Plan, options: ValidateOptions = {}): Finding[] {
   const asOf = options.asOf ?? todayInSantiago();
-  if (!toCalendarDate(asOf)) throw new RangeError(`validatePlan: asOf must be an ISO date (YYYY-MM-DD), got ${asOf}`);
+  if (!isCalendarDate(asOf)) throw new RangeError(`validatePlan: asOf must be an ISO date (YYYY-MM-DD), got ${asOf}`);
   const c = plan.cooperative;
   const lookup: CallLookup = options.call ? { ok: true, call: options.call } : getCall(c.callYear, c.regionCode);
   const call = lookup.ok ? lookup.call : null;

@@ -1,4 +1,4 @@
-import { normalizeLabel } from "../domain/text";
+import { labelKey } from "../rules/catalogue";
 import type { ColumnSpec } from "./layout";
 
 /**
@@ -11,7 +11,7 @@ import type { ColumnSpec } from "./layout";
 
 /** A label in the form headers are compared in; a label of punctuation only (`#`) stays as typed. */
 export function headerKey(label: string): string {
-  const key = normalizeLabel(label);
+  const key = labelKey(label);
   return key !== "" ? key : label.replace(/\s+/g, "");
 }
 
@@ -24,25 +24,69 @@ export interface HeaderMatch {
 const EXACT = 10_000;
 const MIN_PREFIX = 6;
 
+/** A column's accepted keys, each with the prefix form (`key + " "`) a longer label may start with. */
+interface AcceptedKey {
+  key: string;
+  prefix: string;
+}
+
+/** Accepted keys per column spec, computed once (specs are layout data, never mutated). */
+const ACCEPTED_KEYS = new WeakMap<ColumnSpec, readonly AcceptedKey[]>();
+
+function acceptedKeysOf(spec: ColumnSpec): readonly AcceptedKey[] {
+  let keys = ACCEPTED_KEYS.get(spec);
+  if (!keys) {
+    keys = [spec.label, ...spec.variants].map(headerKey).map((key) => ({ key, prefix: `${key} ` }));
+    ACCEPTED_KEYS.set(spec, keys);
+  }
+  return keys;
+}
+
 /** The accepted labels of a column, normalised. */
 export function acceptedKeys(spec: ColumnSpec): string[] {
-  return [spec.label, ...spec.variants].map(headerKey);
+  return acceptedKeysOf(spec).map((k) => k.key);
+}
+
+/**
+ * The accepted keys of a list of specs, indexed: exact key → first spec that accepts it, and the
+ * prefix-eligible keys longest first (ties in spec order), so a label is matched without scanning
+ * every key of every spec. Built once per list (layout lists are constants).
+ */
+interface SpecIndex {
+  exact: Map<string, ColumnSpec>;
+  prefixes: { prefix: string; length: number; spec: ColumnSpec }[];
+}
+
+const SPEC_INDEXES = new WeakMap<readonly ColumnSpec[], SpecIndex>();
+
+function specIndex(specs: readonly ColumnSpec[]): SpecIndex {
+  let index = SPEC_INDEXES.get(specs);
+  if (!index) {
+    index = { exact: new Map(), prefixes: [] };
+    for (const spec of specs) {
+      for (const { key, prefix } of acceptedKeysOf(spec)) {
+        if (key === "") continue;
+        if (!index.exact.has(key)) index.exact.set(key, spec);
+        if (key.length >= MIN_PREFIX) index.prefixes.push({ prefix, length: key.length, spec });
+      }
+    }
+    // Stable: among keys of the same length the first spec (and its first key) stays first.
+    index.prefixes.sort((a, b) => b.length - a.length);
+    SPEC_INDEXES.set(specs, index);
+  }
+  return index;
 }
 
 /** The best column for a label among `specs`, or undefined when none matches. */
 export function matchHeader(label: string, specs: readonly ColumnSpec[]): HeaderMatch | undefined {
   const key = headerKey(label.trim());
   if (key === "") return undefined;
-  let best: HeaderMatch | undefined;
-  for (const spec of specs) {
-    for (const accepted of acceptedKeys(spec)) {
-      let score = 0;
-      if (accepted === key) score = EXACT + accepted.length;
-      else if (accepted.length >= MIN_PREFIX && key.startsWith(`${accepted} `)) score = accepted.length;
-      if (score > 0 && (!best || score > best.score)) best = { spec, score };
-    }
-  }
-  return best;
+  const index = specIndex(specs);
+  // Exact matches score EXACT + length, above every prefix match; equal scores keep the first spec.
+  const exact = index.exact.get(key);
+  if (exact) return { spec: exact, score: EXACT + key.length };
+  for (const p of index.prefixes) if (key.startsWith(p.prefix)) return { spec: p.spec, score: p.length };
+  return undefined;
 }
 
 /** True when a match is exact (not by prefix). */

@@ -22,34 +22,26 @@ export interface ParseResult {
 
 type Row = Record<string, FieldValue>;
 
-/** A record with every field of the layout (null when its column is absent), plus its source. */
-function record<T>(columns: readonly ColumnSpec[], values: Row, source?: RecordSource): T {
-  const out: Record<string, unknown> = {};
+/**
+ * A record with every field of the layout (null when its column is absent), plus its source;
+ * `normalise` then rewrites fields of the fresh record in place (it never adds a field).
+ */
+function record<T>(columns: readonly ColumnSpec[], values: Row, source?: RecordSource, normalise?: (line: Row) => void): T {
+  const out: Row & { source?: RecordSource } = {};
   for (const c of columns) out[c.field] = values[c.field] ?? null;
+  if (normalise) normalise(out);
   if (source) out.source = source;
   return out as T;
 }
 
 /** Catalogue spelling for grupo / ítem / sub-ítem when recognised; the typed text otherwise (INV-004 reports it). */
-function catalogueNormaliser(): (line: Row) => Row {
-  const memo = new Map<string, string | undefined>();
-  const cached = (key: string, find: () => string | undefined) => {
-    if (!memo.has(key)) memo.set(key, find());
-    return memo.get(key);
-  };
+function catalogueNormaliser(): (line: Row) => void {
+  // findGroup / findCatalogueItem / findSubitem memoise their answers per label.
   return (line) => {
-    const out = { ...line };
-    if (typeof line.group === "string") {
-      const g = line.group;
-      out.group = cached(`g|${g}`, () => findGroup(g)) ?? g;
-    }
+    if (typeof line.group === "string") line.group = findGroup(line.group) ?? line.group;
     const item = typeof line.item === "string" ? findCatalogueItem(line.item) : undefined;
-    if (item) out.item = item.item;
-    if (item && typeof line.subitem === "string") {
-      const sub = line.subitem;
-      out.subitem = cached(`s|${item.item}|${sub}`, () => findSubitem(item, sub)) ?? sub;
-    }
-    return out;
+    if (item) line.item = item.item;
+    if (item && typeof line.subitem === "string") line.subitem = findSubitem(item, line.subitem) ?? line.subitem;
   };
 }
 
@@ -157,10 +149,10 @@ export function parseWorkbook(grids: WorkbookGrids): ParseResult {
     if (result.source) sheets[spec.part] = result.source;
     tables.set(spec.part, { spec, result });
   }
-  const rows = <T>(part: PlanPart, map: (r: Row) => Row = (r) => r): T[] => {
+  const rows = <T>(part: PlanPart, normalise?: (line: Row) => void): T[] => {
     const t = tables.get(part);
     if (!t) return [];
-    return t.result.records.map((r) => record<T>(t.spec.columns, map(r.values), { sheet: t.result.source!.sheet, row: r.row, cells: r.cells }));
+    return t.result.records.map((r) => record<T>(t.spec.columns, r.values, { sheet: t.result.source!.sheet, row: r.row, cells: r.cells }, normalise));
   };
   plan.members = rows<Member>("members");
   plan.milestones = rows<Milestone>("milestones");

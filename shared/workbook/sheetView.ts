@@ -14,8 +14,11 @@ const EMPTY: RawCell = { value: null };
 
 /** True when a cell holds nothing: null, or a string of spaces only (any kind of space). */
 export function isBlankValue(value: CellValue): boolean {
-  return value === null || (typeof value === "string" && value.replace(/[\s\u200b\ufeff]/g, "") === "");
+  return value === null || (typeof value === "string" && !NON_BLANK.test(value));
 }
+
+/** Any character other than a space of any kind. */
+const NON_BLANK = /[^\s\u200b\ufeff]/;
 
 /**
  * A SheetGrid seen through absolute sheet coordinates (1-based rows and columns), whatever its
@@ -75,9 +78,23 @@ export class SheetView {
     return { value, type: type ?? undefined, format: format ?? undefined };
   }
 
+  /** `raw(row, col).value` without building the cell. */
+  private rawValue(row: number, col: number): CellValue {
+    const i = row - this.firstRow;
+    const j = col - this.firstCol;
+    if (i < 0 || j < 0) return null;
+    const values = this.grid.values[i];
+    if (!Array.isArray(values) || j >= values.length) return null;
+    const value = values[j];
+    return value === undefined ? null : value;
+  }
+
   /** The merged area covering a cell, if any. */
   mergeAt(row: number, col: number): CellRange | undefined {
-    return this.mergesByRow.get(row)?.find((a) => col >= a.left && col <= a.right);
+    const areas = this.mergesByRow.get(row);
+    if (!areas) return undefined;
+    for (const a of areas) if (col >= a.left && col <= a.right) return a;
+    return undefined;
   }
 
   /** A data cell, merges resolved (see the class note). */
@@ -86,6 +103,14 @@ export class SheetView {
     if (!area || (area.top === row && area.left === col)) return this.raw(row, col);
     if (col !== area.left) return EMPTY;
     return this.raw(area.top, area.left);
+  }
+
+  /** `cell(row, col).value` without building the cell. */
+  value(row: number, col: number): CellValue {
+    const area = this.mergeAt(row, col);
+    if (!area || (area.top === row && area.left === col)) return this.rawValue(row, col);
+    if (col !== area.left) return null;
+    return this.rawValue(area.top, area.left);
   }
 
   /** A label: the master's value for any cell of a merged area, as trimmed text ("" when empty or not text). */
@@ -98,14 +123,14 @@ export class SheetView {
 
   /** True when no cell of the row (within the grid's columns) holds a value, merges resolved. */
   isBlankRow(row: number): boolean {
-    for (let c = this.firstCol; c <= this.lastCol; c++) if (!isBlankValue(this.cell(row, c).value)) return false;
+    for (let c = this.firstCol; c <= this.lastCol; c++) if (!isBlankValue(this.value(row, c))) return false;
     return true;
   }
 
   /** The columns of a row holding a value (merges resolved), left to right. */
   filledColumns(row: number): number[] {
     const out: number[] = [];
-    for (let c = this.firstCol; c <= this.lastCol; c++) if (!isBlankValue(this.cell(row, c).value)) out.push(c);
+    for (let c = this.firstCol; c <= this.lastCol; c++) if (!isBlankValue(this.value(row, c))) out.push(c);
     return out;
   }
 }

@@ -1,6 +1,6 @@
 import type { Finding, SheetSource } from "../domain";
-import { normalizeLabel } from "../domain/text";
-import { formatA1 } from "./a1";
+import { labelKey } from "../rules/catalogue";
+import { columnLetters, formatA1 } from "./a1";
 import { readCell, type FieldValue } from "./cellValues/readCell";
 import { isExcelError } from "./cellValues/excelErrors";
 import { matchHeader } from "./headerMatching";
@@ -35,10 +35,22 @@ export interface TableReadResult {
 
 /** True for "total", "totales", "total general", "subtotal…", "TOTAL PLAN", after `normalizeLabel`. */
 export function isTotalLabel(text: string): boolean {
-  return /^(sub ?)?total(es)?( |$)/.test(normalizeLabel(text));
+  return TOTAL_LABEL.test(labelKey(text));
 }
 
+const TOTAL_LABEL = /^(sub ?)?total(es)?( |$)/;
+
 type RowKind = "blank" | "total" | "repeat" | "data" | "note";
+
+/** Column types whose lone text is never a note. */
+const TEXT_LIKE = new Set(["text", "rut", "group", "item", "subitem"]);
+
+/** A column found in the header, with what reading its cells needs, computed once per table. */
+interface ReadColumn {
+  found: FoundColumn;
+  letters: string;
+  ctx: { label: string; date1904?: boolean };
+}
 
 /**
  * Reads a table sheet (parsing contract, "Rows"): header located by label; below it, a data row is
@@ -78,26 +90,31 @@ export function readTable(view: SheetView, spec: TableSpec, options: { date1904?
   const byCol = new Map<number, FoundColumn>(header.columns.map((c) => [c.col, c]));
   const requiredCols = header.columns.filter((c) => c.spec.required);
   const need = Math.max(1, Math.ceil(spec.columns.filter((c) => c.required).length / 2));
+  const readColumns: ReadColumn[] = header.columns.map((found) => ({
+    found, letters: columnLetters(found.col), ctx: { label: found.spec.label, date1904: options.date1904 },
+  }));
   const ctxOf = (c: FoundColumn) => ({ label: c.spec.label, date1904: options.date1904 });
+  const specsByCol = new Map<number, FoundColumn["spec"][]>(header.columns.map((c) => [c.col, [c.spec]]));
 
   const classify = (row: number): RowKind => {
     const filled = view.filledColumns(row);
     if (filled.length === 0) return "blank";
-    const first = view.cell(row, filled[0]).value;
+    const first = view.value(row, filled[0]);
     if (typeof first === "string" && isTotalLabel(first)) return "total";
     const repeat = filled.every((col) => {
-      const v = view.cell(row, col).value;
-      const found = byCol.get(col);
-      return typeof v === "string" && !!found && matchHeader(v, [found.spec]) !== undefined;
+      const v = view.value(row, col);
+      const specs = specsByCol.get(col);
+      return typeof v === "string" && !!specs && matchHeader(v, specs) !== undefined;
     });
     if (repeat) return "repeat";
-    const inRequired = filled.filter((col) => byCol.get(col)?.spec.required);
-    if (inRequired.length === 0) return "note";
+    let inRequired = false;
+    for (const col of filled) if (byCol.get(col)?.spec.required) { inRequired = true; break; }
+    if (!inRequired) return "note";
     if (filled.length === 1) {
       // A lone text in a number, date or list column that does not read as one is a note ("Nota: …").
       const found = byCol.get(filled[0])!;
       const cell = view.cell(row, filled[0]);
-      const textLike = ["text", "rut", "group", "item", "subitem"].includes(found.spec.type);
+      const textLike = TEXT_LIKE.has(found.spec.type);
       if (!textLike && typeof cell.value === "string" && !isExcelError(cell) && readCell(found.spec, cell, ctxOf(found)).problem) return "note";
     }
     return "data";
@@ -128,7 +145,7 @@ export function readTable(view: SheetView, spec: TableSpec, options: { date1904?
     if (kind === "blank") { blanks++; continue; }
     if (kind === "repeat") continue;
     if (kind === "data") {
-      records.push(readRecord(view, row, header.columns, ctxOf, findings));
+      records.push(readRecord(view, row, readColumns, findings));
       blanks = 0;
       continue;
     }
@@ -144,7 +161,7 @@ export function readTable(view: SheetView, spec: TableSpec, options: { date1904?
   for (let i = end; i < kinds.length; i++) {
     if (kinds[i] !== "data") continue;
     const row = start + i;
-    const filledRequired = requiredCols.filter((c) => !isBlankValue(view.cell(row, c.col).value)).length;
+    const filledRequired = requiredCols.filter((c) => !isBlankValue(view.value(row, c.col))).length;
     if (filledRequired < need) continue;
     findings.push(parseFinding("PARSE-023",
       `La fila ${row} de la hoja "${sheet}" tiene datos pero está bajo el final de la tabla (fila de total o notas) y no se leyó. Muévala sobre la fila de total, sin dos filas en blanco antes.`,
@@ -154,16 +171,13 @@ export function readTable(view: SheetView, spec: TableSpec, options: { date1904?
   return { source: { sheet, headerRow: header.row, headers }, records, totalsRow, findings };
 }
 
-function readRecord(
-  view: SheetView, row: number, columns: FoundColumn[],
-  ctxOf: (c: FoundColumn) => { label: string; date1904?: boolean }, findings: Finding[],
-): TableRecord {
+function readRecord(view: SheetView, row: number, columns: readonly ReadColumn[], findings: Finding[]): TableRecord {
   const values: Record<string, FieldValue> = {};
   const cells: Record<string, string> = {};
-  for (const c of columns) {
-    const address = formatA1(row, c.col);
+  for (const { found: c, letters, ctx } of columns) {
+    const address = letters + row;
     cells[c.spec.field] = address;
-    const result = readCell(c.spec, view.cell(row, c.col), ctxOf(c));
+    const result = readCell(c.spec, view.cell(row, c.col), ctx);
     values[c.spec.field] = result.value;
     if (result.problem) {
       findings.push(parseFinding(result.problem.ruleId, result.problem.message, { sheet: view.name, cell: address, field: c.spec.field }, result.problem.found));

@@ -89,11 +89,25 @@ function readSheet(ws: Worksheet, date1904: boolean): SheetGrid {
     if (row) {
       if (row.hidden) hiddenRows.push(r);
       row.eachCell({ includeEmpty: false }, (cell, c) => {
-        if (c < left || c > right || (cell.type as number) === MERGE_CELL_TYPE) return;
-        const normalized = normalizeCell(cell.value, date1904);
-        rowValues[c - left] = normalized.value;
-        rowTypes[c - left] = normalized.type;
-        if (cell.numFmt) rowFormats[c - left] = cell.numFmt;
+        if (c < left || c > right) return;
+        const type = cell.type as number;
+        if (type === MERGE_CELL_TYPE) return;
+        const raw = cell.value;
+        const j = c - left;
+        // The common shapes without building a NormalizedCell; the rest through normalizeCell.
+        if (typeof raw === "number" && Number.isFinite(raw)) {
+          rowValues[j] = raw;
+          rowTypes[j] = "number";
+        } else if (typeof raw === "string" && raw !== "") {
+          rowValues[j] = raw;
+          rowTypes[j] = "string";
+        } else {
+          const normalized = normalizeCell(raw, date1904);
+          rowValues[j] = normalized.value;
+          rowTypes[j] = normalized.type;
+        }
+        const numFmt = cell.numFmt;
+        if (numFmt) rowFormats[j] = numFmt;
       });
     }
     values.push(rowValues);

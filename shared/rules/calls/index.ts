@@ -60,5 +60,23 @@ export function getCall(year: number | string | null | undefined, regionCode?: R
       },
     };
   }
-  return { ok: true, call: resolveCall(file, regionCode ?? null) };
+  return { ok: true, call: resolvedCall(file, regionCode ?? null) };
+}
+
+/**
+ * `resolveCall` of a loaded call file, once per region: validating the file with zod on every plan
+ * would cost more than the rules themselves. The parameters are shared: treat them as read-only
+ * (spread a copy to override a figure, as `validatePlan`'s `call` option does).
+ */
+const RESOLVED = new WeakMap<CallFile, Map<RegionCode | null, CallParameters>>();
+
+function resolvedCall(file: CallFile, regionCode: RegionCode | null): CallParameters {
+  let byRegion = RESOLVED.get(file);
+  if (!byRegion) RESOLVED.set(file, byRegion = new Map());
+  let call = byRegion.get(regionCode);
+  if (!call) {
+    call = resolveCall(file, regionCode);
+    byRegion.set(regionCode, call);
+  }
+  return call;
 }

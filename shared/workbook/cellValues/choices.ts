@@ -1,4 +1,4 @@
-import { normalizeLabel } from "../../domain/text";
+import { labelKey } from "../../rules/catalogue";
 import type { RawCell } from "../sheetView";
 import { isBlankValue } from "../sheetView";
 import { ok, problem, shown, EMPTY_RESULT, type CellContext, type CellResult } from "./cellResult";
@@ -11,7 +11,7 @@ export interface ChoiceList {
   aliases?: Readonly<Record<string, readonly string[]>>;
 }
 
-const keyOf = (s: string) => normalizeLabel(s).replace(/ /g, "");
+const keyOf = (s: string) => labelKey(s).replace(/ /g, "");
 
 const lookups = new WeakMap<ChoiceList, Map<string, string>>();
 
@@ -43,16 +43,16 @@ export function readChoice(cell: RawCell, ctx: CellContext, list: ChoiceList): C
     `el valor "${shown(v)}" no está en la lista. Escriba uno de: ${list.options.join(", ")}.`, v);
 }
 
-const YES = ["si", "s", "yes", "y", "x", "verdadero", "true", "1"];
-const NO = ["no", "n", "falso", "false", "0"];
+const YES = new Set(["si", "s", "yes", "y", "x", "verdadero", "true", "1"]);
+const NO = new Set(["no", "n", "falso", "false", "0"]);
 
 /** Sí/No → boolean: `Sí`, `si`, `SI`, `S`, `x`, TRUE, 1 → true; `No`, `N`, FALSE, 0 → false. PARSE-019 otherwise. */
 export function readYesNo(cell: RawCell, ctx: CellContext): CellResult<boolean> {
   const v = cell.value;
   if (isBlankValue(v)) return EMPTY_RESULT;
   if (typeof v === "boolean") return ok(v);
-  const key = normalizeLabel(String(v));
-  if (YES.includes(key)) return ok(true);
-  if (NO.includes(key)) return ok(false);
+  const key = labelKey(String(v));
+  if (YES.has(key)) return ok(true);
+  if (NO.has(key)) return ok(false);
   return problem("PARSE-019", ctx, `el valor "${shown(v)}" no es Sí ni No. Escriba Sí o No.`, v);
 }

@@ -1,4 +1,4 @@
-import { normalizeLabel } from "../../domain/text";
+import { labelKey } from "../../rules/catalogue";
 import { regionCodeFromText } from "../../domain/regionNames";
 import type { Modality, RegionCode } from "../../domain";
 import type { RawCell } from "../sheetView";
@@ -26,7 +26,7 @@ const MODALITIES: Record<string, Modality> = {
 export function readModality(cell: RawCell, ctx: CellContext): CellResult<Modality> {
   const v = cell.value;
   if (isBlankValue(v)) return EMPTY_RESULT;
-  const found = typeof v === "string" ? MODALITIES[normalizeLabel(v)] : undefined;
+  const found = typeof v === "string" ? MODALITIES[labelKey(v)] : undefined;
   if (found) return ok(found);
   return problem("PARSE-017", ctx,
     `la modalidad "${shown(v)}" no se reconoce. Escriba Creación y Desarrollo o Fortalecimiento.`, v);

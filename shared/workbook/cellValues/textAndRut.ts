@@ -22,5 +22,14 @@ export function readRut(cell: RawCell): CellResult<string> {
   if (v === null || isBlankValue(v)) return EMPTY_RESULT;
   if (typeof v === "boolean") return ok(v ? "Sí" : "No");
   const typed = typeof v === "number" ? String(v) : cleanText(v);
-  return ok(normalizeRut(typed) ?? typed);
+  let canonical = RUTS.get(typed);
+  if (canonical === undefined) {
+    canonical = normalizeRut(typed) ?? typed;
+    if (RUTS.size >= 10_000) RUTS.clear();
+    RUTS.set(typed, canonical);
+  }
+  return ok(canonical);
 }
+
+/** RUT as typed → canonical (or as typed), memoised: suppliers and members repeat across lines. */
+const RUTS = new Map<string, string>();
