@@ -6,13 +6,16 @@ const base = {
   setupFiles: ['<rootDir>/tests/setup/env.cjs'],
   testPathIgnorePatterns: ['/node_modules/', '/tests/fixtures/'],
 };
+// jose 6 is ESM only: the projects that load it (functions, cli, e2e) let swc turn it into CommonJS like our own code.
+const esmDeps = { transformIgnorePatterns: ['/node_modules/(?!jose/)'] };
 const fs = require('node:fs');
 const path = require('node:path');
 const projects = [
     { ...base, displayName: 'shared', roots: ['<rootDir>/tests/shared'] },
-    { ...base, displayName: 'cli', roots: ['<rootDir>/tests/cli'] },
+    { ...base, ...esmDeps, displayName: 'cli', roots: ['<rootDir>/tests/cli'] },
     {
       ...base,
+      ...esmDeps,
       displayName: 'functions',
       roots: ['<rootDir>/tests/functions'],
       globalSetup: '<rootDir>/tests/setup/dynamodbLocal.setup.ts',
@@ -27,7 +30,7 @@ const projects = [
     },
     { ...base, displayName: 'infra', roots: ['<rootDir>/tests/infra'] },
     { ...base, displayName: 'layering', roots: ['<rootDir>/tests/layering'] },
-    { ...base, displayName: 'e2e', roots: ['<rootDir>/tests/e2e'] },
+    { ...base, ...esmDeps, displayName: 'e2e', roots: ['<rootDir>/tests/e2e'] },
 ];
 // A project whose tests folder does not exist yet is left out (jest refuses missing roots).
 module.exports = {

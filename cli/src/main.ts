@@ -9,6 +9,7 @@ import { loginCommand } from "./commands/login";
 import { syncCommand } from "./commands/sync";
 import { statusCommand } from "./commands/status";
 import { consolidateCommand } from "./commands/consolidate";
+import { reportCommand } from "./commands/report";
 import { processIo, runCli } from "./program";
 
 /** Every subcommand of `coop-plans`, in help order. */
@@ -19,6 +20,7 @@ export const COMMANDS: CliCommand[] = [
   syncCommand,
   statusCommand,
   consolidateCommand,
+  reportCommand,
 ];
 
 /** Runs `coop-plans` with `argv` (as `process.argv`) on the process's stdout/stderr; resolves to the exit code. */

@@ -21,11 +21,20 @@ export const DEMO_PEOPLE = {
 };
 type Person = keyof typeof DEMO_PEOPLE;
 
-/** The workbooks of the demo: examples/*.xlsx, then ../shared/samples/*.xlsx when present (sorted by name). */
+/** Environment variable naming the folder of extra sample workbooks (default `<repo>/../shared/samples`). */
+export const SAMPLES_DIR_ENV = "COOP_PLANS_SAMPLES_DIR";
+
+/** The folder of extra sample workbooks: `COOP_PLANS_SAMPLES_DIR`, else `../shared/samples` beside the repo. */
+export function samplesDir(repo: string): string {
+  const configured = process.env[SAMPLES_DIR_ENV];
+  return configured ? path.resolve(configured) : path.resolve(repo, "../shared/samples");
+}
+
+/** The workbooks of the demo: examples/*.xlsx, then the samples folder's *.xlsx when present (each sorted by name). */
 export function demoWorkbooks(repo: string): string[] {
   const list = (dir: string) =>
     existsSync(dir) ? readdirSync(dir).filter((f) => f.toLowerCase().endsWith(".xlsx")).sort().map((f) => path.join(dir, f)) : [];
-  return [...list(path.join(repo, "examples")), ...list(path.resolve(repo, "../shared/samples"))];
+  return [...list(path.join(repo, "examples")), ...list(samplesDir(repo))];
 }
 
 /** One workbook through the demo. */

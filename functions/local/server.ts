@@ -14,6 +14,15 @@ export type Authenticate = (token: string | null) => Promise<DevTokenCheck>;
 /** Origins of the task pane in local mode (vite dev server over http, the dev-certs https). */
 export const LOCAL_ALLOWED_ORIGINS = ["http://127.0.0.1:3000", "https://localhost:3000"];
 
+/** Environment variable with extra CORS origins, comma-separated (e.g. a task pane served on another port). */
+export const ALLOWED_ORIGINS_ENV = "COOP_PLANS_ALLOWED_ORIGINS";
+
+/** The default CORS origins: LOCAL_ALLOWED_ORIGINS plus those of `COOP_PLANS_ALLOWED_ORIGINS`. */
+export function defaultAllowedOrigins(env: NodeJS.ProcessEnv = process.env): string[] {
+  const extra = (env[ALLOWED_ORIGINS_ENV] ?? "").split(",").map((o) => o.trim().replace(/\/+$/, "")).filter(Boolean);
+  return [...new Set([...LOCAL_ALLOWED_ORIGINS, ...extra])];
+}
+
 /** Default address of the local API. */
 export const LOCAL_API_HOST = "127.0.0.1";
 export const LOCAL_API_PORT = 4000;
@@ -39,7 +48,7 @@ export interface LocalServerOptions {
   authenticate?: Authenticate;
   /** Handlers by group; default: the modules of functions/src/handlers. Tests inject echo handlers. */
   handlers?: Partial<Record<HandlerGroup, LambdaHandler>>;
-  /** Origins allowed by CORS (default `LOCAL_ALLOWED_ORIGINS`). */
+  /** Origins allowed by CORS (default `defaultAllowedOrigins()`: LOCAL_ALLOWED_ORIGINS + COOP_PLANS_ALLOWED_ORIGINS). */
   allowedOrigins?: string[];
   /** Where one line per request goes (method, path, status, ms; never tokens or bodies). Default: nowhere. */
   log?: (line: string) => void;
@@ -314,7 +323,7 @@ function lazyDevTokenAuthenticator(): Authenticate {
  * routes, the v2 event, the handler of the route's group, and its result written back.
  */
 export function createRequestListener(options: LocalServerOptions = {}): (req: IncomingMessage, res: ServerResponse) => void {
-  const allowed = options.allowedOrigins ?? LOCAL_ALLOWED_ORIGINS;
+  const allowed = options.allowedOrigins ?? defaultAllowedOrigins();
   const authenticate = options.authenticate ?? lazyDevTokenAuthenticator();
   const now = options.now ?? (() => new Date());
   const loaded = new Map<HandlerGroup, Promise<LambdaHandler>>();

@@ -8,7 +8,9 @@
  * Flags: `--exit-after-demo` (or COOP_PLANS_EXIT_AFTER_DEMO=1) stops after the demo; `--no-demo`
  * only serves; `--no-addin` skips the task pane server. Environment: COOP_PLANS_DATA_DIR (state
  * folder, default `.data/`), COOP_PLANS_API_PORT (4000), COOP_PLANS_DYNAMODB_PORT (free port),
- * COOP_PLANS_ADDIN_PORT (3000), COOP_PLANS_DEMO_OUTPUT (default `<repo>/consolidado.xlsx`);
+ * COOP_PLANS_ADDIN_PORT (3000), COOP_PLANS_DEMO_OUTPUT (default `<repo>/consolidado.xlsx`),
+ * COOP_PLANS_SAMPLES_DIR (extra workbooks, default `../shared/samples`; without them the demo
+ * consolidates the examples' region, and says which);
  * for tests, COOP_PLANS_DYNAMODB_ENDPOINT (use a running DynamoDB instead of starting one) and
  * COOP_PLANS_TABLE (table name, default "coop-plans").
  */
@@ -110,6 +112,11 @@ async function main(): Promise<number> {
   process.env.POWERTOOLS_LOG_LEVEL ??= "WARN";
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
   say("coop-plans: modo local");
+  const addinPort = port("COOP_PLANS_ADDIN_PORT", 3000);
+  if (addinPort !== 3000) {
+    // The pane on another port calls the API from that origin: let CORS allow it.
+    process.env.COOP_PLANS_ALLOWED_ORIGINS = [process.env.COOP_PLANS_ALLOWED_ORIGINS, `http://127.0.0.1:${addinPort}`].filter(Boolean).join(",");
+  }
   let stack: LocalStack;
   let serving = false;
   try {
@@ -130,7 +137,7 @@ async function main(): Promise<number> {
   const where = process.env.COOP_PLANS_DYNAMODB_ENDPOINT ? "externa" : `datos en ${path.relative(repo, path.join(data, "dynamodb"))}`;
   say(`DynamoDB Local:   ${stack.dynamo.endpoint} (${where}; tabla «${stack.tableName}» ${stack.createdTable ? "creada" : "existente"})`);
   say(`API:              ${stack.api.url}/v1/health`);
-  const stopAddin = withAddin && !exitAfterDemo ? await startAddin(repo) : null;
+  const stopAddin = withAddin ? await startAddin(repo) : null;
 
   let stopping = false;
   const shutdown = async (code: number) => {
@@ -165,7 +172,7 @@ async function main(): Promise<number> {
   }
   say();
   say(`Sirviendo en ${stack.api.url} (región de demostración ${regionLabel(DEMO_REGION)}). Ctrl-C para detener.`);
-  say("Pruebe: npx coop-plans login --dev --role aos --region 14 --email aos.losrios@demo.coop-plans.cl && npx coop-plans status");
+  say("Pruebe: npm run coop-plans -- login --dev --role aos --region 14 --email aos.losrios@demo.coop-plans.cl && npm run coop-plans -- status");
   serving = true;
   return new Promise<number>(() => undefined);
 }

@@ -5,6 +5,7 @@ import { AssignGestorRequest, Cooperative, CooperativeList, RegisterCooperativeR
 import { HealthResponse } from "./health";
 import { MeResponse } from "./me";
 import { PlanResponse, PutPlanRequest, PutPlanResponse, Revision, RevisionList, TransitionRequest, TransitionResponse } from "./plans";
+import { ProgressReportResponse } from "./report";
 import { makeProblem, Problem, PROBLEM_STATUS, type ProblemCode } from "./problem";
 import { buildPath, IDEMPOTENCY_KEY_HEADER, ROUTES, type RouteName } from "./routes";
 
@@ -46,13 +47,16 @@ export interface ApiClient {
   health(): Promise<HealthResponse>;
   me(): Promise<MeResponse>;
   listCooperatives(regionCode: string, options?: ListOptions): Promise<CooperativeList>;
-  registerCooperative(regionCode: string, body: RegisterCooperativeRequest): Promise<Cooperative>;
+  /** Registers a cooperative; with `idempotencyKey`, a retry with the same key and body returns the first result. */
+  registerCooperative(regionCode: string, body: RegisterCooperativeRequest, idempotencyKey?: string): Promise<Cooperative>;
   assignGestor(cooperativeId: string, body: AssignGestorRequest): Promise<Cooperative>;
   getPlan(cooperativeId: string): Promise<PlanResponse>;
   putPlan(cooperativeId: string, body: PutPlanRequest, idempotencyKey: string): Promise<PutPlanResponse>;
   listRevisions(cooperativeId: string): Promise<RevisionList>;
   getRevision(cooperativeId: string, version: number): Promise<Revision>;
   transition(cooperativeId: string, body: TransitionRequest): Promise<TransitionResponse>;
+  /** The progress report of the latest revision at `asOf` (ISO date; default today on the server). */
+  report(cooperativeId: string, options?: { asOf?: string }): Promise<ProgressReportResponse>;
   regionConsolidation(regionCode: string): Promise<ConsolidationResponse>;
   nationalConsolidation(): Promise<ConsolidationResponse>;
 }
@@ -154,7 +158,12 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     me: () => call("me", MeResponse),
     listCooperatives: (regionCode, list = {}) =>
       call("listCooperatives", CooperativeList, { params: { code: regionCode }, query: { limit: list.limit, nextToken: list.nextToken } }),
-    registerCooperative: (regionCode, body) => call("registerCooperative", Cooperative, { params: { code: regionCode }, body }),
+    registerCooperative: (regionCode, body, idempotencyKey) =>
+      call("registerCooperative", Cooperative, {
+        params: { code: regionCode },
+        body,
+        headers: idempotencyKey ? { [IDEMPOTENCY_KEY_HEADER.toLowerCase()]: idempotencyKey } : undefined,
+      }),
     assignGestor: (cooperativeId, body) => call("assignGestor", Cooperative, { params: { id: cooperativeId }, body }),
     getPlan: (cooperativeId) => call("getPlan", PlanResponse, { params: { id: cooperativeId } }),
     putPlan: (cooperativeId, body, idempotencyKey) =>
@@ -162,6 +171,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     listRevisions: (cooperativeId) => call("listRevisions", RevisionList, { params: { id: cooperativeId } }),
     getRevision: (cooperativeId, version) => call("getRevision", Revision, { params: { id: cooperativeId, v: version } }),
     transition: (cooperativeId, body) => call("transition", TransitionResponse, { params: { id: cooperativeId }, body }),
+    report: (cooperativeId, options = {}) => call("report", ProgressReportResponse, { params: { id: cooperativeId }, query: { asOf: options.asOf } }),
     regionConsolidation: (regionCode) => call("regionConsolidation", ConsolidationResponse, { params: { code: regionCode } }),
     nationalConsolidation: () => call("nationalConsolidation", ConsolidationResponse),
   };

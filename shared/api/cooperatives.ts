@@ -2,12 +2,14 @@ import * as z from "zod";
 import { Modality, RegionCode, isValidRut, normalizeRut } from "../domain";
 import { PlanStatus } from "./planStatus";
 import { FindingCounts, PlanTotalsSummary, Timestamp } from "./summaries";
+import { forbiddenCharacterIn, forbiddenCharacterMessage, MAX_EMAIL_CHARS } from "./textLimits";
 
-/** An e-mail, trimmed and lower-cased (gestores are identified by their e-mail). */
+/** An e-mail, trimmed and lower-cased (gestores are identified by their e-mail), at most 254 characters. */
 export const Email = z
   .string()
   .trim()
   .toLowerCase()
+  .max(MAX_EMAIL_CHARS, { error: `El correo admite hasta ${MAX_EMAIL_CHARS} caracteres.` })
   .pipe(z.email({ error: "Correo electrónico inválido: escriba nombre@dominio.cl." }));
 
 /** A cooperative id as the API hands it out (a UUID). */
@@ -16,10 +18,22 @@ export const CooperativeId = z.uuid({ error: "Identificador de cooperativa invá
 /**
  * Body of `POST /v1/regions/{code}/cooperatives` (AOS): the cooperative's name, RUT (optional
  * for a pre-cooperative group; any typed form, stored canonical), modality, call year and,
- * optionally, the e-mail of its gestor/a.
+ * optionally, the e-mail of its gestor/a. The name has 1–200 characters and no control or
+ * bidirectional-override characters. A name equal to one already registered in the region
+ * (compared with `cooperativeNameKey`: accents, case and spacing ignored, parentheses kept) or a
+ * RUT already registered in the region is refused with 409 `DUPLICATE_COOPERATIVE`: tell two
+ * groups of the same name apart with a parenthetical, "Cooperativa X (Valdivia)".
  */
 export const RegisterCooperativeRequest = z.object({
-  name: z.string().trim().min(1, { error: "Escriba el nombre de la cooperativa." }).max(200, { error: "El nombre admite hasta 200 caracteres." }),
+  name: z
+    .string()
+    .trim()
+    .min(1, { error: "Escriba el nombre de la cooperativa." })
+    .max(200, { error: "El nombre admite hasta 200 caracteres." })
+    .superRefine((v, ctx) => {
+      const bad = forbiddenCharacterIn(v);
+      if (bad) ctx.addIssue({ code: "custom", message: forbiddenCharacterMessage(bad) });
+    }),
   rut: z
     .string()
     .nullish()

@@ -2,10 +2,15 @@ import * as z from "zod";
 import { Finding, Plan } from "../domain";
 import { PlanStatus, RevisionAction, TransitionAction } from "./planStatus";
 import { Actor, FindingCounts, PlanTotalsSummary, Timestamp } from "./summaries";
+import { checkTextLimits } from "./textLimits";
 
-/** Body of `PUT /v1/cooperatives/{id}/plan`: the plan and the version it was edited from (0 for the first save). */
+/**
+ * Body of `PUT /v1/cooperatives/{id}/plan`: the plan and the version it was edited from (0 for the
+ * first save). Every text of the plan is bounded (2,000 characters; e-mails 254) and free of
+ * control and bidirectional-override characters (see textLimits.ts): a 400 names the field.
+ */
 export const PutPlanRequest = z.object({
-  plan: Plan,
+  plan: Plan.superRefine(checkTextLimits),
   baseVersion: z.number().int().nonnegative(),
 });
 export type PutPlanRequest = z.input<typeof PutPlanRequest>;
@@ -40,9 +45,14 @@ export const Revision = RevisionSummary.extend({
 });
 export type Revision = z.infer<typeof Revision>;
 
-/** Response of `PUT /v1/cooperatives/{id}/plan`: the new revision (without the plan) and its findings. */
+/**
+ * Response of `PUT /v1/cooperatives/{id}/plan`: the new revision (without the plan) and its
+ * findings. `unchanged: true` when the plan was identical to the latest revision's and the
+ * baseVersion was the latest: no revision was written and this is the latest one.
+ */
 export const PutPlanResponse = RevisionSummary.extend({
   findings: z.array(Finding),
+  unchanged: z.boolean().optional(),
 });
 export type PutPlanResponse = z.infer<typeof PutPlanResponse>;
 

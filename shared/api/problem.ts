@@ -19,6 +19,7 @@ export const PROBLEM_STATUS = {
   VERSION_CONFLICT: 409,
   PLAN_LOCKED: 409,
   INVALID_TRANSITION: 409,
+  DUPLICATE_COOPERATIVE: 409,
   PAYLOAD_TOO_LARGE: 413,
   PLAN_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
@@ -46,6 +47,7 @@ export const PROBLEM_TITLES: Record<ProblemCode, string> = {
   VERSION_CONFLICT: "Conflicto de versiones",
   PLAN_LOCKED: "Plan bloqueado",
   INVALID_TRANSITION: "Cambio de estado no permitido",
+  DUPLICATE_COOPERATIVE: "Cooperativa ya registrada",
   PAYLOAD_TOO_LARGE: "Solicitud demasiado grande",
   PLAN_TOO_LARGE: "Plan demasiado grande",
   UNSUPPORTED_MEDIA_TYPE: "Formato no admitido",
@@ -67,7 +69,8 @@ export const PROBLEM_CONTENT_TYPE = "application/problem+json";
 /**
  * An `application/problem+json` body (RFC 9457) with the project's extensions: a stable `code`,
  * a Spanish `detail`, the `findings` when the plan breaks rules, the `currentVersion` on a
- * version conflict and the offending `field` (dot path, `plan.investmentLines.3.total`).
+ * version conflict, the offending `field` (dot path, `plan.investmentLines.3.total`) and, when a
+ * registration repeats one, the `cooperativeId` of the cooperative already registered.
  */
 export const Problem = z.object({
   type: z.string(),
@@ -78,11 +81,12 @@ export const Problem = z.object({
   findings: z.array(Finding).optional(),
   currentVersion: z.number().int().nonnegative().optional(),
   field: z.string().optional(),
+  cooperativeId: z.string().optional(),
 });
 export type Problem = z.infer<typeof Problem>;
 
 /** Optional extensions of a problem. */
-export type ProblemExtras = Pick<Problem, "findings" | "currentVersion" | "field">;
+export type ProblemExtras = Pick<Problem, "findings" | "currentVersion" | "field" | "cooperativeId">;
 
 /** Builds a problem body from its code, Spanish detail and extensions (`type`, `title`, `status` follow from the code). */
 export function makeProblem(code: ProblemCode, detail: string, extras: ProblemExtras = {}): Problem {
@@ -90,5 +94,6 @@ export function makeProblem(code: ProblemCode, detail: string, extras: ProblemEx
   if (extras.findings !== undefined) problem.findings = extras.findings;
   if (extras.currentVersion !== undefined) problem.currentVersion = extras.currentVersion;
   if (extras.field !== undefined) problem.field = extras.field;
+  if (extras.cooperativeId !== undefined) problem.cooperativeId = extras.cooperativeId;
   return problem;
 }

@@ -34,6 +34,7 @@ export type RouteName =
   | "listRevisions"
   | "getRevision"
   | "transition"
+  | "report"
   | "regionConsolidation"
   | "nationalConsolidation";
 
@@ -49,6 +50,7 @@ export const ROUTES: Record<RouteName, RouteDefinition> = {
   listRevisions: route("listRevisions", "GET", "/v1/cooperatives/{id}/plan/revisions", "plans"),
   getRevision: route("getRevision", "GET", "/v1/cooperatives/{id}/plan/revisions/{v}", "plans"),
   transition: route("transition", "POST", "/v1/cooperatives/{id}/plan/transitions", "plans"),
+  report: route("report", "GET", "/v1/cooperatives/{id}/report", "plans"),
   regionConsolidation: route("regionConsolidation", "GET", "/v1/regions/{code}/consolidation", "consolidation"),
   nationalConsolidation: route("nationalConsolidation", "GET", "/v1/consolidation", "consolidation"),
 };

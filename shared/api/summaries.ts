@@ -6,7 +6,8 @@ const Clp = z.number().int().nonnegative();
 
 /**
  * Headline totals of a plan, integer CLP: the investment plan's Sercotec subsidy, the aporte
- * empresarial and their sum, plus the number of investment lines, actions and members.
+ * empresarial and the Total neto (Σ of the lines' totals, as shared/rules `planTotals` and the
+ * consolidation sum it), plus the number of investment lines, actions and members.
  */
 export const PlanTotalsSummary = z.object({
   sercotecAmount: Clp,

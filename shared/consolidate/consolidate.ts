@@ -7,6 +7,9 @@ import type {
 } from "./consolidation";
 import type { ConsolidateOptions, ConsolidationInput } from "./consolidationInput";
 import { MILESTONE_NAMES } from "./milestoneNames";
+import { todayInSantiago } from "../rules/calendarDate";
+import { cooperativeProgress } from "./cooperativeProgress";
+import { progressReport } from "./progressReport";
 
 const zeroMoney = (): MoneyTotals => ({ total: 0, sercotecAmount: 0, ownAmount: 0, executedAmount: 0 });
 
@@ -88,11 +91,13 @@ function complianceClass(row: CooperativeRow): "withErrors" | "withWarnings" | "
  *
  * Money is integer CLP, summed line by line as `planTotals` of shared/rules sums it (null amounts
  * count 0; ítems grouped by their catalogue labels); shares are fractions 0–1. A cooperative without a plan (`plan: null`) counts in the status
- * and compliance views (`withoutPlan`) with zero money. A regional consolidation ignores inputs of
+ * and compliance views (`withoutPlan`) with zero money. Each row carries the progress report's
+ * follow-up figures at `options.asOf` (default today). A regional consolidation ignores inputs of
  * other regions. Pure; never throws on well-typed input.
  */
 export function consolidate(inputs: ConsolidationInput[], options: ConsolidateOptions): Consolidation {
   const target = options.target;
+  const asOf = options.asOf ?? todayInSantiago();
   const selected = "regionCode" in target ? inputs.filter((i) => i.cooperative.regionCode === target.regionCode) : inputs;
 
   const totals = zeroMoney();
@@ -176,6 +181,7 @@ export function consolidate(inputs: ConsolidationInput[], options: ConsolidateOp
       ...countSeverities(findings),
       milestones,
       milestonesDone: Object.values(milestones).filter((s) => s === "Realizado").length,
+      progress: plan ? cooperativeProgress(progressReport(plan, { asOf })) : null,
     });
   }
 

@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { MilestoneStatus, Modality, RegionCode } from "../domain";
 import { PlanStatus } from "../api/planStatus";
+import { CooperativeProgress } from "./cooperativeProgress";
 
 /** Integer CLP, non-negative. */
 const Clp = z.number().int().nonnegative();
@@ -101,7 +102,7 @@ export type Compliance = z.infer<typeof Compliance>;
 /**
  * One cooperative's row: who it is, its plan's status and version, money (integer CLP), the
  * aporte ÷ Sercotec fraction, findings counts, and each hito's estado (null when the plan has no
- * such hito or no estado) with the number of hitos Realizado.
+ * such hito or no estado) with the number of hitos Realizado, and the follow-up figures (`progress`).
  */
 export const CooperativeRow = MoneyTotals.extend({
   id: z.string(),
@@ -124,6 +125,11 @@ export const CooperativeRow = MoneyTotals.extend({
     4: MilestoneStatus.nullable(),
   }),
   milestonesDone: Count,
+  /**
+   * The follow-up figures of the progress report at the consolidation's `asOf` (actions, visits,
+   * agreements, links, leverage); null without a plan. Optional so rows made before it still parse.
+   */
+  progress: CooperativeProgress.nullable().optional(),
 });
 export type CooperativeRow = z.infer<typeof CooperativeRow>;
 

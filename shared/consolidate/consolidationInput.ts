@@ -31,9 +31,11 @@ export type ConsolidationTarget = { regionCode: RegionCode } | { national: true 
 
 /**
  * Options of `consolidate()`: the target (inputs of other regions are ignored by a regional
- * consolidation) and `generatedAt` (ISO timestamp; defaults to now).
+ * consolidation), `generatedAt` (ISO timestamp; defaults to now) and `asOf` (ISO date; defaults to today).
  */
 export interface ConsolidateOptions {
   target: ConsolidationTarget;
   generatedAt?: string;
+  /** ISO date of the follow-up figures (visits so far, overdue agreements); defaults to today in America/Santiago. */
+  asOf?: string;
 }

@@ -87,6 +87,50 @@ function summarySheet(c: Consolidation): ConsolidationSheet {
 
 const milestoneCell = (row: CooperativeRow, n: 1 | 2 | 3 | 4): CellValue => row.milestones[n] ?? "Sin dato";
 
+/** Link tipos and estados shown as columns of "Por cooperativa", in the workbook's list order. */
+const LINK_TYPE_COLUMNS = ["Público", "Privado", "Academia", "Sociedad civil"] as const;
+const LINK_STATUS_COLUMNS = ["Contactado", "Reunión", "Acuerdo", "Convenio firmado"] as const;
+
+/** The progress report's columns of "Por cooperativa" (after Hitos realizados). */
+const PROGRESS_COLUMNS: SheetColumn[] = [
+  { header: "Acciones", kind: "integer", width: 9 },
+  { header: "Acciones realizadas", kind: "integer", width: 11 },
+  { header: "Avance de las acciones", kind: "percent", width: 11 },
+  { header: "% ejecutado", kind: "percent", width: 11 },
+  { header: "Visitas a la fecha", kind: "integer", width: 9 },
+  { header: "Última visita", width: 12 },
+  { header: "Acuerdos abiertos", kind: "integer", width: 10 },
+  { header: "Acuerdos vencidos", kind: "integer", width: 10 },
+  { header: "Vinculaciones", kind: "integer", width: 13 },
+  ...LINK_TYPE_COLUMNS.map((t): SheetColumn => ({ header: `Vinc. ${t}`, kind: "integer", width: 10 })),
+  ...LINK_STATUS_COLUMNS.map((t): SheetColumn => ({ header: `Vinc. ${t}`, kind: "integer", width: 10 })),
+  { header: "Fondos postulados", kind: "integer", width: 10 },
+  { header: "Monto solicitado", kind: "clp", width: 16 },
+  { header: "Monto adjudicado", kind: "clp", width: 16 },
+  { header: "Fondos adjudicados", kind: "integer", width: 10 },
+];
+
+/** A row's progress figures in PROGRESS_COLUMNS order (nulls without a plan). */
+function progressCells(r: CooperativeRow): CellValue[] {
+  const p = r.progress;
+  if (!p) return PROGRESS_COLUMNS.map(() => null);
+  const last = p.visits.last?.date;
+  return [
+    p.actions.total, p.actions.done, p.actions.progress, p.executedShare, p.visits.count,
+    last ? `${last.slice(8, 10)}-${last.slice(5, 7)}-${last.slice(0, 4)}` : null,
+    p.agreements.open, p.agreements.overdue, p.links.total,
+    ...LINK_TYPE_COLUMNS.map((t) => p.links.byType[t]), ...LINK_STATUS_COLUMNS.map((t) => p.links.byStatus[t]),
+    p.leverage.applications, p.leverage.requested, p.leverage.awarded, p.leverage.awardedCount,
+  ];
+}
+
+/** The total row's progress cells: counts and money summed, shares and dates left empty. */
+function progressTotals(rows: CooperativeRow[]): CellValue[] {
+  const cells = rows.map(progressCells);
+  return PROGRESS_COLUMNS.map((col, i) =>
+    col.kind === "integer" || col.kind === "clp" ? cells.reduce((a, r) => a + ((r[i] as number | null) ?? 0), 0) : null);
+}
+
 function cooperativesSheet(c: Consolidation): ConsolidationSheet {
   const rows = c.cooperatives.map((r): CellValue[] => [
     r.name,
@@ -100,6 +144,7 @@ function cooperativesSheet(c: Consolidation): ConsolidationSheet {
     r.warnings,
     milestoneCell(r, 1), milestoneCell(r, 2), milestoneCell(r, 3), milestoneCell(r, 4),
     r.milestonesDone,
+    ...progressCells(r),
   ]);
   return {
     name: CONSOLIDATION_SHEET_NAMES.cooperatives,
@@ -119,12 +164,14 @@ function cooperativesSheet(c: Consolidation): ConsolidationSheet {
       { header: "Hito 3", width: 11 },
       { header: "Hito 4", width: 11 },
       { header: "Hitos realizados", kind: "integer", width: 10 },
+      ...PROGRESS_COLUMNS,
     ],
     rows,
     totalRow: [
       `Total (${c.cooperativeCount} cooperativas)`, null, null, null, null, ...money(c.totals), c.funding.ownShareOfSercotec,
       c.cooperatives.reduce((a, r) => a + r.errors, 0), c.cooperatives.reduce((a, r) => a + r.warnings, 0),
       null, null, null, null, c.cooperatives.reduce((a, r) => a + r.milestonesDone, 0),
+      ...progressTotals(c.cooperatives),
     ],
   };
 }

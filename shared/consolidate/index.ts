@@ -3,3 +3,7 @@ export * from "./consolidationInput";
 export * from "./consolidate";
 export * from "./consolidationSheets";
 export * from "./milestoneNames";
+export * from "./progressReportSchema";
+export * from "./progressReport";
+export * from "./progressReportSheet";
+export * from "./cooperativeProgress";

@@ -1,7 +1,7 @@
 import * as z from "zod";
 
-/** Integer CLP (pesos chilenos, no decimals), non-negative. */
-export const Clp = z.number().int().nonnegative();
+/** Integer CLP (pesos chilenos, no decimals), non-negative, a safe integer up to 10^12 (a billón de pesos). */
+export const Clp = z.number().int().nonnegative().max(1e12, { error: "El monto admite hasta $1.000.000.000.000." });
 /** ISO calendar date `YYYY-MM-DD` (America/Santiago day). */
 export const IsoDate = z.iso.date();
 /** A RUT in canonical form: body without dots, dash, upper-case check digit (`15110178-K`); kept as typed even when its check digit is wrong. */

@@ -115,7 +115,7 @@ describe("task pane", () => {
       ],
     });
     client.transition.mockResolvedValue({ ...saved, status: "aprobado" });
-    client.regionConsolidation.mockResolvedValue({ not: "a consolidation" });
+    client.regionConsolidation.mockResolvedValue({ not: "a consolidation" } as never); // the typed client now parses strictly; the pane stays defensive
     renderPane({ host, session, services: fakeServices(client) });
     const table = await screen.findByRole("table", { name: "Cooperativas de la región" });
     const rows = within(table).getAllByRole("row").slice(1);

@@ -2,67 +2,37 @@
  * Browser test of the built task pane: vite builds addin/ (OFFICE_JS=local), addin/serve.ts serves
  * it, Debian's chromium (playwright-core) opens the preview host, loads a fixture workbook, clicks
  * Validar and checks the findings and the marks on the rendered grid; saves a screenshot under
- * test-results/.
+ * test-results/. The sync to the local backend is previewSync.test.ts.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import net from "node:net";
-import os from "node:os";
+import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
-import { chromium, type BrowserContext } from "playwright-core";
+import type { BrowserContext } from "playwright-core";
+import { browserSkipReason, launchBrowser, type Browser } from "./support/browser";
+import { buildPane, ROOT as root, startPaneServer, type PaneServer } from "./support/pane";
 
-const root = path.resolve(__dirname, "../..");
-const CHROMIUM = "/usr/bin/chromium";
 const workbook = [path.join(root, "tests/fixtures/broken_textil.xlsx"), "/work/shared/samples/broken_textil.xlsx"].find((f) => existsSync(f));
-const skipReason = !existsSync(CHROMIUM) ? "Debian chromium is not installed (apt-get install -y chromium)" : !workbook ? "no broken_textil.xlsx fixture (tests/fixtures or /work/shared/samples)" : null;
+const skipReason = browserSkipReason() ?? (!workbook ? "no broken_textil.xlsx fixture (tests/fixtures or /work/shared/samples)" : null);
 if (skipReason) console.warn(`e2e skipped: ${skipReason}`);
 const maybe = skipReason ? describe.skip : describe;
 
-/** A free TCP port on 127.0.0.1. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 maybe("task pane in the preview host (headless chromium)", () => {
   jest.setTimeout(180_000);
-  let server: ChildProcess;
+  let pane: PaneServer;
   let baseUrl: string;
+  let browser: Browser;
   let context: BrowserContext;
-  let profile: string;
 
   beforeAll(async () => {
-    const built = spawnSync(path.join(root, "node_modules/.bin/vite"), ["build", "--logLevel", "warn"], { cwd: path.join(root, "addin"), env: { ...process.env, OFFICE_JS: "local" }, encoding: "utf8" });
-    if (built.status !== 0) throw new Error(`vite build failed:\n${built.stderr}`);
-    const port = await freePort();
-    server = spawn(path.join(root, "node_modules/.bin/tsx"), [path.join(root, "addin/serve.ts"), "--port", String(port)], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
-    baseUrl = await new Promise<string>((resolve, reject) => {
-      server.stdout!.on("data", (d: Buffer) => {
-        const m = /(http:\/\/127\.0\.0\.1:\d+)/.exec(d.toString());
-        if (m) resolve(m[1]);
-      });
-      server.stderr!.on("data", (d: Buffer) => reject(new Error(d.toString())));
-      server.once("exit", (code) => reject(new Error(`serve.ts exited with ${code}`)));
-    });
-    profile = mkdtempSync(path.join(os.tmpdir(), "coop-plans-chromium-"));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-      viewport: { width: 1400, height: 900 },
-    });
+    buildPane();
+    pane = await startPaneServer();
+    baseUrl = pane.url;
+    browser = await launchBrowser();
+    context = browser.context;
   });
 
   afterAll(async () => {
-    await context?.close();
-    server?.kill();
-    if (profile) rmSync(profile, { recursive: true, force: true });
+    await browser?.close();
+    pane?.stop();
   });
 
   it("serves office.js locally and the task pane page", async () => {
@@ -112,6 +82,4 @@ maybe("task pane in the preview host (headless chromium)", () => {
     expect(errors).toEqual([]);
     await page.close();
   });
-
-  it.todo("syncs the validated workbook to the local backend (functions/local) and the revision is stored");
 });

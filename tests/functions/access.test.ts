@@ -84,10 +84,11 @@ describe("authorization", () => {
 });
 
 describe("consolidation", () => {
-  test("region consolidation (AOS) covers the latest plan of each cooperative with a plan", async () => {
+  test("region consolidation (AOS) covers every cooperative of the region: the latest plan, or «sin plan»", async () => {
     const res = await app.call("regionConsolidation", { params: { code: "08" }, claims: aosClaims("08") });
     expect(res.status).toBe(200);
-    expect(res.body.cooperatives.map((c: { id: string }) => c.id)).toEqual([assigned]);
+    expect(res.body.cooperatives.map((c: { id: string; hasPlan: boolean }) => [c.id, c.hasPlan])).toEqual([[assigned, true], [unassigned, false]]);
+    expect(res.body.compliance.withoutPlan).toBe(1);
     expect((await app.call("regionConsolidation", { params: { code: "08" }, claims: aosClaims("16") })).status).toBe(403);
   });
   test("national consolidation needs Sercotec with *", async () => {
@@ -95,6 +96,6 @@ describe("consolidation", () => {
     expect((await app.call("nationalConsolidation", { claims: aosClaims("08") })).status).toBe(403);
     const res = await app.call("nationalConsolidation", { claims: sercotecClaims("*") });
     expect(res.status).toBe(200);
-    expect(res.body.cooperatives.map((c: { id: string }) => c.id)).toEqual([assigned]);
+    expect(res.body.cooperatives.map((c: { id: string; hasPlan: boolean }) => [c.id, c.hasPlan])).toEqual([[assigned, true], [unassigned, false], [otherRegion, false]]);
   });
 });

@@ -1,6 +1,6 @@
 import type { Finding } from "@coop-plans/shared/domain";
 import type { TemplateWorkbook } from "@coop-plans/shared/workbook";
-import type { ConsolidatedSheet, DocumentState, MarkResult, ReadResult, WorkbookHost } from "../host/WorkbookHost";
+import type { ConsolidatedSheet, DocumentState, MarkResult, ProgressReportData, ReadResult, WorkbookHost } from "../host/WorkbookHost";
 import { HostError } from "../host/WorkbookHost";
 import { blocksSheetWrite, stackedTemplateWrite, templateSheetWrite, uniqueSheetName } from "../host/sheetLayout";
 import type { ExcelDeps } from "./excelDeps";
@@ -96,8 +96,17 @@ export class ExcelWorkbookHost implements WorkbookHost {
   }
 
   async writeConsolidated(data: ConsolidatedSheet): Promise<string> {
+    return this.writeBlocksSheet("Consolidado", data);
+  }
+
+  async writeProgressReport(data: ProgressReportData): Promise<string> {
+    return this.writeBlocksSheet("Informe de avance", data);
+  }
+
+  /** A new sheet named `base` (or `base (2)`…) with the blocks and their chart: 1 sync for the names, then the writes in chunks. */
+  private async writeBlocksSheet(base: string, data: ConsolidatedSheet): Promise<string> {
     return this.deps.run(async (context) => {
-      const name = uniqueSheetName("Consolidado", await this.names(context, true));
+      const name = uniqueSheetName(base, await this.names(context, true));
       await writeSheets(context, [blocksSheetWrite(name, data.title, data.blocks, data.chart)]);
       this.sheetNames = [...(this.sheetNames ?? []), name];
       return name;

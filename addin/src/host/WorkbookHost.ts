@@ -28,6 +28,8 @@ export interface SheetBlock {
   moneyColumns?: number[];
   /** 0-based columns holding fractions shown as percentages (`0%`). */
   percentColumns?: number[];
+  /** Single cells formatted as CLP or percentage (0-based row within `rows` and column), for label/value blocks. */
+  cellFormats?: { row: number; column: number; kind: "clp" | "percent" }[];
 }
 
 /** The consolidated report the AOS writes into the `Consolidado` sheet, with one native chart. */
@@ -38,6 +40,12 @@ export interface ConsolidatedSheet {
   /** Chart over one block: categories from its first column, series from `seriesColumns`. */
   chart?: { block: number; seriesColumns: number[]; title: string };
 }
+
+/**
+ * The progress report the gestor writes into the `Informe de avance` sheet: the same layout as the
+ * consolidated sheet (title, blocks), with one native chart of planned vs executed investment by ítem.
+ */
+export type ProgressReportData = ConsolidatedSheet;
 
 /** The add-in's own state saved in the document (Office settings; memory in the preview). */
 export interface DocumentState {
@@ -69,6 +77,8 @@ export interface WorkbookHost {
   writePlanCopy(template: TemplateWorkbook, sheetName: string): Promise<string>;
   /** Writes the `Consolidado` sheet (a new one if the name is taken) and its chart; returns its name. */
   writeConsolidated(data: ConsolidatedSheet): Promise<string>;
+  /** Writes the `Informe de avance` sheet (a new one if the name is taken) and its chart; returns its name. */
+  writeProgressReport(data: ProgressReportData): Promise<string>;
   /** Reads the add-in's state saved with the document. */
   loadState(): Promise<DocumentState>;
   /** Saves the add-in's state with the document. */

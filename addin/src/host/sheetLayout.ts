@@ -73,7 +73,8 @@ export function stackedTemplateWrite(name: string, title: string, template: Temp
 
 /**
  * Lays blocks out in one sheet: the title in A1, then each block as a bold title row, a bold header
- * row and its rows, with a blank row between blocks; CLP and percentage columns formatted; the
+ * row and its rows, with a blank row between blocks; CLP and percentage columns (and single
+ * cells, `cellFormats`) formatted; the
  * chart (if any) covers the header and rows of its block.
  */
 export function blocksSheetWrite(name: string, title: string, blocks: SheetBlock[], chart?: { block: number; seriesColumns: number[]; title: string }): SheetWrite {
@@ -93,6 +94,9 @@ export function blocksSheetWrite(name: string, title: string, blocks: SheetBlock
     if (n > 0) {
       for (const c of block.moneyColumns ?? []) numberFormats.push({ range: rangeAddress({ row: headerRow + 1, column: c + 1 }, n, 1), format: CLP_FORMAT });
       for (const c of block.percentColumns ?? []) numberFormats.push({ range: rangeAddress({ row: headerRow + 1, column: c + 1 }, n, 1), format: PERCENT_FORMAT });
+      for (const f of block.cellFormats ?? []) {
+        numberFormats.push({ range: cellAddress(headerRow + 1 + f.row, f.column + 1), format: f.kind === "clp" ? CLP_FORMAT : PERCENT_FORMAT });
+      }
     }
     if (chart && chart.block === index && n > 0) {
       // Categories (first column) plus contiguous series columns: the chart range spans them.

@@ -1,6 +1,6 @@
 import type { Finding } from "@coop-plans/shared/domain";
 import type { SheetGrid, TemplateWorkbook, WorkbookGrids } from "@coop-plans/shared/workbook";
-import type { ConsolidatedSheet, DocumentState, MarkResult, ReadResult, WorkbookHost } from "../host/WorkbookHost";
+import type { ConsolidatedSheet, DocumentState, MarkResult, ProgressReportData, ReadResult, WorkbookHost } from "../host/WorkbookHost";
 import { HostError } from "../host/WorkbookHost";
 import { cellKey, marksFor, type CellMark } from "../host/markStyle";
 import { blocksSheetWrite, stackedTemplateWrite, templateSheetWrite, uniqueSheetName, type SheetWrite } from "../host/sheetLayout";
@@ -98,7 +98,16 @@ export class PreviewWorkbookHost implements WorkbookHost {
   }
 
   async writeConsolidated(data: ConsolidatedSheet): Promise<string> {
-    const name = uniqueSheetName("Consolidado", this.workbook.sheets.map((s) => s.name));
+    return this.addBlocksSheet("Consolidado", data);
+  }
+
+  async writeProgressReport(data: ProgressReportData): Promise<string> {
+    return this.addBlocksSheet("Informe de avance", data);
+  }
+
+  /** Adds a sheet named `base` (or `base (2)`…) laid out from blocks, noting its chart's title. */
+  private addBlocksSheet(base: string, data: ConsolidatedSheet): string {
+    const name = uniqueSheetName(base, this.workbook.sheets.map((s) => s.name));
     const write = blocksSheetWrite(name, data.title, data.blocks, data.chart);
     this.workbook = { ...this.workbook, sheets: [...this.workbook.sheets, gridOf(write)] };
     if (write.chart) this.charts.set(name, write.chart.title);

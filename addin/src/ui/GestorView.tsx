@@ -9,6 +9,9 @@ import type { PaneServices } from "./services";
 import type { SyncState } from "./syncState";
 import { countFindings, type ValidationOutcome } from "./validation";
 import { messageOf } from "./errors";
+import { progressReport } from "@coop-plans/shared/consolidate";
+import { progressReportBlocks } from "./progressReportBlocks";
+import { todayIso } from "./format";
 
 /** Props of the gestor's view. */
 export interface GestorViewProps {
@@ -26,7 +29,7 @@ export interface GestorViewProps {
 /**
  * The gestor's tools: Validar (findings on the cells and in a list), Sincronizar (save a revision
  * with its base version; on 409 offer the server's version in a new sheet), Enviar (when no
- * errors remain).
+ * errors remain), Informe de avance (the progress report's sheet and chart, from the workbook itself).
  */
 export function GestorView({ host, services, client, me, apiUrl, initialSync, initialOutcome }: GestorViewProps) {
   const [outcome, setOutcome] = useState<ValidationOutcome | null>(initialOutcome ?? null);
@@ -35,6 +38,7 @@ export function GestorView({ host, services, client, me, apiUrl, initialSync, in
   const [sync, setSync] = useState<SyncState>(initialSync ?? { kind: "idle" });
   const [busy, setBusy] = useState(false);
   const [chosenId, setCooperativeId] = useState<string>("");
+  const [reportDone, setReportDone] = useState<string | null>(null);
   const cooperatives = me?.cooperatives ?? [];
   // The chosen cooperative, else the one saved with the document, else the first assigned.
   const cooperativeId = chosenId || cooperatives[0]?.id || "";
@@ -133,6 +137,29 @@ export function GestorView({ host, services, client, me, apiUrl, initialSync, in
     }
   }
 
+  /** Informe de avance: reads the workbook, computes the progress report at today's date and writes its sheet and chart. */
+  async function writeReport() {
+    setBusy(true);
+    setNotice(null);
+    setReportDone(null);
+    try {
+      const read = await host.readGrids();
+      const result = services.validate(read.grids);
+      const notAPlan = result.findings.find((f) => f.ruleId === "PARSE-001" || f.ruleId === "PARSE-002");
+      if (!result.plan || notAPlan) {
+        setNotice(`No se puede hacer el informe: el libro no tiene las hojas del plan${notAPlan ? ` (${notAPlan.message})` : ""}.`);
+        return;
+      }
+      const asOf = todayIso(services.now());
+      const name = await host.writeProgressReport(progressReportBlocks(progressReport(result.plan, { asOf })));
+      setReportDone(`Se escribió la hoja «${name}» con el informe de avance al ${asOf.split("-").reverse().join("-")} y su gráfico de inversión por ítem.`);
+    } catch (error) {
+      setNotice(messageOf(error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
   async function clear() {
     try {
       await host.clearMarks();
@@ -169,6 +196,9 @@ export function GestorView({ host, services, client, me, apiUrl, initialSync, in
         <Button onClick={() => void submit()} disabled={!canSubmit || busy}>
           Enviar
         </Button>
+        <Button onClick={() => void writeReport()} disabled={busy || validating}>
+          Informe de avance
+        </Button>
         {outcome && (
           <Button appearance="subtle" onClick={() => void clear()}>
             Quitar marcas
@@ -180,6 +210,11 @@ export function GestorView({ host, services, client, me, apiUrl, initialSync, in
       {notice && (
         <MessageBar intent="warning" role="alert">
           <MessageBarBody>{notice}</MessageBarBody>
+        </MessageBar>
+      )}
+      {reportDone && (
+        <MessageBar intent="success">
+          <MessageBarBody>{reportDone}</MessageBarBody>
         </MessageBar>
       )}
       <SyncStatus state={sync} onLoadServerCopy={() => void loadServerCopy()} busy={busy} />

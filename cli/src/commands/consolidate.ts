@@ -2,7 +2,7 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Command } from "commander";
 import { RegionCode } from "@coop-plans/shared/domain";
-import { Consolidation, consolidationSheets } from "@coop-plans/shared/consolidate";
+import { consolidationSheets, type Consolidation } from "@coop-plans/shared/consolidate";
 import { writeReportWorkbook } from "@coop-plans/shared/xlsx";
 import type { CliCommand } from "../cliCommand";
 import type { CommandResult } from "../commandResult";
@@ -53,17 +53,16 @@ export async function consolidateToFile(options: ConsolidateOptions = {}): Promi
       if (me.regions !== "*" && me.regions.length === 1) region = me.regions[0];
       else return { exitCode: 2, output: "Indique la región con --region (por ejemplo --region 14) o --national.\n" };
     }
-    const raw = options.national ? await client.nationalConsolidation() : await client.regionConsolidation(region!);
-    const parsed = Consolidation.safeParse(raw);
-    if (!parsed.success) return { exitCode: 2, output: "La API respondió un consolidado con una forma inesperada: actualice coop-plans o el servidor.\n" };
-    const bytes = await writeReportWorkbook(consolidationSheets(parsed.data));
+    // The client parses the answer strictly with the Consolidation schema (INVALID_RESPONSE otherwise).
+    const consolidation = options.national ? await client.nationalConsolidation() : await client.regionConsolidation(region!);
+    const bytes = await writeReportWorkbook(consolidationSheets(consolidation));
     try {
       await writeFile(out, bytes);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       return { exitCode: 2, output: `No se pudo escribir «${out}» (${code === "EACCES" ? "sin permiso" : code === "EBUSY" ? "el archivo está abierto en Excel" : code ?? "error"}).\n` };
     }
-    return { exitCode: 0, output: `${consolidationSummary(parsed.data)}Escrito ${out}.\n` };
+    return { exitCode: 0, output: `${consolidationSummary(consolidation)}Escrito ${out}.\n` };
   } catch (error) {
     return { exitCode: 2, output: describeApiFailure(error, base).message + "\n" };
   }
@@ -72,6 +71,7 @@ export async function consolidateToFile(options: ConsolidateOptions = {}): Promi
 /** The `consolidate` subcommand. */
 export const consolidateCommand: CliCommand = (ctx) =>
   new Command("consolidate")
+    .usage("[opciones]")
     .description("escribe el consolidado de una región (o nacional) en un libro .xlsx, una hoja por vista")
     .option("--region <código>", "región, por ejemplo 14 (por omisión, su única región)")
     .option("--national", "consolidado nacional (rol sercotec con todas las regiones)")

@@ -64,6 +64,7 @@ export async function login(options: LoginOptions): Promise<CommandResult> {
 /** The `login` subcommand. */
 export const loginCommand: CliCommand = (ctx) =>
   new Command("login")
+    .usage("[opciones]")
     .description("inicia sesión; en modo local, con --dev firma un token de desarrollo con la clave de .data/")
     .option("--dev", "token de desarrollo (solo con la API local de npm start)")
     .option("--role <rol>", "gestor, aos o sercotec")

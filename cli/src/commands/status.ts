@@ -68,6 +68,7 @@ export async function status(options: StatusOptions = {}): Promise<CommandResult
 /** The `status` subcommand. */
 export const statusCommand: CliCommand = (ctx) =>
   new Command("status")
+    .usage("[opciones]")
     .description("muestra el estado de los planes: los asignados (gestor/a) o los de una región (AOS, Sercotec)")
     .option("--region <código>", "región, por ejemplo 14")
     .option("--json", "entrega la lista en JSON")

@@ -1,34 +1,37 @@
 import type { CooperativeSummary } from "@coop-plans/shared/api";
+import type { ConsolidationInput } from "@coop-plans/shared/consolidate";
 import type { Store } from "../store/store";
 import { decodeRevisionBody } from "../store/revisionBody";
-import type { ConsolidationEntry } from "./consolidationInput";
 
 /** Revisions read in parallel at most. */
 const CONCURRENCY = 8;
 
 /**
  * The consolidation input of some regions: every cooperative of each region (GSI1 Query, all
- * pages) with its latest revision inflated. Cooperatives without a saved plan are skipped.
- * Entries come sorted by region, then name.
+ * pages), each with its latest revision inflated, or with `plan: null` and no findings when it has
+ * no saved plan yet (version 0, `borrador`), so consolidate() counts it as «sin plan». Entries come
+ * in the order of `regionCodes`, then by name (the region index's order).
+ * @throws Error when a latest pointer names a revision that does not exist.
  */
-export async function loadLatestPlans(store: Store, regionCodes: readonly string[]): Promise<ConsolidationEntry[]> {
+export async function loadLatestPlans(store: Store, regionCodes: readonly string[]): Promise<ConsolidationInput[]> {
   const summaries: CooperativeSummary[] = [];
   for (const code of regionCodes) summaries.push(...(await store.listAllCooperativesByRegion(code)));
-  const withPlan = summaries.filter((s) => s.version > 0);
-  const entries: ConsolidationEntry[] = new Array(withPlan.length);
+  const entries: ConsolidationInput[] = summaries.map((s) => ({
+    cooperative: { id: s.id, name: s.name, regionCode: s.regionCode, modality: s.modality, status: s.status, version: s.version, updatedAt: s.updatedAt },
+    plan: null,
+    findings: [],
+  }));
+  const withPlan = entries.filter((e) => e.cooperative.version > 0);
   let next = 0;
   const worker = async () => {
     while (next < withPlan.length) {
-      const index = next++;
-      const s = withPlan[index];
-      const revision = await store.getRevision(s.id, s.version);
+      const entry = withPlan[next++];
+      const revision = await store.getRevision(entry.cooperative.id, entry.cooperative.version);
       if (!revision) throw new Error("Latest pointer points to a missing revision");
       const { plan, findings } = decodeRevisionBody(revision.body, revision.bodyEncoding);
-      entries[index] = {
-        cooperative: { id: s.id, name: s.name, regionCode: s.regionCode, modality: s.modality, status: revision.status, version: revision.v },
-        plan,
-        findings,
-      };
+      entry.cooperative.status = revision.status;
+      entry.plan = plan;
+      entry.findings = findings;
     }
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, withPlan.length) }, worker));

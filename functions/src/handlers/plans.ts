@@ -7,6 +7,7 @@ import { pathParam } from "../http/params";
 import type { GroupHandler } from "../http/types";
 import { loadAuthorizedCooperative } from "../plans/cooperativeAccess";
 import { toRevision, toRevisionSummary } from "../plans/revisionViews";
+import { progressReportOfLatest } from "../plans/progressReportOfLatest";
 import { savePlan } from "../plans/savePlan";
 import { transitionPlan } from "../plans/transitionPlan";
 
@@ -14,7 +15,8 @@ const VersionParam = z.coerce.number().int().positive();
 
 /**
  * Builds the `plans` group: the latest plan (GET), a save (PUT, see savePlan), the audit trail
- * (revisions list and one revision) and the workflow transitions (see transitionPlan).
+ * (revisions list and one revision), the workflow transitions (see transitionPlan) and the
+ * progress report of the latest revision (see progressReportOfLatest).
  */
 export function createPlansHandler(getDeps: () => HandlerDeps = defaultDeps): GroupHandler {
   return createGroupHandler("plans", {
@@ -55,6 +57,11 @@ export function createPlansHandler(getDeps: () => HandlerDeps = defaultDeps): Gr
 
     transition: async ({ event, principal }) => {
       const body = await transitionPlan(getDeps(), event, principal!);
+      return { status: 200, body };
+    },
+
+    report: async ({ event, principal }) => {
+      const body = await progressReportOfLatest(getDeps(), event, principal!);
       return { status: 200, body };
     },
   });

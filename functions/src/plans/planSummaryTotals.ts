@@ -1,25 +1,22 @@
 import type { PlanTotalsSummary } from "@coop-plans/shared/api";
 import type { Plan } from "@coop-plans/shared/domain";
+import { planTotals } from "@coop-plans/shared/rules";
 
 /**
- * Headline totals of a plan, integer CLP: Sercotec subsidy and aporte empresarial summed over the
- * investment lines (blank amounts count 0), their sum, and the counts of lines, actions and members.
- * TODO(consolidate): switch to `planTotals` from shared/rules/totals.ts once it lands, so the list,
- * the audit trail and the consolidation agree to the peso by construction.
+ * Headline totals of a plan, integer CLP, taken from `planTotals` of shared/rules (the same sums
+ * the rules, the consolidation and the reports use, so the list, the audit trail and the
+ * consolidation agree to the peso): `sercotecAmount` = Σ Aporte Sercotec, `ownAmount` = Σ Aporte
+ * empresarial, `total` = Σ Total neto (blank amounts count 0), and the counts of investment lines,
+ * actions and members.
  */
 export function summarizePlanTotals(plan: Plan): PlanTotalsSummary {
-  let sercotecAmount = 0;
-  let ownAmount = 0;
-  for (const line of plan.investmentLines) {
-    sercotecAmount += line.sercotecAmount ?? 0;
-    ownAmount += line.ownAmount ?? 0;
-  }
+  const totals = planTotals(plan);
   return {
-    sercotecAmount,
-    ownAmount,
-    total: sercotecAmount + ownAmount,
-    investmentLines: plan.investmentLines.length,
-    actions: plan.actions.length,
-    members: plan.members.length,
+    sercotecAmount: totals.sercotecTotal,
+    ownAmount: totals.ownTotal,
+    total: totals.totalNet,
+    investmentLines: totals.counts.lines,
+    actions: totals.counts.actions,
+    members: totals.counts.members,
   };
 }

@@ -1,14 +1,15 @@
-import { IdempotencyKey, PutPlanRequest, type PutPlanResponse } from "@coop-plans/shared/api";
+import { CooperativeId, IdempotencyKey, PutPlanRequest, type PutPlanResponse } from "@coop-plans/shared/api";
 import type { HandlerDeps } from "../deps";
 import { actorOf, type Principal } from "../auth/principal";
 import { HttpProblem } from "../http/httpProblem";
-import { header } from "../http/params";
+import { header, pathParam } from "../http/params";
 import { readJsonBody } from "../http/requestBody";
 import type { ApiEvent } from "../http/types";
 import { IdempotencyKeyTakenError, ItemTooLargeError, VersionConflictError } from "../store/errors";
+import type { IdempotencyItem } from "../store/items";
 import { encodeRevisionBody } from "../store/revisionBody";
 import { bodyHash } from "./bodyHash";
-import { loadAuthorizedCooperative } from "./cooperativeAccess";
+import { authorizeCooperative } from "./cooperativeAccess";
 import { countFindings } from "./findingCounts";
 import { summarizePlanTotals } from "./planSummaryTotals";
 import { toRevision } from "./revisionViews";
@@ -23,34 +24,46 @@ export interface SaveOutcome {
   replayed: boolean;
 }
 
+/** The `Idempotency-Key` header: null when missing or blank, else the parsed key or why it is refused (Spanish). */
+function idempotencyKeyOf(event: ApiEvent): { ok: true; value: string } | { ok: false; message: string } | null {
+  const raw = header(event, "idempotency-key");
+  if (raw === undefined || raw.trim() === "") return null;
+  const parsed = IdempotencyKey.safeParse(raw.trim());
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, message: parsed.error.issues[0].message };
+}
+
 const PLAN_TOO_LARGE_DETAIL =
   "El plan es demasiado grande para guardarlo (más de 400 KB comprimido). Divida el plan de inversiones o quite filas vacías y vuelva a sincronizar.";
 
 /**
- * `PUT /v1/cooperatives/{id}/plan`: saves a new immutable revision of the plan.
- * Order: cooperative and permission (404/403), `Idempotency-Key` (400 when missing), body (413 /
- * 400 naming the field), an earlier save with the same key (same body → that result again;
- * other body → 422), status (409 `PLAN_LOCKED` in enviado/aprobado), `baseVersion` (409
- * `VERSION_CONFLICT` with `currentVersion`), re-validation with shared/rules, then ONE
- * transaction writes the revision, moves the latest pointer and records the key.
+ * `PUT /v1/cooperatives/{id}/plan`: saves a new immutable revision of the plan in TWO round trips
+ * to DynamoDB: one BatchGetItem reads the cooperative, its latest pointer and the idempotency
+ * record of the key; one conditional TransactWriteItems writes the revision, moves the pointer and
+ * records the key. Order of checks: malformed id (400), cooperative and permission (404/403),
+ * `Idempotency-Key` (400 when missing), body (413 / 400 naming the field), an earlier save with
+ * the same key (same body → that result again; other body → 422), status (409 `PLAN_LOCKED` in
+ * enviado/aprobado), `baseVersion` (409 `VERSION_CONFLICT` with `currentVersion`), then
+ * re-validation with shared/rules (once) and the compressed body (once).
  */
 export async function savePlan(deps: HandlerDeps, event: ApiEvent, principal: Principal): Promise<SaveOutcome> {
   const { store } = deps;
-  const cooperative = await loadAuthorizedCooperative(store, event, principal, "plan:write");
-
-  const rawKey = header(event, "idempotency-key");
-  if (rawKey === undefined || rawKey.trim() === "") {
-    throw new HttpProblem("IDEMPOTENCY_KEY_REQUIRED", "Falta la cabecera Idempotency-Key: envíe un identificador único (por ejemplo un UUID) por cada sincronización.", { field: "Idempotency-Key" });
+  const id = pathParam(event, "id", CooperativeId);
+  const key = idempotencyKeyOf(event);
+  if (key === null || !key.ok) {
+    // Permission problems come first (a stranger learns nothing about the key rules).
+    authorizeCooperative(await store.getCooperative(id), principal, "plan:write");
+    if (key === null) {
+      throw new HttpProblem("IDEMPOTENCY_KEY_REQUIRED", "Falta la cabecera Idempotency-Key: envíe un identificador único (por ejemplo un UUID) por cada sincronización.", { field: "Idempotency-Key" });
+    }
+    throw new HttpProblem("VALIDATION_FAILED", key.message, { field: "Idempotency-Key" });
   }
-  const keyParse = IdempotencyKey.safeParse(rawKey.trim());
-  if (!keyParse.success) throw new HttpProblem("VALIDATION_FAILED", keyParse.error.issues[0].message, { field: "Idempotency-Key" });
-  const key = keyParse.data;
+  const context = await store.getSaveContext(id, key.value);
+  const cooperative = authorizeCooperative(context.cooperative, principal, "plan:write");
 
   const request = readJsonBody(event, PutPlanRequest);
   const hash = bodyHash(request);
 
-  const replay = async (): Promise<SaveOutcome | null> => {
-    const record = await store.getIdempotencyRecord(cooperative.id, key);
+  const replay = async (record: IdempotencyItem | null): Promise<SaveOutcome | null> => {
     if (!record) return null;
     if (record.bodyHash !== hash) {
       throw new HttpProblem("IDEMPOTENCY_KEY_REUSED", "Esta Idempotency-Key ya se usó con otro contenido: genere una clave nueva para cada sincronización distinta.", { field: "Idempotency-Key" });
@@ -62,10 +75,10 @@ export async function savePlan(deps: HandlerDeps, event: ApiEvent, principal: Pr
     return { response: rest, replayed: true };
   };
 
-  const earlier = await replay();
+  const earlier = await replay(context.idempotency);
   if (earlier) return earlier;
 
-  const latest = await store.getLatest(cooperative.id);
+  const latest = context.latest;
   const currentVersion = latest?.version ?? 0;
   const currentStatus = latest?.status ?? "borrador";
   if (!EDITABLE_STATUSES.has(currentStatus)) {
@@ -97,13 +110,13 @@ export async function savePlan(deps: HandlerDeps, event: ApiEvent, principal: Pr
   try {
     await store.appendRevision(
       { cooperativeId: cooperative.id, regionCode: cooperative.regionCode, version, status, action: "save", by, at, comment: null, totals, counts, body },
-      { key, bodyHash: hash, ttlSeconds: IDEMPOTENCY_TTL_SECONDS },
+      { key: key.value, bodyHash: hash, ttlSeconds: IDEMPOTENCY_TTL_SECONDS },
     );
   } catch (error) {
     if (error instanceof ItemTooLargeError) throw new HttpProblem("PLAN_TOO_LARGE", PLAN_TOO_LARGE_DETAIL);
     if (error instanceof IdempotencyKeyTakenError || error instanceof VersionConflictError) {
       // A concurrent request with the same key may have won: it answers for this one too.
-      const concurrent = await replay();
+      const concurrent = await replay(await store.getIdempotencyRecord(cooperative.id, key.value));
       if (concurrent) return concurrent;
     }
     if (error instanceof VersionConflictError || error instanceof IdempotencyKeyTakenError) {

@@ -1,6 +1,7 @@
-import { BatchGetCommand, GetCommand, QueryCommand, type BatchGetCommandOutput } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import * as z from "zod";
 import type { Actor, Cooperative, CooperativeSummary } from "@coop-plans/shared/api";
+import { batchGet } from "./batchGet";
 import type { StoreContext } from "./client";
 import { ConcurrentUpdateError, InvalidPageTokenError } from "./errors";
 import { CooperativeItem, LatestItem, parseItem } from "./items";
@@ -144,21 +145,6 @@ export async function getLatestItems(ctx: StoreContext, ids: string[]): Promise<
 export async function getCooperativeItems(ctx: StoreContext, ids: string[]): Promise<CooperativeItem[]> {
   const found = await batchGet(ctx, ids.map((id) => keys.cooperative(id)));
   return found.map((raw) => parseItem(CooperativeItem, raw));
-}
-
-async function batchGet(ctx: StoreContext, wanted: Array<{ pk: string; sk: string }>): Promise<Record<string, unknown>[]> {
-  const out: Record<string, unknown>[] = [];
-  for (let i = 0; i < wanted.length; i += 100) {
-    let pending: Array<Record<string, unknown>> | undefined = wanted.slice(i, i + 100);
-    for (let attempt = 0; pending && pending.length > 0; attempt++) {
-      if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(50 * 2 ** attempt, 1000)));
-      const res: BatchGetCommandOutput = await ctx.doc.send(new BatchGetCommand({ RequestItems: { [ctx.tableName]: { Keys: pending, ConsistentRead: true } } }));
-      out.push(...(res.Responses?.[ctx.tableName] ?? []));
-      pending = res.UnprocessedKeys?.[ctx.tableName]?.Keys;
-      if (attempt > 8 && pending && pending.length > 0) throw new Error("BatchGetItem kept returning unprocessed keys");
-    }
-  }
-  return out;
 }
 
 const PageKey = z.object({ pk: z.string(), sk: z.string(), gsi1pk: z.string(), gsi1sk: z.string() }).strict();

@@ -39,3 +39,11 @@ export class InvalidPageTokenError extends Error {
     this.name = "InvalidPageTokenError";
   }
 }
+
+/** A registration repeats a unique value of its region: the RUT or the name key; `cooperativeId` is the cooperative that has it (when known). */
+export class DuplicateCooperativeError extends Error {
+  constructor(readonly field: "rut" | "name", readonly cooperativeId: string | null) {
+    super(`Duplicate cooperative ${field}`);
+    this.name = "DuplicateCooperativeError";
+  }
+}

@@ -8,3 +8,4 @@ export * from "./revisionBody";
 export { toCooperative, toSummary, type CooperativePage } from "./cooperativesRepository";
 export { MAX_ITEM_BYTES, type NewRevision, type IdempotencyRecord } from "./planRevisionsRepository";
 export * from "./store";
+export type { SaveContext } from "./saveContext";

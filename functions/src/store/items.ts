@@ -1,24 +1,17 @@
 import * as z from "zod";
 import { Modality, RegionCode } from "@coop-plans/shared/domain";
 import { BodyEncoding } from "./revisionBody";
-import { Actor, FindingCounts, PlanStatus, PlanTotalsSummary, RevisionAction } from "@coop-plans/shared/api";
+import { Actor, Cooperative, FindingCounts, PlanStatus, PlanTotalsSummary, RevisionAction } from "@coop-plans/shared/api";
 
 /** Zod schemas of every item of the single table; each repository parses what it reads with them. */
 
-export const CooperativeItem = z.object({
+/** A registered cooperative: the API's Cooperative plus its keys, the region index keys and who registered it. */
+export const CooperativeItem = Cooperative.extend({
   pk: z.string(),
   sk: z.literal("META"),
   entity: z.literal("cooperative"),
   gsi1pk: z.string(),
   gsi1sk: z.string(),
-  id: z.string(),
-  regionCode: RegionCode,
-  name: z.string(),
-  rut: z.string().nullable(),
-  modality: Modality,
-  callYear: z.number().int(),
-  gestorEmail: z.string().nullable(),
-  createdAt: z.string(),
   createdBy: Actor,
 });
 export type CooperativeItem = z.infer<typeof CooperativeItem>;
@@ -36,6 +29,8 @@ export const LatestItem = z.object({
   updatedBy: Actor.nullable(),
   totals: PlanTotalsSummary.nullable(),
   counts: FindingCounts.nullable(),
+  /** Canonical hash (bodyHash) of the latest revision's plan; absent at version 0 and on pointers written before it existed. */
+  planHash: z.string().optional(),
 });
 export type LatestItem = z.infer<typeof LatestItem>;
 
@@ -76,6 +71,30 @@ export const IdempotencyItem = z.object({
   expiresAt: z.number().int(),
 });
 export type IdempotencyItem = z.infer<typeof IdempotencyItem>;
+
+/** A uniqueness item of a region (RUT or name key): which cooperative holds the value. */
+export const UniqueValueItem = z.object({
+  pk: z.string(),
+  sk: z.literal("UNIQUE"),
+  entity: z.enum(["uniqueRut", "uniqueName"]),
+  regionCode: RegionCode,
+  cooperativeId: z.string(),
+});
+export type UniqueValueItem = z.infer<typeof UniqueValueItem>;
+
+/** Record of a registration made with an Idempotency-Key; expires (TTL) after `expiresAt` epoch seconds. */
+export const RegistrationIdempotencyItem = z.object({
+  pk: z.string(),
+  sk: z.literal("IDEMPOTENCY"),
+  entity: z.literal("registrationIdempotency"),
+  regionCode: RegionCode,
+  key: z.string(),
+  bodyHash: z.string(),
+  cooperativeId: z.string(),
+  createdAt: z.string(),
+  expiresAt: z.number().int(),
+});
+export type RegistrationIdempotencyItem = z.infer<typeof RegistrationIdempotencyItem>;
 
 /** A gestor/a's assignment to a cooperative (lets `GET /v1/me` list them with one Query). */
 export const AssignmentItem = z.object({

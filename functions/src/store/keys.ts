@@ -10,6 +10,12 @@ export const keys = {
   assignment: (email: string, id: string) => ({ pk: `GESTOR#${email}`, sk: `COOP#${id}` }),
   gestorPartition: (email: string) => `GESTOR#${email}`,
   region: (code: string) => `REGION#${code}`,
+  /** Uniqueness of a RUT within a region: one item per registered RUT (`RUT#14#76123456-0`). */
+  rutInRegion: (regionCode: string, rut: string) => ({ pk: `RUT#${regionCode}#${rut}`, sk: "UNIQUE" as const }),
+  /** Uniqueness of a name within a region, by `cooperativeNameKey` (`NAME#14#cooperativa x (valdivia)`). */
+  nameInRegion: (regionCode: string, nameKey: string) => ({ pk: `NAME#${regionCode}#${nameKey}`, sk: "UNIQUE" as const }),
+  /** Record of a registration made with an Idempotency-Key in a region. */
+  registrationIdempotency: (regionCode: string, key: string) => ({ pk: `REGISTER#${regionCode}#${key}`, sk: "IDEMPOTENCY" as const }),
   /** GSI1 sort key: cooperatives of a region sorted by name, then id. */
   regionSort: (name: string, id: string) => `COOP#${normalizeLabel(name).slice(0, 80)}#${id}`,
 };

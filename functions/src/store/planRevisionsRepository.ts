@@ -158,7 +158,11 @@ export async function listRevisions(ctx: StoreContext, cooperativeId: string): P
 /** The idempotency record of `key` for a cooperative, or null (expired records may linger until TTL removes them). */
 export async function getIdempotencyRecord(ctx: StoreContext, cooperativeId: string, key: string): Promise<IdempotencyItem | null> {
   const out = await ctx.doc.send(new GetCommand({ TableName: ctx.tableName, Key: keys.idempotency(cooperativeId, key), ConsistentRead: true }));
-  if (!out.Item) return null;
-  const item = parseItem(IdempotencyItem, out.Item);
-  return item.expiresAt * 1000 < Date.now() ? null : item;
+  return out.Item ? liveIdempotencyItem(out.Item) : null;
+}
+
+/** Parses a raw idempotency item; null when it has expired (`expiresAt`, epoch seconds, is past) but TTL has not removed it yet. */
+export function liveIdempotencyItem(raw: unknown, now: number = Date.now()): IdempotencyItem | null {
+  const item = parseItem(IdempotencyItem, raw);
+  return item.expiresAt * 1000 < now ? null : item;
 }

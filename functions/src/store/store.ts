@@ -4,6 +4,7 @@ import * as cooperatives from "./cooperativesRepository";
 import * as revisions from "./planRevisionsRepository";
 import * as assignments from "./assignmentsRepository";
 import type { CooperativeItem } from "./items";
+import { readSaveContext, type SaveContext } from "./saveContext";
 
 /**
  * The repositories bound to one table: the only door the handlers have to DynamoDB. Every item is
@@ -24,6 +25,8 @@ export interface Store {
   listRevisions(cooperativeId: string): ReturnType<typeof revisions.listRevisions>;
   appendRevision(revision: revisions.NewRevision, idempotency?: revisions.IdempotencyRecord): Promise<void>;
   getIdempotencyRecord(cooperativeId: string, key: string): ReturnType<typeof revisions.getIdempotencyRecord>;
+  /** The cooperative, its latest pointer and the record of an idempotency key, in one read round trip. */
+  getSaveContext(cooperativeId: string, idempotencyKey: string): Promise<SaveContext>;
 }
 
 /** Binds the repositories to a table (options or the `TABLE_NAME` / `DYNAMODB_ENDPOINT` environment). */
@@ -44,5 +47,6 @@ export function createStore(options: StoreContextOptions | StoreContext = {}): S
     listRevisions: (id) => revisions.listRevisions(ctx, id),
     appendRevision: (r, i) => revisions.appendRevision(ctx, r, i),
     getIdempotencyRecord: (id, key) => revisions.getIdempotencyRecord(ctx, id, key),
+    getSaveContext: (id, key) => readSaveContext(ctx, id, key),
   };
 }

@@ -10,6 +10,14 @@
  *   (a revision's plan and findings: `body`, Binary, Brotli-compressed JSON, `bodyEncoding` "br")
  * | idempotency   | `COOP#<id>`         | `IDEMPOTENCY#<key>`    |                 |                        |
  * | assignment    | `GESTOR#<email>`    | `COOP#<id>`            |                 |                        |
+ * | uniqueRut     | `RUT#<region>#<rut>` | `UNIQUE`              |                 |                        |
+ * | uniqueName    | `NAME#<region>#<name key>` | `UNIQUE`        |                 |                        |
+ *   (written in the registration's transaction with `attribute_not_exists(pk)`: a second
+ *   cooperative with the same RUT or name key in a region is refused; `cooperativeId` names the first)
+ * | registrationIdempotency | `REGISTER#<region>#<key>` | `IDEMPOTENCY` |       |                        |
+ *   (a registration made with an Idempotency-Key: body hash and cooperative id; TTL `expiresAt`)
+ * The latest pointer also keeps `planHash`, the canonical hash of its revision's plan, so a save of
+ * an unchanged plan is recognised without reading the revision.
  */
 export const TABLE_DEFINITION = {
   partitionKey: { name: "pk", type: "S" },

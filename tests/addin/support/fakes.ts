@@ -15,6 +15,7 @@ export function fakeHost(): jest.Mocked<WorkbookHost> {
     insertTemplate: jest.fn(async () => undefined),
     writePlanCopy: jest.fn(async (_t, name: string) => name),
     writeConsolidated: jest.fn(async () => "Consolidado"),
+    writeProgressReport: jest.fn(async () => "Informe de avance"),
     loadState: jest.fn(async () => ({ ...state })),
     saveState: jest.fn(async (s) => { state = s; }),
   } as unknown as jest.Mocked<WorkbookHost>;
@@ -35,7 +36,7 @@ export function fakeClient(me: MeResponse = gestorMe): jest.Mocked<ApiClient> {
   const notUsed = () => jest.fn(async () => { throw new Error("not used"); });
   return {
     health: notUsed(), me: jest.fn(async () => me), listCooperatives: notUsed(), registerCooperative: notUsed(), assignGestor: notUsed(),
-    getPlan: notUsed(), putPlan: notUsed(), listRevisions: notUsed(), getRevision: notUsed(), transition: notUsed(),
+    getPlan: notUsed(), putPlan: notUsed(), listRevisions: notUsed(), getRevision: notUsed(), transition: notUsed(), report: notUsed(),
     regionConsolidation: notUsed(), nationalConsolidation: notUsed(),
   } as unknown as jest.Mocked<ApiClient>;
 }

@@ -11,7 +11,7 @@ import { startLocalServer, type LocalServer } from "../../../functions/local/ser
 import { consolidateToFile } from "../../../cli/src/commands/consolidate";
 import { status } from "../../../cli/src/commands/status";
 import { syncFiles } from "../../../cli/src/commands/sync";
-import { devToken, hmacAuthenticate } from "../../functions/local/harness/hmacAuth";
+import { devAuthenticate, devToken } from "../../functions/local/harness/devAuth";
 import { REPO, runTsx } from "../../functions/local/harness/spawnTsx";
 
 // The CLI's backend commands against the local adapter over an in-memory DynamoDB Local.
@@ -37,6 +37,8 @@ const as = (token: string) => {
 };
 
 beforeAll(async () => {
+  // Never read or write the developer's own token (.data/cli-token).
+  process.env.COOP_PLANS_TOKEN_FILE = path.join(dataDir, "cli-token-of-tests");
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
   process.env.POWERTOOLS_LOG_LEVEL = "WARN";
   dynamo = await startDynamoDbLocal();
@@ -45,8 +47,8 @@ beforeAll(async () => {
   process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
   mkdirSync(dataDir, { recursive: true });
   writeFileSync(path.join(dataDir, "dev-signing-key"), key.toString("base64url"), { mode: 0o600 });
-  server = await startLocalServer({ port: 0, authenticate: hmacAuthenticate(key) });
-  const aosToken = devToken(key, AOS, "aos", "14");
+  server = await startLocalServer({ port: 0, authenticate: devAuthenticate(key) });
+  const aosToken = await devToken(key, AOS, "aos", "14");
   aos = createApiClient({ baseUrl: server.url, getToken: () => aosToken, fetch: (u, i) => fetch(u, i as RequestInit) });
   if (existsSync(clean)) {
     coopA = (await aos.registerCooperative("14", { name: "Grupo Pre-cooperativo Tejedoras Hebras de Niebla", modality: "creacion", callYear: 2025, gestorEmail: GESTORA })).id;
@@ -56,6 +58,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   delete process.env.COOP_PLANS_TOKEN;
+  delete process.env.COOP_PLANS_TOKEN_FILE;
   await server?.close();
   await dynamo?.stop();
   rmSync(dataDir, { recursive: true, force: true });
@@ -63,7 +66,7 @@ afterAll(async () => {
 
 describeWithSamples("coop-plans sync / status / consolidate", () => {
   it("syncs a batch: matches by name and region, submits, reports a locked plan and a missing file without stopping", async () => {
-    as(devToken(key, GESTORA, "gestor", "14"));
+    as(await devToken(key, GESTORA, "gestor", "14"));
     const result = await syncFiles([clean, broken, path.join(dataDir, "no-existe.xlsx")], { api: server.url, submit: true, progress: false });
     expect(result.exitCode).toBe(2);
     const out = result.output;
@@ -79,7 +82,7 @@ describeWithSamples("coop-plans sync / status / consolidate", () => {
   }, 60_000);
 
   it("syncs to an explicit cooperative; a plan with errors is saved as borrador and not submitted (exit 1)", async () => {
-    as(devToken(key, GESTORA, "gestor", "14"));
+    as(await devToken(key, GESTORA, "gestor", "14"));
     const first = await syncFiles([broken], { api: server.url, cooperative: coopB, submit: true, progress: false });
     expect(first.exitCode).toBe(1);
     expect(first.output).toContain("guardado como versión 1 (borrador): 3 errores, 0 advertencias.");
@@ -93,21 +96,21 @@ describeWithSamples("coop-plans sync / status / consolidate", () => {
     delete process.env.COOP_PLANS_TOKEN;
     const r = await syncFiles([clean], { api: server.url });
     expect(r).toEqual({ exitCode: 2, output: expect.stringContaining("No hay sesión iniciada") });
-    as(devToken(key, "otra@ejemplo.cl", "gestor", "14"));
+    as(await devToken(key, "otra@ejemplo.cl", "gestor", "14"));
     const other = await syncFiles([clean], { api: server.url });
     expect(other.exitCode).toBe(2);
     expect(other.output).toContain("no está entre las suyas");
   }, 60_000);
 
   it("shows the status of the gestora's cooperatives and of the region, in CLP", async () => {
-    as(devToken(key, GESTORA, "gestor", "14"));
+    as(await devToken(key, GESTORA, "gestor", "14"));
     const mine = await status({ api: server.url });
     expect(mine.exitCode).toBe(0);
     expect(mine.output).toContain("2 cooperativas asignadas. 1 borrador, 1 enviado, 0 observado, 0 aprobado.");
     expect(mine.output).toMatch(/Grupo Pre-cooperativo Tejedoras Hebras de Niebla\s+14\s+Enviado\s+2\s+\$7\.367\.000\s+\$7\.190\.000\s+\$177\.000\s+0\s+0/);
     expect(mine.output).toMatch(/Tejedoras, segundo grupo\s+14\s+Borrador\s+1\s+\$8\.367\.000\s+\$8\.190\.000\s+\$177\.000\s+3\s+0/);
     expect(mine.output).toMatch(/Total\s+\$15\.734\.000\s+\$15\.380\.000\s+\$354\.000/);
-    as(devToken(key, AOS, "aos", "14"));
+    as(await devToken(key, AOS, "aos", "14"));
     const region = await status({ api: server.url, region: "14" });
     expect(region.output).toContain("Región 14: 2 cooperativas.");
     expect(region.output).toMatch(/Total\s+\$15\.734\.000/);
@@ -115,7 +118,7 @@ describeWithSamples("coop-plans sync / status / consolidate", () => {
   }, 60_000);
 
   it("writes consolidado.xlsx with the API's totals to the peso", async () => {
-    as(devToken(key, AOS, "aos", "14"));
+    as(await devToken(key, AOS, "aos", "14"));
     const out = path.join(dataDir, "consolidado.xlsx");
     const result = await consolidateToFile({ api: server.url, region: "14", output: out });
     expect(result.exitCode).toBe(0);
@@ -141,13 +144,13 @@ describe("coop-plans login --dev", () => {
   it("signs a token with the key under .data/ and stores it with mode 0600", async () => {
     const tokenFile = path.join(dataDir, "cli-token");
     const run = await runTsx("cli/src/main.ts", ["login", "--dev", "--role", "gestor", "--region", "8", "--email", "Gestora@Ejemplo.cl", "--api", "http://127.0.0.1:4999"], {
-      COOP_PLANS_DATA_DIR: dataDir,
+      COOP_PLANS_DATA_DIR: dataDir, COOP_PLANS_TOKEN_FILE: "",
     });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("Sesión de desarrollo iniciada: Gestor/a de cooperativas, región 08, gestora@ejemplo.cl.");
     expect(statSync(tokenFile).mode & 0o777).toBe(0o600);
     const token = readFileSync(tokenFile, "utf8").trim();
-    const auth = await hmacAuthenticate(key)(token);
+    const auth = await devAuthenticate(key)(token);
     expect(auth).toMatchObject({ ok: true, claims: { email: "gestora@ejemplo.cl", "custom:role": "gestor", "custom:regions": "08" } });
 
     const remote = await runTsx("cli/src/main.ts", ["login", "--dev", "--role", "aos", "--region", "14", "--email", "a@b.cl", "--api", "https://api.ejemplo.cl"], { COOP_PLANS_DATA_DIR: dataDir });

@@ -2,55 +2,66 @@ import { createHmac } from "node:crypto";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { ChildProcess } from "node:child_process";
-import { hs256, readKey, runTsx, startTsx, stop } from "./harness/spawnTsx";
+import { loadOrCreateDevKey, signDevToken, verifyDevToken } from "../../../functions/local/devTokens";
+import { startLocalServer, type LambdaHandler, type LocalServer } from "../../../functions/local/server";
+import { hs256, readKey } from "./harness/spawnTsx";
 
-// jose is ESM-only and jest here runs CommonJS: the real dev-token code runs under tsx in a child
-// process, and this test checks it from outside (with its own HMAC from node:crypto).
+// jose runs in process (jest transforms its ESM build); the signatures are also checked from
+// outside with node:crypto's HMAC, so the test does not only trust jose about itself.
 
 describe("dev tokens (jose, HS256, key under .data/)", () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), "coop-dev-"));
+  const file = path.join(dataDir, "dev-signing-key");
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it("creates the key with mode 0600 once, signs Cognito-shaped claims and refuses expired, forged and unsigned tokens", async () => {
-    const run = await runTsx("tests/functions/local/harness/devTokensHarness.ts", [], { COOP_PLANS_DATA_DIR: dataDir });
-    expect(run.code).toBe(0);
-    const out = JSON.parse(run.stdout) as Record<string, any>;
-    expect(statSync(path.join(dataDir, "dev-signing-key")).mode & 0o777).toBe(0o600);
-    expect(out.sameKey).toBe(true);
+    const key = loadOrCreateDevKey(file);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(Buffer.from(loadOrCreateDevKey(file)).equals(Buffer.from(key))).toBe(true);
 
+    const token = await signDevToken(key, { email: "Gestora@Ejemplo.CL", role: "gestor", regions: ["14", "08"] });
     // The signature checks out with the stored key, independently of jose.
-    const [h, p, s] = (out.token as string).split(".");
+    const [h, p, s] = token.split(".");
     expect(createHmac("sha256", readKey(dataDir)).update(`${h}.${p}`).digest("base64url")).toBe(s);
     expect(JSON.parse(Buffer.from(h, "base64url").toString())).toEqual({ alg: "HS256", typ: "JWT" });
 
-    const claims = out.valid.claims;
-    expect(out.valid.ok).toBe(true);
+    const valid = await verifyDevToken(key, token);
+    if (!valid.ok) throw new Error("expected a valid token");
+    const claims = valid.claims;
     expect(claims.email).toBe("gestora@ejemplo.cl");
     expect(claims["custom:role"]).toBe("gestor");
     expect(claims["custom:regions"]).toBe("14,08");
     expect(claims.sub).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-a[0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(claims.exp - claims.iat).toBe(12 * 3600);
-    expect(out.central).toMatchObject({ ok: true, claims: { sub: "s-1", "custom:regions": "*", "custom:role": "sercotec" } });
-    expect(out.expired).toEqual({ ok: false, reason: "expired" });
-    expect(out.forged).toEqual({ ok: false, reason: "invalid" });
-    expect(out.unsigned).toEqual({ ok: false, reason: "invalid" });
-    expect(out.missing).toEqual({ ok: false, reason: "missing" });
-    expect(out.garbage).toEqual({ ok: false, reason: "invalid" });
-  }, 60_000);
+
+    const now = Math.floor(Date.now() / 1000);
+    const central = await signDevToken(key, { email: "central@sercotec.cl", role: "sercotec", regions: "*", sub: "s-1" });
+    const expired = await signDevToken(key, { email: "g@ejemplo.cl", role: "gestor", regions: ["14"], expiresInSeconds: 60 }, now - 3600);
+    const forged = await signDevToken(new Uint8Array(32).fill(7), { email: "g@ejemplo.cl", role: "aos", regions: ["14"] });
+    const unsigned = `${Buffer.from(JSON.stringify({ alg: "none", typ: "JWT" })).toString("base64url")}.${p}.`;
+    expect(await verifyDevToken(key, central)).toMatchObject({ ok: true, claims: { sub: "s-1", "custom:regions": "*", "custom:role": "sercotec" } });
+    expect(await verifyDevToken(key, expired)).toEqual({ ok: false, reason: "expired" });
+    expect(await verifyDevToken(key, forged)).toEqual({ ok: false, reason: "invalid" });
+    expect(await verifyDevToken(key, unsigned)).toEqual({ ok: false, reason: "invalid" });
+    expect(await verifyDevToken(key, null)).toEqual({ ok: false, reason: "missing" });
+    expect(await verifyDevToken(key, "not-a-jwt")).toEqual({ ok: false, reason: "invalid" });
+  });
 });
 
 describe("local adapter with its real verifier", () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), "coop-srv-"));
-  let child: ChildProcess;
+  const echo: LambdaHandler = async (event) => ({ statusCode: 200, headers: { "content-type": "application/json" }, body: JSON.stringify(event) });
+  let server: LocalServer;
   let url: string;
   beforeAll(async () => {
-    const started = await startTsx("tests/functions/local/harness/echoServer.ts", { COOP_PLANS_DATA_DIR: dataDir });
-    child = started.child;
-    url = started.first.url as string;
-  }, 60_000);
+    // No `authenticate` option: the default verifier, with the key it creates under COOP_PLANS_DATA_DIR.
+    process.env.COOP_PLANS_DATA_DIR = dataDir;
+    server = await startLocalServer({ port: 0, handlers: { health: echo, me: echo, cooperatives: echo, plans: echo, consolidation: echo } });
+    url = server.url;
+  });
   afterAll(async () => {
-    await stop(child);
+    await server?.close();
+    delete process.env.COOP_PLANS_DATA_DIR;
     rmSync(dataDir, { recursive: true, force: true });
   });
 

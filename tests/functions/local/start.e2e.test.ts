@@ -2,17 +2,20 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createApiClient } from "@coop-plans/shared/api";
-import { Consolidation } from "@coop-plans/shared/consolidate";
+import type { Consolidation } from "@coop-plans/shared/consolidate";
 import { readWorkbookGrids } from "@coop-plans/shared/xlsx";
 import type { CellValue } from "@coop-plans/shared/workbook";
 import { startLocalServer, type LocalServer } from "../../../functions/local/server";
-import { devToken, hmacAuthenticate } from "./harness/hmacAuth";
+import { devAuthenticate, devToken } from "./harness/devAuth";
 import { readKey, REPO, runTsx } from "./harness/spawnTsx";
 
 // `npm start --exit-after-demo` against the project's DynamoDB Local (globalSetup), in a table of
 // its own; then the same table through the adapter, to compare consolidado.xlsx with the API.
+// The demo consolidates region 14 with ../shared/samples, or the examples' region without them
+// (COOP_PLANS_SAMPLES_DIR=<an empty folder> reproduces a clone without samples): the test reads
+// the region from the demo's output and checks the workbook against the API for that region.
 
-const samples = path.resolve(REPO, "../shared/samples");
+const samples = process.env.COOP_PLANS_SAMPLES_DIR ? path.resolve(process.env.COOP_PLANS_SAMPLES_DIR) : path.resolve(REPO, "../shared/samples");
 const hasSamples = existsSync(path.join(samples, "clean_creacion_textil.xlsx"));
 const dataDir = mkdtempSync(path.join(tmpdir(), "coop-e2e-"));
 const output = path.join(dataDir, "consolidado.xlsx");
@@ -20,19 +23,24 @@ const table = `e2e-start-${Date.now()}`;
 let run: { code: number | null; stdout: string; stderr: string };
 let server: LocalServer;
 let api: Consolidation;
+let region: string;
+let regionName: string;
 
 beforeAll(async () => {
-  run = await runTsx("functions/local/start.ts", ["--exit-after-demo"], {
+  run = await runTsx("functions/local/start.ts", ["--exit-after-demo", "--no-addin"], {
     COOP_PLANS_DATA_DIR: dataDir, COOP_PLANS_API_PORT: "0", COOP_PLANS_DEMO_OUTPUT: output,
     COOP_PLANS_DYNAMODB_ENDPOINT: process.env.DYNAMODB_ENDPOINT, COOP_PLANS_TABLE: table, POWERTOOLS_LOG_LEVEL: "WARN",
   }, 240_000);
   process.env.TABLE_NAME = table;
   process.env.POWERTOOLS_LOG_LEVEL = "WARN";
+  const printed = /^Consolidado región (\d{2}) ([^:]+): \d+ cooperativas$/m.exec(run.stdout);
+  if (!printed) throw new Error(`the demo printed no consolidation:\n${run.stdout}\n${run.stderr}`);
+  [, region, regionName] = printed;
   const key = readKey(dataDir);
-  server = await startLocalServer({ port: 0, authenticate: hmacAuthenticate(key) });
-  const token = devToken(key, "aos.losrios@demo.coop-plans.cl", "aos", "10,14,16");
+  server = await startLocalServer({ port: 0, authenticate: devAuthenticate(key) });
+  const token = await devToken(key, "aos.losrios@demo.coop-plans.cl", "aos", region);
   const client = createApiClient({ baseUrl: server.url, getToken: () => token, fetch: (u, i) => fetch(u, i as RequestInit) });
-  api = Consolidation.parse(await client.regionConsolidation("14"));
+  api = await client.regionConsolidation(region);
 }, 300_000);
 
 afterAll(async () => {
@@ -57,6 +65,7 @@ describe("npm start, exit after the demo", () => {
   });
 
   (hasSamples ? it : it.skip)("leaves region 14 with the five samples in every status, figures by hand", () => {
+    expect(region).toBe("14");
     expect(run.stdout).toContain("Consolidado región 14 Los Ríos: 5 cooperativas");
     expect(api.cooperativeCount).toBe(5);
     // 4 × 7.367.000 (clean plan) + 8.367.000 (broken: line 5 priced up by 1.000.000)
@@ -70,7 +79,9 @@ describe("npm start, exit after the demo", () => {
   it("writes consolidado.xlsx with the API's figures to the peso", async () => {
     const get = await sheet();
     const resumen = get("Resumen");
-    expect(resumen[0][0]).toMatch(/^Consolidado Región 14 Los Ríos/);
+    expect(api.scope).toEqual({ kind: "region", regionCode: region, regionName });
+    expect(resumen[0][0]).toMatch(new RegExp(`^Consolidado Región ${region} ${regionName}`));
+    expect(api.cooperativeCount).toBeGreaterThan(0);
     expect(rowOf(resumen, "Cooperativas")[2]).toBe(api.cooperativeCount);
     expect(rowOf(resumen, "Inversión total (total neto)")[1]).toBe(api.totals.total);
     expect(rowOf(resumen, "Aporte Sercotec")[1]).toBe(api.funding.sercotecAmount);

@@ -1,5 +1,5 @@
 import type { FollowUp, Plan } from "@coop-plans/shared/domain";
-import { validatePlan } from "@coop-plans/shared/rules";
+import { getCall, validatePlan, type CallParameters } from "@coop-plans/shared/rules";
 import { withRowSources } from "./fixtures/standardLayout";
 import { cleanPlan, only, summary, where } from "./helpers";
 
@@ -80,5 +80,51 @@ describe("SEG-004 leverage amounts", () => {
   it("warns on Adjudicado without an amount and on a negative amount", () => {
     const f = only(validatePlan(withFollowUp(monthly, [fund(-5, null, "Adjudicado")]), { asOf: "2025-10-01" }), "SEG-004");
     expect(f.map((x) => x.location.field)).toEqual(["leverage[0].requestedAmount", "leverage[0].awardedAmount"]);
+  });
+});
+
+/** The 2025 call with another visitsPerMonth (an AOS override). */
+function callWithVisits(perMonth: number): CallParameters {
+  const lookup = getCall(2025, "14");
+  if (!lookup.ok) throw new Error("no 2025 call");
+  return { ...lookup.call, visitsPerMonth: { ...lookup.call.visitsPerMonth, value: perMonth } };
+}
+
+describe("SEG rules: the other side of each limit", () => {
+  it("SEG-001 accepts visits on the first and the last day of the period, warns the day after the end", () => {
+    expect(only(validatePlan(withFollowUp([visit("2025-09-08"), visit("2026-03-07")]), { asOf: "2025-09-20" }), "SEG-001")).toEqual([]);
+    const f = only(validatePlan(withFollowUp([visit("2026-03-08")]), { asOf: "2025-09-20" }), "SEG-001");
+    expect(f.map(where)).toEqual(["Bitácora!A2"]);
+    expect(f[0]).toMatchObject({ found: "2026-03-08", limit: "2026-03-07" });
+    expect(f[0].message).toBe("La visita del 08-03-2026 está fuera del período de ejecución (del 08-09-2025 al 07-03-2026).");
+  });
+
+  it("SEG-002 takes visitsPerMonth from the call: 2 a month needs two visits, 0 turns it off", () => {
+    const twice = monthly.flatMap((v) => [v, visit(v.date!.replace(/-\d\d$/, "-20"))]);
+    expect(only(validatePlan(withFollowUp(twice), { asOf: "2026-12-31", call: callWithVisits(2) }), "SEG-002")).toEqual([]);
+    const f = only(validatePlan(withFollowUp(monthly), { asOf: "2025-10-08", call: callWithVisits(2) }), "SEG-002");
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ found: 1, limit: 2 });
+    expect(f[0].message).toBe("Entre el 08-09-2025 y el 07-10-2025 (mes 1 de ejecución) la bitácora registra 1 visita; se espera al menos 2 por mes.");
+    expect(only(validatePlan(withFollowUp([]), { asOf: "2026-12-31", call: callWithVisits(0) }), "SEG-002")).toEqual([]);
+  });
+
+  it("SEG-002 counts only months of the period: after the end no more months are asked for", () => {
+    // Six months (08-09-2025 … 07-03-2026): a Bitácora without visits gives six findings, no seventh.
+    expect(only(validatePlan(withFollowUp([]), { asOf: "2027-01-01" }), "SEG-002")).toHaveLength(6);
+  });
+
+  it("SEG-003 ignores a visit without a due date, whatever the date", () => {
+    expect(only(validatePlan(withFollowUp([visit("2025-09-10", { agreementStatus: "Pendiente" })]), { asOf: "2026-12-31" }), "SEG-003")).toEqual([]);
+  });
+
+  it("SEG-004 accepts zero amounts and Adjudicado with its amount; warns on Adjudicado without one", () => {
+    const fund = (requested: number | null, awarded: number | null, status: FollowUp["leverage"][number]["status"]) => ({
+      number: 1, fund: "Fondo Ejemplo", institution: "GORE", requestedAmount: requested, awardedAmount: awarded, applicationDate: null, status,
+    });
+    expect(only(validatePlan(withFollowUp(monthly, [fund(0, 0, "Rechazado"), fund(500_000, 500_000, "Adjudicado"), fund(null, null, "Postulado")]), { asOf: "2025-10-01" }), "SEG-004")).toEqual([]);
+    const f = only(validatePlan(withFollowUp(monthly, [fund(500_000, null, "Adjudicado")]), { asOf: "2025-10-01" }), "SEG-004");
+    expect(f.map(where)).toEqual(["Apalancamiento!E2"]);
+    expect(f[0].message).toBe("El fondo «Fondo Ejemplo» está Adjudicado pero no indica el monto adjudicado en Apalancamiento.");
   });
 });

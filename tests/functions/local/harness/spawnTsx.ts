@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { createHmac } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -17,32 +17,6 @@ export function runTsx(file: string, args: string[] = [], env: NodeJS.ProcessEnv
     child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
     const timer = setTimeout(() => { child.kill("SIGKILL"); reject(new Error(`timeout running ${file}\n${stdout}\n${stderr}`)); }, timeoutMs);
     child.on("close", (code) => { clearTimeout(timer); resolve({ code, stdout, stderr }); });
-  });
-}
-
-/** Starts a long-running tsx script that prints one JSON line first; resolves with that line and the child. */
-export function startTsx(file: string, env: NodeJS.ProcessEnv = {}): Promise<{ child: ChildProcess; first: Record<string, unknown> }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [file], { cwd: REPO, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
-    let buffer = "";
-    let stderr = "";
-    child.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
-    child.stdout!.on("data", (d: Buffer) => {
-      buffer += d.toString();
-      const nl = buffer.indexOf("\n");
-      if (nl >= 0) resolve({ child, first: JSON.parse(buffer.slice(0, nl)) as Record<string, unknown> });
-    });
-    child.on("close", (code) => reject(new Error(`${file} exited with ${code}: ${stderr}`)));
-  });
-}
-
-/** Stops a child started by `startTsx` and waits for it. */
-export function stop(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.removeAllListeners("close");
-    child.once("close", () => resolve());
-    child.kill("SIGTERM");
   });
 }
 
