@@ -1,23 +1,9 @@
 /** A1 address helpers (1-based rows and columns). */
 
-/** Column number (1-based) → letters: 1 → `A`, 27 → `AA`. */
-export function columnLetters(column: number): string {
-  let n = column;
-  let out = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    out = String.fromCharCode(65 + r) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
+import { columnLetters, columnNumber } from "../workbook/a1";
 
-/** Column letters → number (1-based): `A` → 1, `AA` → 27. */
-export function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
+/** Column letters ↔ numbers (1-based) come from the core's A1 helpers. */
+export { columnLetters, columnNumber };
 
 /** A 1-based row and column → `B7`. */
 export function cellAddress(row: number, column: number): string {

@@ -1,23 +1,9 @@
 /** A1 address helpers (pure): column letters ↔ numbers, cell parsing, range building. */
 
-/** `1` → `A`, `27` → `AA` (1-based column number to letters). */
-export function columnLetters(column: number): string {
-  let n = column;
-  let out = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
+import { columnLetters, columnNumber } from "@coop-plans/shared/workbook";
 
-/** `A` → `1`, `AA` → `27`. */
-export function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
+/** Column letters ↔ numbers (1-based) come from the core's A1 helpers. */
+export { columnLetters, columnNumber };
 
 /** A cell position, 1-based. */
 export interface CellPosition {
