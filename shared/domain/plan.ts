@@ -34,6 +34,17 @@ export const InvestmentTotalsRow = z.object({
 export type InvestmentTotalsRow = z.infer<typeof InvestmentTotalsRow>;
 
 /**
+ * Where a part sat (`SheetSource`), plus the required columns (or, for the Cooperativa form, the
+ * required rows) the parser did not find there: `missingColumns` lists their field names. The
+ * parser has already reported each one (PARSE-004 / PARSE-005), so the rules stay quiet about
+ * those fields instead of reporting every record's empty value again.
+ */
+export const PlanSheetSource = SheetSource.extend({
+  missingColumns: z.array(z.string()).optional(),
+});
+export type PlanSheetSource = z.infer<typeof PlanSheetSource>;
+
+/**
  * A cooperative's plan as read from the standard workbook: the cooperative and its call
  * (`cooperative.callYear`, `regionCode`, `modality`), members, hitos, plan de acción, plan de
  * inversiones, hito 4 results and the optional follow-up. Values are stored as read (nullable);
@@ -48,7 +59,14 @@ export const Plan = z.object({
   investmentLines: z.array(InvestmentLine),
   results: z.array(Result),
   followUp: FollowUp.optional(),
-  sheets: z.partialRecord(PlanPart, SheetSource).default({}),
+  sheets: z.partialRecord(PlanPart, PlanSheetSource).default({}),
+  /**
+   * Parts the workbook did not give at all: a required sheet missing (PARSE-002), a table sheet
+   * without a recognisable header row (PARSE-003) or a Cooperativa sheet without form rows
+   * (PARSE-005). The parser already said what to do; the rules about these parts stay quiet.
+   * Absent for plans that came from no workbook (every rule then runs).
+   */
+  missingParts: z.array(PlanPart).optional(),
   /** The Plan de Inversiones TOTAL row, when the workbook has one (INV-014). */
   investmentTotalsRow: InvestmentTotalsRow.optional(),
 });

@@ -1,6 +1,6 @@
 import type { Finding } from "../domain";
 import { formatDateEs } from "./calendarDate";
-import { cellOf } from "./locate";
+import { cellOf, isFieldMissing } from "./locate";
 import { findingOf, isBlank, type Rule } from "./rule";
 
 const ACT_001 = { id: "ACT-001", severity: "error" } as const;
@@ -13,15 +13,21 @@ const ACTION_FIELDS: [string, string][] = [
   ["verification", "Medio de verificación"],
 ];
 
-/** ACT-001 (E): each action has eje, actividad, objetivo, responsable, dates, indicador, meta, medio de verificación. One finding per blank cell. */
+/**
+ * ACT-001 (E): each action has eje, actividad, objetivo, responsable, dates, indicador, meta, medio
+ * de verificación. One finding per blank cell; none for a column the parser did not find (PARSE-004).
+ */
 export const ACT_001_RULE: Rule = {
   ...ACT_001,
   statement: "Each action has eje, actividad, objetivo, responsable, dates, indicador, meta, medio de verificación.",
-  check: ({ plan }) => plan.actions.flatMap((a, i) => ACTION_FIELDS.flatMap(([field, label]): Finding[] => {
-    if (!isBlank((a as Record<string, unknown>)[field])) return [];
-    return [findingOf(ACT_001, `La actividad N° ${a.number ?? i + 1} no tiene «${label}»: es obligatorio.`,
-      cellOf(plan, "actions", a, field, i))];
-  })),
+  check: ({ plan }) => {
+    const fields = ACTION_FIELDS.filter(([field]) => !isFieldMissing(plan, "actions", field));
+    return plan.actions.flatMap((a, i) => fields.flatMap(([field, label]): Finding[] => {
+      if (!isBlank((a as Record<string, unknown>)[field])) return [];
+      return [findingOf(ACT_001, `La actividad N° ${a.number ?? i + 1} no tiene «${label}»: es obligatorio.`,
+        cellOf(plan, "actions", a, field, i))];
+    }));
+  },
 };
 
 /**

@@ -2,7 +2,7 @@ import type { Finding, Location, Plan } from "../domain";
 import { MODALITY_LABELS, formatRut, normalizeRut, rutCheckDigit } from "../domain";
 import { labelKey } from "./catalogue";
 import { formatClp, formatNumber } from "./format";
-import { cellOf, tableHeaderCellOf } from "./locate";
+import { cellOf, isPartMissing, tableHeaderCellOf } from "./locate";
 import { findingOf, isBlank, withCall, type Rule } from "./rule";
 
 const COOP_001 = { id: "COOP-001", severity: "error" } as const;
@@ -90,11 +90,12 @@ export const COOP_001_RULE: Rule = {
   },
 };
 
-/** COOP-002 (E): members ≥ the call's minimum (2025: 5 [F][S10]); points to the Socios header row. */
+/** COOP-002 (E): members ≥ the call's minimum (2025: 5 [F][S10]); points to the Socios header row. Quiet when the Socios sheet was not read. */
 export const COOP_002_RULE: Rule = {
   ...COOP_002,
   statement: "Members ≥ the call's minimum.",
   check: withCall(({ plan }, call) => {
+    if (isPartMissing(plan, "members")) return []; // PARSE-002/003 already says the Socios sheet is missing
     const count = plan.members.length;
     const min = call.minimumMembers.value;
     if (count >= min) return [];

@@ -1,7 +1,7 @@
 import type { Finding, Plan } from "../domain";
 import { addDaysIso, addMonthsIso, formatDateEs } from "./calendarDate";
 import { formatClp, formatNumber } from "./format";
-import { cellOf, headerCellOf, sheetOf } from "./locate";
+import { cellOf, headerCellOf, isFieldMissing, sheetOf } from "./locate";
 import { findingOf, isBlank, withCall, type Rule } from "./rule";
 
 const SEG_001 = { id: "SEG-001", severity: "warning" } as const;
@@ -14,7 +14,7 @@ function hasVisitLog(plan: Plan): boolean {
   return Boolean(plan.followUp && (plan.sheets?.visits || plan.followUp.visits.length > 0));
 }
 
-/** SEG-001 (W): visit dates inside the execution period; each visit has topics and agreements. */
+/** SEG-001 (W): visit dates inside the execution period; each visit has topics and agreements (unless the column was not found: PARSE-004). */
 export const SEG_001_RULE: Rule = {
   ...SEG_001,
   statement: "Visit dates inside the execution period; each visit has topics and agreements.",
@@ -26,8 +26,8 @@ export const SEG_001_RULE: Rule = {
         `${name} está fuera del período de ejecución (del ${formatDateEs(period.start)} al ${formatDateEs(period.end)}).`,
         cellOf(plan, "visits", v, "date", i), { found: v.date, limit: v.date < period.start ? period.start : period.end }));
     }
-    if (isBlank(v.topics)) out.push(findingOf(SEG_001, `${name} no registra los temas tratados.`, cellOf(plan, "visits", v, "topics", i)));
-    if (isBlank(v.agreements)) out.push(findingOf(SEG_001, `${name} no registra acuerdos.`, cellOf(plan, "visits", v, "agreements", i)));
+    if (isBlank(v.topics) && !isFieldMissing(plan, "visits", "topics")) out.push(findingOf(SEG_001, `${name} no registra los temas tratados.`, cellOf(plan, "visits", v, "topics", i)));
+    if (isBlank(v.agreements) && !isFieldMissing(plan, "visits", "agreements")) out.push(findingOf(SEG_001, `${name} no registra acuerdos.`, cellOf(plan, "visits", v, "agreements", i)));
     return out;
   }),
 };

@@ -4,7 +4,7 @@ import type { CallParameters } from "./calls";
 import { findCatalogueItem, findGroup, findSubitem, labelKey } from "./catalogue";
 import { memberRuts } from "./cooperativeRules";
 import { formatClp, formatNumber, formatPercent } from "./format";
-import { cellOf, columnOf, headerCellOf, sheetOf } from "./locate";
+import { cellOf, columnOf, headerCellOf, isFieldMissing, sheetOf } from "./locate";
 import { findingOf, isBlank, withCall, type Rule } from "./rule";
 import { minimumOwnAmount, sercotecCapOf } from "./totals";
 
@@ -143,12 +143,15 @@ export const INV_005_RULE: Rule = {
 
 /**
  * INV-006 (E): sum of aporte empresarial ≥ ⌈minimum share × sum of Sercotec amounts⌉ (2025:
- * 2 %, the 2022 value [S1], unconfirmed). At the Aporte empresarial header.
+ * 2 %, the 2022 value [S1], unconfirmed). At the Aporte empresarial header. Quiet when that column
+ * was not found (PARSE-004).
  */
 export const INV_006_RULE: Rule = {
   ...INV["006"],
   statement: "Sum of aporte empresarial ≥ minimum fraction × sum of Sercotec amounts.",
   check: withCall(({ plan, totals }, call) => {
+    // Without the Aporte empresarial column (PARSE-004) its sum is not 0: it was never read.
+    if (isFieldMissing(plan, "investmentLines", "ownAmount")) return [];
     const { sercotecTotal, ownTotal } = totals;
     const share = call.minimumOwnShare.value;
     const minimum = minimumOwnAmount(share, sercotecTotal);
@@ -169,11 +172,13 @@ function capOfGroup(cap: CallParameters["managementCap"]["value"], sercotecTotal
 /**
  * INV-007 (E): Acciones de Gestión Empresarial and Capital de trabajo (line totals) within the
  * call's caps, where it sets them (2025: none [S17][S19][S20][S22][S32]). At the Total neto header.
+ * Quiet when the Aporte Sercotec column was not found (PARSE-004): the subsidy is then unknown.
  */
 export const INV_007_RULE: Rule = {
   ...INV["007"],
   statement: "Gestión empresarial cap and capital de trabajo cap, where the call sets them.",
   check: withCall(({ plan, totals }, call) => {
+    if (isFieldMissing(plan, "investmentLines", "sercotecAmount")) return [];
     const out: Finding[] = [];
     const location = headerCellOf(plan, "investmentLines", "total");
     const mgmtCap = capOfGroup(call.managementCap.value, totals.sercotecTotal);
@@ -200,13 +205,14 @@ export const INV_007_RULE: Rule = {
 
 /**
  * INV-008 (W): Capital de trabajo (line totals) above 30 % of the subsidy (sum of Sercotec
- * amounts) when the call sets no cap (benchmarks [S22][S32]). At the Total neto header.
+ * amounts) when the call sets no cap (benchmarks [S22][S32]). At the Total neto header. Quiet
+ * when the Aporte Sercotec column was not found (PARSE-004).
  */
 export const INV_008_RULE: Rule = {
   ...INV["008"],
   statement: "Capital de trabajo above 30% of the subsidy when the call sets no cap.",
   check: withCall(({ plan, totals }, call) => {
-    if (call.workingCapitalCap.value !== null) return [];
+    if (call.workingCapitalCap.value !== null || isFieldMissing(plan, "investmentLines", "sercotecAmount")) return [];
     const { workingCapitalTotal, sercotecTotal } = totals;
     const share = call.workingCapitalWarnShare.value;
     const limit = Math.floor(Number((share * sercotecTotal).toFixed(6)));
@@ -236,18 +242,23 @@ export const INV_009_RULE: Rule = {
   }),
 };
 
-/** INV-010 (W): each line names the action (N° of the Plan de Acción) it serves, and it exists. At the Actividad N° cell. */
+/**
+ * INV-010 (W): each line names the action (N° of the Plan de Acción) it serves, and it exists. At
+ * the Actividad N° cell. Whether it exists is not checked when the Plan de Acción or its N° column
+ * was not read (PARSE-002/003/004).
+ */
 export const INV_010_RULE: Rule = {
   ...INV["010"],
   statement: "Each line names the action (N° of Plan de Acción) it serves, and that action exists.",
   check: ({ plan }) => {
     const numbers = new Set(plan.actions.map((a) => a.number).filter((n): n is number => n !== null));
+    const actionsUnread = isFieldMissing(plan, "actions", "number");
     return eachLine(plan, (l, i) => {
       if (l.actionNumber === null) {
         return [findingOf(INV["010"], `${lineName(l, i)} no indica la actividad del Plan de Acción a la que sirve (Actividad N°).`,
           at(plan, l, "actionNumber", i))];
       }
-      if (numbers.has(l.actionNumber)) return [];
+      if (actionsUnread || numbers.has(l.actionNumber)) return [];
       return [findingOf(INV["010"],
         `${lineName(l, i)} indica la actividad N° ${l.actionNumber}, que no existe en ${sheetOf(plan, "actions")}.`,
         at(plan, l, "actionNumber", i), { found: l.actionNumber })];

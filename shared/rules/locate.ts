@@ -89,3 +89,21 @@ export function tableHeaderCellOf(plan: Plan, part: PlanPart): Location {
 export function sheetCellOf(plan: Plan, part: PlanPart): Location {
   return { sheet: sheetOf(plan, part), cell: "A1", field: part };
 }
+
+/**
+ * True when the parser did not read the part at all (`plan.missingParts`: its sheet is missing, or
+ * it has no header row or form rows). The parse finding already says what to do, so the rules
+ * about that part stay quiet. False for plans that came from no workbook.
+ */
+export function isPartMissing(plan: Plan, part: PlanPart): boolean {
+  return plan.missingParts?.includes(part) ?? false;
+}
+
+/**
+ * True when the field's values were never read: its part is missing, or its required column (a
+ * form row, for the Cooperativa) was not found (`plan.sheets[part].missingColumns`, PARSE-004 /
+ * PARSE-005). Rules then stay quiet about the field instead of reporting every empty value again.
+ */
+export function isFieldMissing(plan: Plan, part: PlanPart, field: string): boolean {
+  return isPartMissing(plan, part) || (plan.sheets?.[part]?.missingColumns?.includes(field) ?? false);
+}

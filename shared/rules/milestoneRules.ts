@@ -1,6 +1,6 @@
 import type { Finding, Milestone } from "../domain";
 import { formatDateEs } from "./calendarDate";
-import { cellOf, sheetCellOf, sheetOf } from "./locate";
+import { cellOf, isFieldMissing, isPartMissing, sheetCellOf, sheetOf } from "./locate";
 import { findingOf, isBlank, type Rule } from "./rule";
 
 const HITO_001 = { id: "HITO-001", severity: "error" } as const;
@@ -11,6 +11,7 @@ const HITO_003 = { id: "HITO-003", severity: "warning" } as const;
  * HITO-001 (E): hitos 1–4 present once each (a missing hito points to the Hitos sheet's A1, a
  * repeated one to its Hito cell); planned dates in order 1 ≤ 2 ≤ 3 ≤ 4 and inside the execution
  * period (2025: 6 months [S2][S3][S4]). Source of the order: the program's design (research.md §3.2).
+ * Missing hitos are not reported when the Hitos sheet or its Hito column was not read.
  */
 export const HITO_001_RULE: Rule = {
   ...HITO_001,
@@ -27,8 +28,10 @@ export const HITO_001_RULE: Rule = {
         first.set(m.milestone, { m, i });
       }
     });
+    // Without the Hitos sheet or its Hito column (PARSE-002/003/004) every hito would be "missing".
+    const hitosUnread = isFieldMissing(plan, "milestones", "milestone");
     for (const n of [1, 2, 3, 4]) {
-      if (!first.has(n)) {
+      if (!first.has(n) && !hitosUnread) {
         out.push(findingOf(HITO_001, `Falta el hito ${n} en ${sheetOf(plan, "milestones")}: el plan debe tener los hitos 1 a 4.`,
           sheetCellOf(plan, "milestones"), { found: null, limit: n }));
       }
@@ -56,7 +59,7 @@ export const HITO_001_RULE: Rule = {
   },
 };
 
-/** HITO-002 (E): a hito marked Realizado has its done date and verifier; attendance ≤ members. */
+/** HITO-002 (E): a hito marked Realizado has its done date and verifier; attendance ≤ members (not checked when the Socios sheet was not read). */
 export const HITO_002_RULE: Rule = {
   ...HITO_002,
   statement: "A hito marked Realizado has its done date and verifier; attendance ≤ members.",
@@ -73,7 +76,7 @@ export const HITO_002_RULE: Rule = {
       }
     }
     const members = plan.members.length;
-    if (m.attendees !== null && m.attendees > members) {
+    if (m.attendees !== null && m.attendees > members && !isPartMissing(plan, "members")) {
       out.push(findingOf(HITO_002, `${name} registra ${m.attendees} asistentes, más que los ${members} socios del plan.`,
         cellOf(plan, "milestones", m, "attendees", i), { found: m.attendees, limit: members }));
     }

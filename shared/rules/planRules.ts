@@ -1,7 +1,7 @@
 import type { Finding, Plan, PlanPart } from "../domain";
 import { MODALITY_LABELS } from "../domain";
 import type { CallLookup } from "./calls";
-import { cellOf, sheetOf, tableHeaderCellOf } from "./locate";
+import { cellOf, isFieldMissing, isPartMissing, sheetOf, tableHeaderCellOf } from "./locate";
 import { findingOf, isBlank, type Rule, type RuleContext } from "./rule";
 
 const PLAN_001 = { id: "PLAN-001", severity: "error" } as const;
@@ -59,17 +59,21 @@ function recordsOf(plan: Plan, part: PlanPart): { source?: Plan["members"][numbe
 export function checkPlanCall(plan: Plan, lookup: CallLookup): Finding[] {
   const c = plan.cooperative;
   const out: Finding[] = [];
+  // A Cooperativa sheet or row the parser did not find is already a parse finding (PARSE-002/005).
+  const unread = (field: string) => isFieldMissing(plan, "cooperative", field);
   if (c.callYear === null || c.callYear === undefined) {
+    if (!unread("callYear")) {
     out.push(findingOf(PLAN_001, "Falta la convocatoria (año) del plan: escriba, por ejemplo, 2025.",
       cellOf(plan, "cooperative", c, "callYear")));
+    }
   } else if (!lookup.ok) {
     out.push({ ...lookup.finding, location: cellOf(plan, "cooperative", c, "callYear") });
   }
-  if (!c.regionCode) {
+  if (!c.regionCode && !unread("regionCode")) {
     out.push(findingOf(PLAN_001, "Falta la región del plan: escriba su código (01 a 16) o su nombre, por ejemplo «Los Ríos».",
       cellOf(plan, "cooperative", c, "regionCode")));
   }
-  if (!c.modality) {
+  if (!c.modality && !unread("modality")) {
     out.push(findingOf(PLAN_001,
       `Falta la modalidad del plan: escriba «${MODALITY_LABELS.creacion}» o «${MODALITY_LABELS.fortalecimiento}».`,
       cellOf(plan, "cooperative", c, "modality")));
@@ -77,13 +81,19 @@ export function checkPlanCall(plan: Plan, lookup: CallLookup): Finding[] {
   return out;
 }
 
-/** PLAN-002 (E): the required fields of each sheet are filled (standard-workbook.md, * columns). */
+/**
+ * PLAN-002 (E): the required fields of each sheet are filled (standard-workbook.md, * columns).
+ * Quiet about a part the parser could not read and a required column it did not find (already
+ * PARSE-002/003/004/005).
+ */
 export const PLAN_002_RULE: Rule = {
   ...PLAN_002,
   statement: "Required fields of each sheet are filled (see standard-workbook.md).",
   check: ({ plan }: RuleContext) => {
     const out: Finding[] = [];
-    for (const [part, fields] of REQUIRED_FIELD_LIST) {
+    for (const [part, allFields] of REQUIRED_FIELD_LIST) {
+      if (isPartMissing(plan, part)) continue;
+      const fields = allFields.filter(([field]) => !isFieldMissing(plan, part, field));
       const records = recordsOf(plan, part);
       records.forEach((record, index) => {
         for (const [field, label] of fields) {
@@ -95,7 +105,7 @@ export const PLAN_002_RULE: Rule = {
       });
     }
     for (const part of NON_EMPTY_TABLES) {
-      if (recordsOf(plan, part).length === 0) {
+      if (!isPartMissing(plan, part) && recordsOf(plan, part).length === 0) {
         out.push(findingOf(PLAN_002, `La hoja ${sheetOf(plan, part)} no tiene filas: complete la tabla.`,
           tableHeaderCellOf(plan, part), { found: 0, limit: 1 }));
       }

@@ -50,3 +50,14 @@ export function isBlank(value: unknown): boolean {
 export function withCall(check: (ctx: RuleContext, call: CallParameters) => Finding[]): (ctx: RuleContext) => Finding[] {
   return (ctx) => (ctx.call ? check(ctx, ctx.call) : []);
 }
+
+/**
+ * Rules that report a value as missing on its cell: PLAN-001/PLAN-002 («Falta…»), ACT-001, RES-001,
+ * HITO-002 (done date, verifier), COOP-004 (sales), COOP-005 (RUT), INV-010 (Actividad N°),
+ * INV-013 (supplier, quotes), SEG-001 (topics, agreements), SEG-004 (awarded amount). A cell the
+ * parser could not read reaches the rules as null, so on such a cell these rules can only repeat
+ * the parse error: `combineFindings` (shared/workbook) drops them there.
+ */
+export const MISSING_VALUE_RULE_IDS: ReadonlySet<string> = new Set([
+  "PLAN-001", "PLAN-002", "ACT-001", "RES-001", "HITO-002", "COOP-004", "COOP-005", "INV-010", "INV-013", "SEG-001", "SEG-004",
+]);

@@ -16,6 +16,8 @@ export interface FormReadResult {
   source?: RecordSource;
   /** Sheet source: headerRow 0 (a form) and the A1 cell of each label found. */
   sheetSource?: SheetSource;
+  /** Fields of the required rows not found (each reported as PARSE-005); absent when none is missing. */
+  missingFields?: string[];
   findings: Finding[];
 }
 
@@ -91,16 +93,20 @@ export function readForm(view: SheetView, spec: FormSpec, options: { date1904?: 
       { sheet, cell: origin }));
     return { values, findings };
   }
+  const missingFields: string[] = [];
   for (const missing of spec.fields.filter((f) => f.required && !best.has(f.field))) {
+    missingFields.push(missing.field);
     findings.push(parseFinding("PARSE-005",
       `Falta la fila "${missing.label}" en la hoja "${sheet}". Escriba "${missing.label}" en la columna A y su valor en la columna B.`,
       { sheet, cell: origin, field: missing.field }, missing.label));
   }
   const firstRow = Math.min(...[...best.values()].map((c) => c.labelRow));
-  return {
+  const result: FormReadResult = {
     values,
     source: { sheet, row: firstRow, cells },
     sheetSource: { sheet, headerRow: 0, headers },
     findings,
   };
+  if (missingFields.length > 0) result.missingFields = missingFields;
+  return result;
 }

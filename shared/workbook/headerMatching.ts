@@ -55,14 +55,23 @@ export function acceptedKeys(spec: ColumnSpec): string[] {
 interface SpecIndex {
   exact: Map<string, ColumnSpec>;
   prefixes: { prefix: string; length: number; spec: ColumnSpec }[];
+  /**
+   * Answers already given, by label as typed (null = no match): the same header and form texts
+   * come back on every parse (and every form cell is tried as a label), so each is normalised and
+   * matched once. Bounded like `labelKey`'s cache.
+   */
+  answers: Map<string, HeaderMatch | null>;
 }
+
+/** Size at which a list's answer cache is cleared (labels are short; a workbook has a few hundred). */
+const MAX_ANSWERS = 10_000;
 
 const SPEC_INDEXES = new WeakMap<readonly ColumnSpec[], SpecIndex>();
 
 function specIndex(specs: readonly ColumnSpec[]): SpecIndex {
   let index = SPEC_INDEXES.get(specs);
   if (!index) {
-    index = { exact: new Map(), prefixes: [] };
+    index = { exact: new Map(), prefixes: [], answers: new Map() };
     for (const spec of specs) {
       for (const { key, prefix } of acceptedKeysOf(spec)) {
         if (key === "") continue;
@@ -79,14 +88,25 @@ function specIndex(specs: readonly ColumnSpec[]): SpecIndex {
 
 /** The best column for a label among `specs`, or undefined when none matches. */
 export function matchHeader(label: string, specs: readonly ColumnSpec[]): HeaderMatch | undefined {
-  const key = headerKey(label.trim());
-  if (key === "") return undefined;
   const index = specIndex(specs);
+  let answer = index.answers.get(label);
+  if (answer === undefined) {
+    answer = matchKey(headerKey(label.trim()), index);
+    if (index.answers.size >= MAX_ANSWERS) index.answers.clear();
+    index.answers.set(label, answer);
+  }
+  // A fresh object each time: callers may keep or spread it.
+  return answer ? { spec: answer.spec, score: answer.score } : undefined;
+}
+
+/** The best column for a normalised label, or null. */
+function matchKey(key: string, index: SpecIndex): HeaderMatch | null {
+  if (key === "") return null;
   // Exact matches score EXACT + length, above every prefix match; equal scores keep the first spec.
   const exact = index.exact.get(key);
   if (exact) return { spec: exact, score: EXACT + key.length };
   for (const p of index.prefixes) if (key.startsWith(p.prefix)) return { spec: p.spec, score: p.length };
-  return undefined;
+  return null;
 }
 
 /** True when a match is exact (not by prefix). */

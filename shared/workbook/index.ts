@@ -10,4 +10,5 @@ export * from "./parseFindings";
 export * from "./tableReader";
 export * from "./formReader";
 export * from "./parseWorkbook";
+export * from "./combineFindings";
 export * from "./template";

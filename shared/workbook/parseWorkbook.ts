@@ -1,6 +1,6 @@
 import type {
   Action, CooperativeInfo, Finding, InvestmentLine, InvestmentTotalsRow, Leverage, Link, Member, Milestone,
-  Plan, PlanPart, RecordSource, Result, SheetSource, Visit,
+  Plan, PlanPart, PlanSheetSource, RecordSource, Result, Visit,
 } from "../domain";
 import { findCatalogueItem, findGroup, findSubitem } from "../rules/catalogue";
 import type { WorkbookGrids } from "./grid";
@@ -66,10 +66,12 @@ const asNumber = (v: FieldValue | undefined): number | null => (typeof v === "nu
  * money integer CLP, `progress` a fraction 0–1, dates ISO `YYYY-MM-DD`, RUTs canonical, region a
  * two-digit code, enums in the spec's Spanish labels, grupo/ítem/sub-ítem in catalogue spelling.
  * Every record keeps `source` (its row and the A1 cell of every field whose column exists) and
- * `plan.sheets[part]` where its table sat; the Plan de Inversiones TOTAL row goes to
+ * `plan.sheets[part]` where its table sat (with `missingColumns`, the required columns or form rows
+ * not found: PARSE-004/005), `plan.missingParts` the parts not read at all (PARSE-002/003/005: the
+ * rules stay quiet about them); the Plan de Inversiones TOTAL row goes to
  * `plan.investmentTotalsRow`. The Seguimiento sheets fill `plan.followUp` (empty lists when absent).
  *
- * Findings are PARSE-001…PARSE-026 (parseFindings.ts), each Spanish and on an absolute cell.
+ * Findings are PARSE-001…PARSE-027 (parseFindings.ts), each Spanish and on an absolute cell.
  * Never throws on bad input: an unreadable value is null plus a finding, never a guess.
  */
 export function parseWorkbook(grids: WorkbookGrids): ParseResult {
@@ -111,15 +113,18 @@ export function parseWorkbook(grids: WorkbookGrids): ParseResult {
       `Se ignoraron las hojas que no son de la plantilla: ${extras.map((n) => `"${n}"`).join(", ")}. Si contienen datos del plan, cópielos a la hoja que corresponde.`,
       { sheet: extras[0] }, extras.join(", ")));
   }
+  // Parts the workbook does not give (the rules stay quiet about them: the parse finding says what to do).
+  const missingParts: PlanPart[] = [];
   for (const spec of WORKBOOK_LAYOUT) {
     if (spec.required && !assigned.has(spec)) {
+      missingParts.push(spec.part);
       findings.push(parseFinding("PARSE-002",
         `Falta la hoja "${spec.name}". Agregue una hoja con ese nombre y los encabezados de la plantilla estándar.`,
         { sheet: spec.name, cell: "A1" }, spec.name));
     }
   }
 
-  const sheets: Partial<Record<PlanPart, SheetSource>> = {};
+  const sheets: Partial<Record<PlanPart, PlanSheetSource>> = {};
   const guarded = <T>(view: SheetView, read: () => T, fallback: T): T => {
     try {
       return read();
@@ -136,7 +141,11 @@ export function parseWorkbook(grids: WorkbookGrids): ParseResult {
     const form = guarded(formView, () => readForm(formView, COOPERATIVE_SHEET, { date1904 }), { values: {}, findings: [] });
     findings.push(...form.findings);
     plan.cooperative = record<CooperativeInfo>(COOPERATIVE_SHEET.fields, form.values, form.source);
-    if (form.sheetSource) sheets.cooperative = form.sheetSource;
+    if (form.sheetSource) {
+      sheets.cooperative = form.missingFields ? { ...form.sheetSource, missingColumns: form.missingFields } : form.sheetSource;
+    } else {
+      missingParts.push("cooperative");
+    }
   }
 
   const tables = new Map<PlanPart, { spec: TableSpec; result: TableReadResult }>();
@@ -146,7 +155,11 @@ export function parseWorkbook(grids: WorkbookGrids): ParseResult {
     if (!view) continue;
     const result = guarded(view, () => readTable(view, spec, { date1904 }), { records: [], findings: [] } as TableReadResult);
     findings.push(...result.findings);
-    if (result.source) sheets[spec.part] = result.source;
+    if (result.source) {
+      sheets[spec.part] = result.missingColumns ? { ...result.source, missingColumns: result.missingColumns } : result.source;
+    } else {
+      missingParts.push(spec.part);
+    }
     tables.set(spec.part, { spec, result });
   }
   const rows = <T>(part: PlanPart, normalise?: (line: Row) => void): T[] => {
@@ -161,6 +174,7 @@ export function parseWorkbook(grids: WorkbookGrids): ParseResult {
   plan.results = rows<Result>("results");
   plan.followUp = { visits: rows<Visit>("visits"), links: rows<Link>("links"), leverage: rows<Leverage>("leverage") };
   plan.sheets = sheets;
+  if (missingParts.length > 0) plan.missingParts = missingParts;
 
   const inv = tables.get("investmentLines")?.result;
   if (inv?.totalsRow && inv.source) {

@@ -28,6 +28,8 @@ export interface TableTotalsRow {
 export interface TableReadResult {
   /** Where the table sat; undefined when no header row was found (PARSE-003). */
   source?: SheetSource;
+  /** Fields of the required columns not found in the header row (each reported as PARSE-004). */
+  missingColumns?: string[];
   records: TableRecord[];
   totalsRow?: TableTotalsRow;
   findings: Finding[];
@@ -75,7 +77,9 @@ export function readTable(view: SheetView, spec: TableSpec, options: { date1904?
   const headers: Record<string, string> = {};
   for (const c of header.columns) headers[c.spec.field] = formatA1(header.row, c.col);
   const firstHeaderCell = formatA1(header.row, view.firstCol);
+  const missingColumns: string[] = [];
   for (const missing of spec.columns.filter((c) => c.required && !(c.field in headers))) {
+    missingColumns.push(missing.field);
     findings.push(parseFinding("PARSE-004",
       `Falta la columna "${missing.label}" en la hoja "${sheet}". Agregue una columna con el encabezado "${missing.label}" en la fila ${header.row}.`,
       { sheet, cell: firstHeaderCell, field: missing.field }, missing.label));
@@ -168,7 +172,9 @@ export function readTable(view: SheetView, spec: TableSpec, options: { date1904?
       { sheet, cell: formatA1(row, view.firstCol) }));
   }
 
-  return { source: { sheet, headerRow: header.row, headers }, records, totalsRow, findings };
+  const result: TableReadResult = { source: { sheet, headerRow: header.row, headers }, records, totalsRow, findings };
+  if (missingColumns.length > 0) result.missingColumns = missingColumns;
+  return result;
 }
 
 function readRecord(view: SheetView, row: number, columns: readonly ReadColumn[], findings: Finding[]): TableRecord {

@@ -1,4 +1,7 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
+import ExcelJS from "exceljs";
 import { validateFiles } from "../../cli/src/commands/validate";
 
 const fixtures = path.resolve(__dirname, "../fixtures");
@@ -88,5 +91,28 @@ describe("coop-plans validate", () => {
   it("refuses an --as-of that is not a date (exit 2, Spanish)", async () => {
     const result = await validateFiles([f("clean_creacion.xlsx")], { asOf: "31-03-2026" });
     expect(result).toEqual({ exitCode: 2, output: "La fecha de --as-of «31-03-2026» no es válida: escriba AAAA-MM-DD, por ejemplo 2025-10-15.\n" });
+  });
+
+  it("reports an unreadable required cell once (PARSE-008), not again as PLAN-002 «Falta … es obligatorio»", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "coop-plans-validate-"));
+    try {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(f("clean_creacion.xlsx"));
+      const sheet = workbook.getWorksheet("Plan de Inversiones")!;
+      let column = 0;
+      sheet.getRow(1).eachCell((cell, col) => { if (cell.text === "Aporte Sercotec") column = col; });
+      expect(column).toBe(10);
+      sheet.getRow(2).getCell(column).value = "aprox 500 mil";
+      const file = path.join(dir, "texto-en-monto.xlsx");
+      await workbook.xlsx.writeFile(file);
+      const result = await validateFiles([file], { ...AS_OF, json: true });
+      const [report] = JSON.parse(result.output) as { findings: { ruleId: string; location: { sheet?: string; cell?: string } }[] }[];
+      expect(result.exitCode).toBe(1);
+      expect(report.findings.map((x) => `${x.ruleId}@${x.location.sheet}!${x.location.cell ?? ""}`)).toEqual([
+        "PARSE-008@Plan de Inversiones!J2",
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

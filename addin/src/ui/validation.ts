@@ -1,5 +1,5 @@
 import type { Finding, Plan, Severity } from "@coop-plans/shared/domain";
-import { parseWorkbook, type WorkbookGrids } from "@coop-plans/shared/workbook";
+import { combineFindings, parseWorkbook, type WorkbookGrids } from "@coop-plans/shared/workbook";
 import { validatePlan } from "@coop-plans/shared/rules";
 
 /** What one Validar run found: the plan read (when the parser produced one) and every finding. */
@@ -17,7 +17,7 @@ const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 export function validateGrids(grids: WorkbookGrids, asOf?: string): ValidationOutcome {
   try {
     const { plan, findings } = parseWorkbook(grids);
-    return { plan, findings: [...findings, ...validatePlan(plan, asOf ? { asOf } : {})] };
+    return { plan, findings: combineFindings(findings, validatePlan(plan, asOf ? { asOf } : {})) };
   } catch (error) {
     return {
       plan: null,

@@ -1,6 +1,6 @@
 import { Command } from "commander";
 import type { Finding, Plan } from "@coop-plans/shared/domain";
-import { parseWorkbook } from "@coop-plans/shared/workbook";
+import { combineFindings, parseWorkbook } from "@coop-plans/shared/workbook";
 import { validatePlan } from "@coop-plans/shared/rules";
 import { WorkbookReadError, readWorkbookGrids } from "@coop-plans/shared/xlsx";
 import type { CliCommand } from "../cliCommand";
@@ -50,7 +50,7 @@ export async function validateFile(file: string, options: Pick<ValidateCommandOp
     const grids = await readWorkbookGrids(bytes);
     const parsed = parseWorkbook(grids);
     const ruleFindings = validatePlan(parsed.plan, options.asOf ? { asOf: options.asOf } : {});
-    const findings = sortFindings([...parsed.findings, ...ruleFindings]);
+    const findings = sortFindings(combineFindings(parsed.findings, ruleFindings));
     const exitCode: ExitCode = findings.some((f) => f.severity === "error") ? 1 : 0;
     return { file, exitCode, plan: parsed.plan, findings, totals: planTotals(parsed.plan) };
   } catch (error) {

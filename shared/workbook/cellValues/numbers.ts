@@ -22,12 +22,30 @@ function numberOf(cell: RawCell): number | null | undefined {
   return undefined;
 }
 
-const fmtClp = (n: number) => Math.trunc(n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+/** A whole number with es-CL thousands dots, exact beyond 2^53 (`1e20` → `100.000.000.000.000.000.000`). */
+const fmtClp = (n: number) => BigInt(Math.trunc(n)).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+
+/** The largest money amount read (10^12 CLP): above it a figure is a typing error, never summed. */
+export const MAX_MONEY_CLP = 1_000_000_000_000;
+
+/** `1.000.000.000.000`, for messages. */
+const MAX_MONEY_TEXT = fmtClp(MAX_MONEY_CLP);
+
+/**
+ * PARSE-027 for a quantity, count or number beyond the exact integers of a double (2^53 − 1):
+ * above it the figure is not exact (and cannot be summed or compared), so it is never read.
+ */
+function tooLargeNumber(cell: RawCell, ctx: CellContext, n: number, what: string): CellResult<never> {
+  return problem("PARSE-027", ctx,
+    `${what} ${fmtClp(Math.abs(n))} es demasiado grande: el máximo que se puede leer es ${fmtClp(Number.MAX_SAFE_INTEGER)}. Revise la cifra (¿sobran dígitos?).`,
+    cell.value);
+}
 
 /**
  * Money: integer CLP, non-negative. Numbers, or text `1500000`, `1.500.000`, `$ 1.500.000`,
  * `$1.500.000.-`, `1.500.000,00`, `1 500 000`. `1.500,50` is PARSE-009 (never rounded); a negative
- * amount PARSE-010; anything else PARSE-008.
+ * amount PARSE-010; an amount above `MAX_MONEY_CLP` (10^12) PARSE-027 (so `1e20` is never summed);
+ * anything else PARSE-008.
  */
 export function readMoney(cell: RawCell, ctx: CellContext): CellResult<number> {
   const n = numberOf(cell);
@@ -42,10 +60,15 @@ export function readMoney(cell: RawCell, ctx: CellContext): CellResult<number> {
   if (whole < 0) {
     return problem("PARSE-010", ctx, `el monto "${shown(cell.value)}" es negativo. Escriba un monto de 0 o más pesos.`, cell.value);
   }
+  if (whole > MAX_MONEY_CLP) {
+    return problem("PARSE-027", ctx,
+      `el monto ${fmtClp(whole)} es demasiado grande: el máximo es $${MAX_MONEY_TEXT} (un billón de pesos). Revise la cifra (¿sobran dígitos?).`,
+      cell.value);
+  }
   return ok(whole);
 }
 
-/** A quantity (Cantidad): a non-negative number, fractional allowed (`1,5` → 1.5). PARSE-011 / PARSE-010. */
+/** A quantity (Cantidad): a non-negative number, fractional allowed (`1,5` → 1.5). PARSE-011 / PARSE-010; PARSE-027 above 2^53 − 1. */
 export function readQuantity(cell: RawCell, ctx: CellContext): CellResult<number> {
   const n = numberOf(cell);
   if (n === null) return EMPTY_RESULT;
@@ -53,6 +76,7 @@ export function readQuantity(cell: RawCell, ctx: CellContext): CellResult<number
     return problem("PARSE-011", ctx, `el valor "${shown(cell.value)}" no es una cantidad. Escriba la cifra, por ejemplo 3 o 1,5.`, cell.value);
   }
   if (n < 0) return problem("PARSE-010", ctx, `la cantidad "${shown(cell.value)}" es negativa. Escriba una cantidad de 0 o más.`, cell.value);
+  if (n > Number.MAX_SAFE_INTEGER) return tooLargeNumber(cell, ctx, n, "la cantidad");
   return ok(asWhole(n) ?? n);
 }
 
@@ -67,7 +91,8 @@ export function readCount(cell: RawCell, ctx: CellContext): CellResult<number> {
 
 /**
  * An integer (N°, Actividad N°, Hito): a whole number, or text such as `3`, `3.`, `N° 3`,
- * `Hito 2`, `Actividad 4`, `#5`. PARSE-011 when unreadable, PARSE-012 when fractional.
+ * `Hito 2`, `Actividad 4`, `#5`. PARSE-011 when unreadable, PARSE-012 when fractional, PARSE-027
+ * beyond the exact integers (±2^53 − 1).
  */
 export function readInteger(cell: RawCell, ctx: CellContext): CellResult<number> {
   let n: number | null | undefined;
@@ -88,6 +113,7 @@ export function readInteger(cell: RawCell, ctx: CellContext): CellResult<number>
   if (whole === undefined) {
     return problem("PARSE-012", ctx, `el valor "${shown(cell.value)}" no es un número entero. Escriba un número entero, por ejemplo ${Math.round(n)}.`, cell.value);
   }
+  if (!Number.isSafeInteger(whole)) return tooLargeNumber(cell, ctx, whole, "el número");
   return ok(whole);
 }
 
@@ -100,13 +126,14 @@ export function readIntegerInRange(cell: RawCell, ctx: CellContext, min: number,
   return r;
 }
 
-/** A plain number in the indicator's unit (línea base, meta, resultado): any finite number. PARSE-011. */
+/** A plain number in the indicator's unit (línea base, meta, resultado): any finite number up to ±(2^53 − 1). PARSE-011 / PARSE-027. */
 export function readNumber(cell: RawCell, ctx: CellContext): CellResult<number> {
   const n = numberOf(cell);
   if (n === null) return EMPTY_RESULT;
   if (n === undefined) {
     return problem("PARSE-011", ctx, `el valor "${shown(cell.value)}" no es un número. Escriba solo la cifra (la unidad va en su columna), por ejemplo 40 o 1,5.`, cell.value);
   }
+  if (Math.abs(n) > Number.MAX_SAFE_INTEGER) return tooLargeNumber(cell, ctx, n, "el número");
   return ok(asWhole(n) ?? n);
 }
 

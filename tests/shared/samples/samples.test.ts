@@ -1,11 +1,12 @@
 /**
  * Every workbook of ../shared/samples (written by openpyxl, not by us) parses to its expected plan
- * and findings: read with shared/xlsx, parsed with shared/workbook, validated with shared/rules.
+ * and findings: read with shared/xlsx, parsed with shared/workbook, validated with shared/rules,
+ * the findings combined as the CLI and the add-in show them (combineFindings).
  */
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import type { Finding, Plan } from "@coop-plans/shared/domain";
-import { parseWorkbook } from "@coop-plans/shared/workbook";
+import { combineFindings, parseWorkbook } from "@coop-plans/shared/workbook";
 import { validatePlan } from "@coop-plans/shared/rules";
 import { readWorkbookGrids } from "@coop-plans/shared/xlsx";
 import { type ExpectedFinding, describeFinding, findingMatches, planDifferences } from "./planComparison";
@@ -26,7 +27,7 @@ const AS_OF = "2026-03-31";
 async function run(file: string): Promise<{ plan: Plan; findings: Finding[] }> {
   const grids = await readWorkbookGrids(readFileSync(path.join(samplesDir, file)));
   const parsed = parseWorkbook(grids);
-  return { plan: parsed.plan, findings: [...parsed.findings, ...validatePlan(parsed.plan, { asOf: AS_OF })] };
+  return { plan: parsed.plan, findings: combineFindings(parsed.findings, validatePlan(parsed.plan, { asOf: AS_OF })) };
 }
 
 if (!present) {
