@@ -30,13 +30,23 @@ export function isLocalApi(base: string): boolean {
 }
 
 /**
+ * The user's home folder: `HOME` as the process sees it now (so a test or a script that points
+ * `HOME` elsewhere is honoured even where `os.homedir()` would read the original environment), else
+ * `os.homedir()`.
+ */
+export function homeDir(): string {
+  const home = process.env.HOME?.trim();
+  return home ? path.resolve(home) : os.homedir();
+}
+
+/**
  * Where the CLI keeps its token: `COOP_PLANS_TOKEN_FILE` when set; for the local API
- * `<repo>/.data/cli-token` (beside the dev key, removed with `.data/`); for any other API
- * `~/.coop-plans/token`.
+ * `<dataDir>/cli-token` (`COOP_PLANS_DATA_DIR`, default `<repo>/.data/`, beside the dev key,
+ * removed with it); for any other API `<HOME>/.coop-plans/token`.
  */
 export function tokenFile(base: string): string {
   if (process.env.COOP_PLANS_TOKEN_FILE) return path.resolve(process.env.COOP_PLANS_TOKEN_FILE);
-  return isLocalApi(base) ? path.join(dataDir(), "cli-token") : path.join(os.homedir(), ".coop-plans", "token");
+  return isLocalApi(base) ? path.join(dataDir(), "cli-token") : path.join(homeDir(), ".coop-plans", "token");
 }
 
 /** The token to send: `COOP_PLANS_TOKEN` when set, else the stored one; null when signed out. */

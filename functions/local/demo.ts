@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { createApiClient, isApiError, PLAN_STATUS_LABELS, type ApiClient, type CooperativeSummary, type PlanStatus } from "@coop-plans/shared/api";
+import { cooperativeNameKey, createApiClient, isApiError, PLAN_STATUS_LABELS, type ApiClient, type CooperativeSummary, type PlanStatus } from "@coop-plans/shared/api";
 import { Consolidation, consolidationSheets } from "@coop-plans/shared/consolidate";
 import { REGIONS, type Finding, type Plan, type RegionCode } from "@coop-plans/shared/domain";
 import { validatePlan } from "@coop-plans/shared/rules";
@@ -124,18 +124,28 @@ export async function runDemo(baseUrl: string, key: Uint8Array, files: string[],
   const aos = client(baseUrl, tokens.aos);
   const gestor = { ana: client(baseUrl, tokens.ana), bruno: client(baseUrl, tokens.bruno) };
 
-  // Seed: one cooperative per workbook, in the workbook's region; a repeated name gets the file's name.
+  // Seed: one cooperative per workbook, in the workbook's region. Names and RUTs are unique in a
+  // region (the API refuses repeats), so a workbook whose cooperative name was already used is
+  // registered as "<name> (<file, readable>)", without RUT, and its plan carries that name (as a
+  // gestor/a would write it in the Cooperativa sheet to tell the two groups apart).
   const existing = new Map<string, CooperativeSummary[]>();
   const usedNames = new Set<string>();
+  const usedRuts = new Set<string>();
   for (const f of demoFiles) {
     const region = f.plan.cooperative.regionCode as RegionCode;
     if (!existing.has(region)) existing.set(region, await allCooperatives(aos, region));
-    const base = f.plan.cooperative.name ?? path.basename(f.file, ".xlsx");
-    const name = usedNames.has(`${region}|${base}`) ? `${base} (${path.basename(f.file, ".xlsx")})` : base;
-    usedNames.add(`${region}|${name}`);
+    const base = f.plan.cooperative.name ?? readableFileName(f.file);
+    const repeated = usedNames.has(`${region}|${cooperativeNameKey(base)}`);
+    const name = repeated ? `${base} (${readableFileName(f.file)})` : base;
+    usedNames.add(`${region}|${cooperativeNameKey(name)}`);
+    const rut = f.plan.cooperative.rut && !usedRuts.has(`${region}|${f.plan.cooperative.rut}`) ? f.plan.cooperative.rut : null;
+    if (rut) usedRuts.add(`${region}|${rut}`);
+    if (name !== f.plan.cooperative.name) {
+      f.plan = { ...f.plan, cooperative: { ...f.plan.cooperative, name } };
+    }
     f.registeredName = name;
     const gestorEmail = DEMO_PEOPLE[f.gestor].email;
-    const found = existing.get(region)!.find((c) => c.name === name);
+    const found = existing.get(region)!.find((c) => cooperativeNameKey(c.name) === cooperativeNameKey(name));
     if (found) {
       f.cooperativeId = found.id;
       f.version = found.version;
@@ -144,8 +154,8 @@ export async function runDemo(baseUrl: string, key: Uint8Array, files: string[],
       f.steps.push(`cooperativa ya registrada (${found.id})`);
     } else {
       const created = await aos.registerCooperative(region, {
-        name, rut: name === base ? f.plan.cooperative.rut : null, modality: f.plan.cooperative.modality!, callYear: f.plan.cooperative.callYear!, gestorEmail,
-      });
+        name, rut, modality: f.plan.cooperative.modality!, callYear: f.plan.cooperative.callYear!, gestorEmail,
+      }, `demo-register-${region}-${Buffer.from(cooperativeNameKey(name)).toString("base64url").slice(0, 100)}`);
       f.cooperativeId = created.id;
       f.version = 0;
       f.steps.push(`registrada por el AOS y asignada a ${DEMO_PEOPLE[f.gestor].label}`);
@@ -214,6 +224,11 @@ export async function runDemo(baseUrl: string, key: Uint8Array, files: string[],
     written = output;
   }
   return { tokens, regions, files: demoFiles, unreadable, consolidation, otherRegions, output: written };
+}
+
+/** A file's name as words, for a cooperative's distinguishing parenthetical: `messy_creacion_textil.xlsx` → `messy creacion textil`. */
+export function readableFileName(file: string): string {
+  return path.basename(file).replace(/\.xlsx$/i, "").replace(/[_\-.]+/g, " ").replace(/\s+/g, " ").trim();
 }
 
 /** The region's name for messages: `14 Los Ríos`. */

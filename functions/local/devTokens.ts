@@ -101,9 +101,14 @@ export type DevTokenFailure = "missing" | "expired" | "invalid";
 /** The outcome of verifying a dev token. */
 export type DevTokenCheck = { ok: true; claims: DevClaims } | { ok: false; reason: DevTokenFailure };
 
+/** Clock skew tolerated on `iat` (seconds): a token issued up to a minute "in the future" still passes. */
+export const DEV_TOKEN_IAT_SKEW_SECONDS = 60;
+
 /**
  * Verifies a dev token: HS256 only, signed with `key`, our issuer and audience, not expired (no
- * clock tolerance, as API Gateway). Never throws.
+ * clock tolerance, as API Gateway), an ID token (`token_use` "id", as the Cognito user pool
+ * authorizer expects for our claims) and not issued in the future (`iat` at most
+ * DEV_TOKEN_IAT_SKEW_SECONDS ahead of `now`). Never throws.
  */
 export async function verifyDevToken(key: Uint8Array, token: string | null | undefined, now?: Date): Promise<DevTokenCheck> {
   if (!token) return { ok: false, reason: "missing" };
@@ -111,6 +116,9 @@ export async function verifyDevToken(key: Uint8Array, token: string | null | und
     const { payload } = await jwtVerify(token, key, {
       algorithms: ["HS256"], issuer: DEV_TOKEN_ISSUER, audience: DEV_TOKEN_AUDIENCE, currentDate: now,
     });
+    if (payload.token_use !== "id") return { ok: false, reason: "invalid" };
+    const nowSeconds = Math.floor((now ?? new Date()).getTime() / 1000);
+    if (typeof payload.iat !== "number" || payload.iat > nowSeconds + DEV_TOKEN_IAT_SKEW_SECONDS) return { ok: false, reason: "invalid" };
     return { ok: true, claims: payload as unknown as DevClaims };
   } catch (error) {
     return { ok: false, reason: error instanceof joseErrors.JWTExpired ? "expired" : "invalid" };

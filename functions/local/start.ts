@@ -90,7 +90,7 @@ function printDemo(result: DemoResult, repo: string): void {
   for (const f of result.files) {
     const rel = path.relative(repo, f.file).startsWith("..") ? path.join("../shared/samples", path.basename(f.file)) : path.relative(repo, f.file);
     const local = { error: f.localFindings.filter((x) => x.severity === "error").length, warning: f.localFindings.filter((x) => x.severity === "warning").length };
-    say(`  ${rel} → «${f.registeredName}» (región ${f.plan.cooperative.regionCode}, ${DEMO_PEOPLE[f.gestor].label})`);
+    say(`  ${rel} → «${f.registeredName}» (región ${f.plan.cooperative.regionCode}, ${DEMO_PEOPLE[f.gestor].label}${f.cooperativeId ? `, --cooperative ${f.cooperativeId}` : ""})`);
     say(`    validado en este equipo: ${local.error} errores, ${local.warning} advertencias`);
     for (const step of f.steps) say(`    ${step}`);
   }

@@ -2,7 +2,7 @@ import * as z from "zod";
 import { Finding, Plan } from "../domain";
 import { PlanStatus, RevisionAction, TransitionAction } from "./planStatus";
 import { Actor, FindingCounts, PlanTotalsSummary, Timestamp } from "./summaries";
-import { checkTextLimits } from "./textLimits";
+import { checkTextLimits, forbiddenCharacterIn, forbiddenCharacterMessage } from "./textLimits";
 
 /**
  * Body of `PUT /v1/cooperatives/{id}/plan`: the plan and the version it was edited from (0 for the
@@ -70,7 +70,15 @@ export type RevisionList = z.infer<typeof RevisionList>;
 /** Body of `POST /v1/cooperatives/{id}/plan/transitions`; `comment` is required to return a plan. */
 export const TransitionRequest = z.object({
   action: TransitionAction,
-  comment: z.string().trim().max(4000, { error: "El comentario admite hasta 4.000 caracteres." }).nullish(),
+  comment: z
+    .string()
+    .trim()
+    .max(4000, { error: "El comentario admite hasta 4.000 caracteres." })
+    .superRefine((v, ctx) => {
+      const bad = forbiddenCharacterIn(v);
+      if (bad) ctx.addIssue({ code: "custom", message: forbiddenCharacterMessage(bad) });
+    })
+    .nullish(),
 });
 export type TransitionRequest = z.input<typeof TransitionRequest>;
 

@@ -8,6 +8,7 @@ import { makePlan } from "./support/plans";
 const GESTORA = "rondas.gestora@coop.cl";
 let app: TestApp;
 let commands: string[] = [];
+let registered = 0;
 
 beforeAll(async () => {
   app = await createTestApp();
@@ -21,7 +22,7 @@ beforeAll(async () => {
 });
 
 async function register(): Promise<string> {
-  const res = await app.call("registerCooperative", { params: { code: "08" }, claims: aosClaims("08"), body: { name: `Cooperativa ${Date.now()}`, modality: "fortalecimiento", callYear: 2025, gestorEmail: GESTORA, rut: null } });
+  const res = await app.call("registerCooperative", { params: { code: "08" }, claims: aosClaims("08"), body: { name: `Cooperativa ${++registered}`, modality: "fortalecimiento", callYear: 2025, gestorEmail: GESTORA, rut: null } });
   expect(res.status).toBe(201);
   return res.body.id as string;
 }
@@ -53,7 +54,7 @@ describe("round trips of PUT /v1/cooperatives/{id}/plan", () => {
   test("a stale baseVersion: 409 with the current version after the one read, nothing written", async () => {
     const id = await register();
     expect((await put(id, 0, "round-trip-stale-1")).status).toBe(200);
-    expect((await put(id, 1, "round-trip-stale-2")).status).toBe(200);
+    expect((await put(id, 1, "round-trip-stale-2", 4)).status).toBe(200);
     commands = [];
     const stale = await put(id, 1, "round-trip-stale-3");
     expect(stale.status).toBe(409);

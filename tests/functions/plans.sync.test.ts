@@ -8,11 +8,12 @@ const GESTORA = "ana.gestora@coop.cl";
 let app: TestApp;
 let cooperativeId: string;
 
-async function register(name: string, gestorEmail: string | null = GESTORA): Promise<string> {
+/** Registers a cooperative of region 08, Fortalecimiento 2025 (as makePlan); RUTs are unique in a region, so only the first has makePlan's. */
+async function register(name: string, gestorEmail: string | null = GESTORA, rut: string | null = null): Promise<string> {
   const res = await app.call("registerCooperative", {
     params: { code: "08" },
     claims: aosClaims("08"),
-    body: { name, modality: "fortalecimiento", callYear: 2025, gestorEmail, rut: "76.123.456-0" },
+    body: { name, modality: "fortalecimiento", callYear: 2025, gestorEmail, rut },
   });
   expect(res.status).toBe(201);
   return res.body.id as string;
@@ -29,7 +30,7 @@ function put(id: string, body: unknown, key: string | null, extra: Record<string
 
 beforeAll(async () => {
   app = await createTestApp();
-  cooperativeId = await register("Cooperativa Apícola Los Robles");
+  cooperativeId = await register("Cooperativa Apícola Los Robles", GESTORA, "76.123.456-0");
 });
 
 describe("PUT /v1/cooperatives/{id}/plan", () => {

@@ -17,7 +17,7 @@ const transition = (claims: typeof aos, action: string, comment?: string) =>
 beforeAll(async () => {
   app = await createTestApp();
   const res = await app.call("registerCooperative", {
-    params: { code: "08" }, claims: aos, body: { name: "Cooperativa Pesquera Caleta Sur", modality: "creacion", callYear: 2025, gestorEmail: GESTORA },
+    params: { code: "08" }, claims: aos, body: { name: "Cooperativa Apícola Los Robles", modality: "fortalecimiento", callYear: 2025, gestorEmail: GESTORA },
   });
   id = res.body.id;
 });

@@ -14,16 +14,16 @@ export interface StatusOptions extends BackendOptions {
   json?: boolean;
 }
 
-/** The table of cooperatives: name, region, status, version, money (CLP), findings, last save. */
+/** The table of cooperatives: name, id (for `sync --cooperative <id>`), region, status, version, money (CLP), findings, last save. */
 export function statusTable(items: CooperativeSummary[]): string {
   const rows = items.map((c) => [
-    c.name, c.regionCode, PLAN_STATUS_LABELS[c.status], String(c.version),
+    c.name, c.id, c.regionCode, PLAN_STATUS_LABELS[c.status], String(c.version),
     c.totals ? clp(c.totals.total) : "—", c.totals ? clp(c.totals.sercotecAmount) : "—", c.totals ? clp(c.totals.ownAmount) : "—",
     c.counts ? String(c.counts.error) : "—", c.counts ? String(c.counts.warning) : "—", c.updatedAt ? c.updatedAt.slice(0, 10) : "—",
   ]);
   const sum = (pick: (c: CooperativeSummary) => number) => items.reduce((a, c) => a + pick(c), 0);
-  rows.push(["Total", "", "", "", clp(sum((c) => c.totals?.total ?? 0)), clp(sum((c) => c.totals?.sercotecAmount ?? 0)), clp(sum((c) => c.totals?.ownAmount ?? 0)), "", "", ""]);
-  return textTable(["Cooperativa", "Región", "Estado", "Versión", "Total", "Sercotec", "Aporte", "Errores", "Advert.", "Guardado"], rows, [3, 4, 5, 6, 7, 8]);
+  rows.push(["Total", "", "", "", "", clp(sum((c) => c.totals?.total ?? 0)), clp(sum((c) => c.totals?.sercotecAmount ?? 0)), clp(sum((c) => c.totals?.ownAmount ?? 0)), "", "", ""]);
+  return textTable(["Cooperativa", "Id", "Región", "Estado", "Versión", "Total", "Sercotec", "Aporte", "Errores", "Advert.", "Guardado"], rows, [4, 5, 6, 7, 8, 9]);
 }
 
 /**

@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 import path from "node:path";
 import { Command } from "commander";
 import { SingleBar } from "cli-progress";
-import { normalizeLabel, type Plan } from "@coop-plans/shared/domain";
-import { isApiError, PLAN_STATUS_LABELS, type ApiClient, type CooperativeSummary, type MeResponse } from "@coop-plans/shared/api";
+import { normalizeLabel, type Finding, type Plan } from "@coop-plans/shared/domain";
+import { cooperativeNameKey, isApiError, PLAN_STATUS_LABELS, type ApiClient, type CooperativeSummary, type MeResponse } from "@coop-plans/shared/api";
 import type { CliCommand } from "../cliCommand";
 import { type CommandResult, type ExitCode, worstExitCode } from "../commandResult";
 import { apiClientFor, type BackendOptions } from "../config";
@@ -43,14 +43,29 @@ export function syncIdempotencyKey(cooperativeId: string, baseVersion: number, p
   return "sync-" + createHash("sha256").update(`${cooperativeId}:${baseVersion}:${JSON.stringify(plan)}`).digest("hex").slice(0, 40);
 }
 
+/** `«Nombre» (14, id 0b6f…)`: a cooperative as the user reads it in a message, with the id to pass to --cooperative. */
+function candidateText(c: Pick<CooperativeSummary, "id" | "name" | "regionCode">): string {
+  return `«${c.name}» (región ${c.regionCode}, --cooperative ${c.id})`;
+}
+
+/** `Cooperativa!B5: …` of the findings about the Cooperativa sheet's name or región (parse or PLAN-001/002), for a message. */
+function identityProblems(findings: readonly Finding[]): string[] {
+  return findings
+    .filter((f) => f.ruleId === "PARSE-016" || f.location.field === "cooperative.regionCode" || f.location.field === "cooperative.name")
+    .map((f) => `${f.location.sheet ?? "Cooperativa"}${f.location.cell ? `!${f.location.cell}` : ""}: ${f.message}`);
+}
+
 /**
  * Which cooperative a workbook belongs to. With `--cooperative <id>`, that one. Otherwise the
- * Cooperativa sheet's name and región are matched (case, accents and punctuation ignored) against
- * the cooperatives the caller may write: a gestor/a's assigned ones (`/v1/me`); for the AOS, the
- * cooperatives of the plan's region. Exactly one must match.
+ * Cooperativa sheet's name and región are matched against the cooperatives the caller may write:
+ * a gestor/a's assigned ones (`/v1/me`); for the AOS, the cooperatives of the plan's region.
+ * Names are compared with `cooperativeNameKey` (accents, case and spacing ignored; text in
+ * parentheses KEPT: "X (Valdivia)" is not "X"). Exactly one must match; otherwise the message
+ * lists the candidates with their ids. When the name or región cannot be read, the message says
+ * which cell is wrong, from the `findings` of reading the workbook.
  */
 export async function resolveCooperative(
-  client: ApiClient, me: MeResponse, plan: Plan, explicitId: string | undefined,
+  client: ApiClient, me: MeResponse, plan: Plan, explicitId: string | undefined, findings: readonly Finding[] = [],
 ): Promise<{ ok: true; cooperative: Pick<CooperativeSummary, "id" | "name" | "version"> | { id: string; name: string; version: null } } | { ok: false; message: string }> {
   if (explicitId) {
     const known = me.cooperatives.find((c) => c.id === explicitId);
@@ -59,7 +74,10 @@ export async function resolveCooperative(
   const name = plan.cooperative.name?.trim();
   const region = plan.cooperative.regionCode;
   if (!name || !region) {
-    return { ok: false, message: "La hoja Cooperativa no tiene nombre o región: complete ambos o indique --cooperative <id> (el identificador que entregó el AOS)." };
+    const problems = identityProblems(findings);
+    const missing = !name && !region ? "el nombre ni la región" : !name ? "el nombre" : "la región";
+    const where = problems.length > 0 ? ` ${problems.join(" ")}` : "";
+    return { ok: false, message: `No se pudo leer ${missing} de la cooperativa en la hoja Cooperativa.${where} Corríjalo en la planilla o indique --cooperative <id> (el identificador que entregó el AOS; véalo con «coop-plans status»).` };
   }
   let candidates: CooperativeSummary[] = me.cooperatives;
   if (me.role !== "gestor" && (me.regions === "*" || me.regions.includes(region))) {
@@ -71,12 +89,19 @@ export async function resolveCooperative(
       nextToken = page.nextToken;
     } while (nextToken);
   }
-  const key = normalizeLabel(name);
-  const matches = candidates.filter((c) => c.regionCode === region && normalizeLabel(c.name) === key);
+  const key = cooperativeNameKey(name);
+  const matches = candidates.filter((c) => c.regionCode === region && cooperativeNameKey(c.name) === key);
   if (matches.length === 1) return { ok: true, cooperative: matches[0] };
-  if (matches.length > 1) return { ok: false, message: `Hay ${matches.length} cooperativas «${name}» en la región ${region}: indique --cooperative <id>.` };
+  if (matches.length > 1) {
+    return { ok: false, message: `Hay ${matches.length} cooperativas «${name}» en la región ${region}: ${matches.map(candidateText).join("; ")}. Indique cuál con --cooperative <id>.` };
+  }
+  // Near matches (same name but for punctuation or a parenthetical) first, then the rest.
+  const near = candidates.filter((c) => c.regionCode === region && normalizeLabel(c.name) === normalizeLabel(name));
+  if (near.length > 0) {
+    return { ok: false, message: `La cooperativa «${name}» de la región ${region} no está entre las suyas con ese nombre exacto. ¿Es una de estas? ${near.map(candidateText).join("; ")}. Indique cuál con --cooperative <id>.` };
+  }
   const list = candidates.length > 0
-    ? ` Cooperativas a su cargo: ${candidates.map((c) => `«${c.name}» (${c.regionCode})`).join(", ")}.`
+    ? ` Cooperativas a su cargo: ${candidates.map(candidateText).join("; ")}.`
     : " No tiene cooperativas asignadas: pida al AOS que le asigne la cooperativa.";
   return { ok: false, message: `La cooperativa «${name}» de la región ${region} no está entre las suyas.${list} O indique --cooperative <id>.` };
 }
@@ -93,8 +118,9 @@ async function latestVersion(client: ApiClient, id: string): Promise<number> {
 
 /**
  * Syncs one file: reads and validates it locally, finds its cooperative, saves it on top of the
- * latest version (a concurrent save gives 409, reported, never retried over), and with `submit`
- * sends it when the server found no errors. Never throws.
+ * latest version (a concurrent save gives 409, reported, never retried over; an unchanged plan
+ * writes no revision and prints «sin cambios: versión N»), and with `submit` sends it when the
+ * server found no errors and it is still editable. Never throws.
  */
 export async function syncFile(client: ApiClient, base: string, me: MeResponse, file: string, options: SyncOptions): Promise<SyncFileReport> {
   const report: SyncFileReport = { file, exitCode: 0, messages: [] };
@@ -104,7 +130,7 @@ export async function syncFile(client: ApiClient, base: string, me: MeResponse, 
   }
   const plan = local.plan;
   try {
-    const resolved = await resolveCooperative(client, me, plan, options.cooperative);
+    const resolved = await resolveCooperative(client, me, plan, options.cooperative, local.findings ?? []);
     if (!resolved.ok) return { ...report, exitCode: 2, messages: [resolved.message] };
     const coop = resolved.cooperative;
     report.cooperativeId = coop.id;
@@ -115,9 +141,14 @@ export async function syncFile(client: ApiClient, base: string, me: MeResponse, 
     report.status = saved.status;
     report.errors = saved.counts.error;
     report.warnings = saved.counts.warning;
-    report.messages.push(`guardado como versión ${saved.version} (${PLAN_STATUS_LABELS[saved.status].toLowerCase()}): ${saved.counts.error} errores, ${saved.counts.warning} advertencias.`);
+    report.messages.push(saved.unchanged
+      ? `sin cambios: versión ${saved.version} (${PLAN_STATUS_LABELS[saved.status].toLowerCase()}): ${saved.counts.error} errores, ${saved.counts.warning} advertencias.`
+      : `guardado como versión ${saved.version} (${PLAN_STATUS_LABELS[saved.status].toLowerCase()}): ${saved.counts.error} errores, ${saved.counts.warning} advertencias.`);
     if (saved.counts.error > 0) report.exitCode = 1;
-    if (options.submit) {
+    const submittable = saved.status === "borrador" || saved.status === "observado";
+    if (options.submit && !submittable) {
+      report.messages.push(`no se envió: el plan ya está ${PLAN_STATUS_LABELS[saved.status].toLowerCase()}.`);
+    } else if (options.submit) {
       if (saved.counts.error > 0) {
         report.messages.push("no se envió: corrija los errores y vuelva a sincronizar.");
       } else {

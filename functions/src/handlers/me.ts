@@ -1,10 +1,15 @@
 import type { CooperativeSummary, MeResponse } from "@coop-plans/shared/api";
 import { defaultDeps, type HandlerDeps } from "../deps";
+import { inScope } from "../auth/authorize";
 import { createGroupHandler } from "../http/dispatch";
 import type { GroupHandler } from "../http/types";
 import { toSummary } from "../store/cooperativesRepository";
 
-/** Builds the `me` group: `GET /v1/me` — role, regions and, for a gestor/a, the assigned cooperatives with their plan status. */
+/**
+ * Builds the `me` group: `GET /v1/me` — role, regions and, for a gestor/a, the assigned
+ * cooperatives with their plan status: only those still assigned to them AND within the token's
+ * regions (the ones they may actually open), sorted by name.
+ */
 export function createMeHandler(getDeps: () => HandlerDeps = defaultDeps): GroupHandler {
   return createGroupHandler("me", {
     me: async ({ principal }) => {
@@ -16,7 +21,7 @@ export function createMeHandler(getDeps: () => HandlerDeps = defaultDeps): Group
         const ids = assignments.map((a) => a.cooperativeId);
         const [items, latest] = await Promise.all([store.getCooperatives(ids), store.getLatestItems(ids)]);
         cooperatives = items
-          .filter((c) => c.gestorEmail === p.email)
+          .filter((c) => c.gestorEmail === p.email && inScope(p.regions, c.regionCode))
           .map((c) => toSummary(c, latest.get(c.id)))
           .sort((a, b) => a.name.localeCompare(b.name, "es"));
       }

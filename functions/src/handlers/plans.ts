@@ -11,7 +11,12 @@ import { progressReportOfLatest } from "../plans/progressReportOfLatest";
 import { savePlan } from "../plans/savePlan";
 import { transitionPlan } from "../plans/transitionPlan";
 
-const VersionParam = z.coerce.number().int().positive();
+/** The `{v}` of a revision: a positive integer written with digits only (`abc`, `1.5`, `0` are refused). */
+const VersionParam = z
+  .string({ error: "El número de versión debe ser un entero positivo (1, 2, 3…)." })
+  .regex(/^\d{1,9}$/, { error: "El número de versión debe ser un entero positivo (1, 2, 3…)." })
+  .transform(Number)
+  .pipe(z.number().int().positive({ error: "El número de versión debe ser un entero positivo (1, 2, 3…)." }));
 
 /**
  * Builds the `plans` group: the latest plan (GET), a save (PUT, see savePlan), the audit trail

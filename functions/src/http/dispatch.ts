@@ -1,8 +1,10 @@
 import type { Logger } from "@aws-lambda-powertools/logger";
 import { makeProblem, routesOfGroup, type HandlerGroup, type RouteName } from "@coop-plans/shared/api";
 import { principalFromClaims, type Claims } from "../auth/principal";
+import { fitResponse } from "./compression";
 import { HttpProblem } from "./httpProblem";
 import { createLogger } from "./logger";
+import { header } from "./params";
 import { jsonResponse, problemResponse } from "./responses";
 import type { ApiEvent, ApiResult, GroupHandler, RouteFunction } from "./types";
 
@@ -10,7 +12,8 @@ import type { ApiEvent, ApiResult, GroupHandler, RouteFunction } from "./types";
  * Builds a handler group's Lambda handler: dispatches on `event.routeKey` to the group's routes
  * (as listed in shared/api ROUTES), maps the JWT claims to a principal on authorized routes (401
  * when missing or unusable), turns HttpProblem into problem+json and anything else into a logged
- * 500, and writes one structured access log line per request.
+ * 500, compresses large JSON answers with gzip when the client accepts it and refuses with 413
+ * those Lambda could not return (see fitResponse), and writes one structured access log line per request.
  */
 export function createGroupHandler(
   group: HandlerGroup,
@@ -43,7 +46,8 @@ export function createGroupHandler(
         result = problemResponse(makeProblem("INTERNAL", "Ocurrió un error inesperado en el servidor. Intente nuevamente; si persiste, avise al equipo de soporte."));
       }
     }
-    logger.info("request", { status: result.statusCode, durationMs: Date.now() - started });
+    result = fitResponse(result, header(event, "accept-encoding"));
+    logger.info("request", { status: result.statusCode, durationMs: Date.now() - started, gzip: result.isBase64Encoded === true });
     return result;
   };
 }

@@ -18,7 +18,7 @@ export function readBodyBytes(event: ApiEvent): Buffer {
   const raw = event.body ?? "";
   const wireBytes = event.isBase64Encoded ? Math.floor((raw.length * 3) / 4) : Buffer.byteLength(raw, "utf8");
   if (wireBytes > MAX_REQUEST_BODY_BYTES) {
-    throw new HttpProblem("PAYLOAD_TOO_LARGE", `La solicitud pesa ${(wireBytes / 1048576).toFixed(1).replace(".", ",")} MiB; el máximo es 1 MiB. Envíela comprimida (gzip) o divida el plan.`);
+    throw new HttpProblem("PAYLOAD_TOO_LARGE", `La solicitud pesa ${(wireBytes / 1048576).toFixed(1).replace(".", ",")} MiB; el máximo es 1 MiB. Quite de la planilla las filas vacías que tengan formato o datos sobrantes y vuelva a sincronizar (el panel de Excel y coop-plans envían el plan comprimido); si el plan realmente es tan grande, contacte al AOS.`);
   }
   const bytes = event.isBase64Encoded ? Buffer.from(raw, "base64") : Buffer.from(raw, "utf8");
   const encoding = (header(event, "content-encoding") ?? "identity").trim().toLowerCase();

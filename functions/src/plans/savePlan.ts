@@ -12,6 +12,7 @@ import { bodyHash } from "./bodyHash";
 import { authorizeCooperative } from "./cooperativeAccess";
 import { countFindings } from "./findingCounts";
 import { summarizePlanTotals } from "./planSummaryTotals";
+import { validateForRegistration } from "./registrationRules";
 import { toRevision } from "./revisionViews";
 import { EDITABLE_STATUSES, statusAfterSave } from "./workflow";
 
@@ -33,7 +34,7 @@ function idempotencyKeyOf(event: ApiEvent): { ok: true; value: string } | { ok: 
 }
 
 const PLAN_TOO_LARGE_DETAIL =
-  "El plan es demasiado grande para guardarlo (más de 400 KB comprimido). Divida el plan de inversiones o quite filas vacías y vuelva a sincronizar.";
+  "El plan es demasiado grande para guardarlo (más de 400 KB comprimido). Quite de la planilla las filas vacías que tengan formato o datos sobrantes y vuelva a sincronizar; si el plan realmente tiene tantas líneas, contacte al AOS.";
 
 /**
  * `PUT /v1/cooperatives/{id}/plan`: saves a new immutable revision of the plan in TWO round trips
@@ -43,7 +44,11 @@ const PLAN_TOO_LARGE_DETAIL =
  * `Idempotency-Key` (400 when missing), body (413 / 400 naming the field), an earlier save with
  * the same key (same body → that result again; other body → 422), status (409 `PLAN_LOCKED` in
  * enviado/aprobado), `baseVersion` (409 `VERSION_CONFLICT` with `currentVersion`), then
- * re-validation with shared/rules (once) and the compressed body (once).
+ * re-validation with shared/rules (once, under the REGISTERED región, modalidad and convocatoria,
+ * plus PLAN-003/004: see registrationRules) and the compressed body (once).
+ * An unchanged plan (same canonical hash as the latest revision's, `baseVersion` = the latest
+ * version) writes nothing: the latest revision comes back with `unchanged: true` — checked right
+ * after the idempotency replay, so it also answers while the plan is enviado or aprobado.
  */
 export async function savePlan(deps: HandlerDeps, event: ApiEvent, principal: Principal): Promise<SaveOutcome> {
   const { store } = deps;
@@ -81,6 +86,14 @@ export async function savePlan(deps: HandlerDeps, event: ApiEvent, principal: Pr
   const latest = context.latest;
   const currentVersion = latest?.version ?? 0;
   const currentStatus = latest?.status ?? "borrador";
+  const planHash = bodyHash(request.plan);
+  if (latest && currentVersion > 0 && request.baseVersion === currentVersion && latest.planHash === planHash) {
+    const revision = await store.getRevision(cooperative.id, currentVersion);
+    if (!revision) throw new Error("Latest pointer points to a missing revision");
+    const { plan: _unchangedPlan, ...rest } = toRevision(revision);
+    void _unchangedPlan;
+    return { response: { ...rest, unchanged: true }, replayed: false };
+  }
   if (!EDITABLE_STATUSES.has(currentStatus)) {
     throw new HttpProblem(
       "PLAN_LOCKED",
@@ -98,7 +111,7 @@ export async function savePlan(deps: HandlerDeps, event: ApiEvent, principal: Pr
     );
   }
 
-  const findings = deps.validate(request.plan);
+  const findings = validateForRegistration(deps.validate, request.plan, cooperative);
   const counts = countFindings(findings);
   const totals = summarizePlanTotals(request.plan);
   const at = deps.now().toISOString();
@@ -109,7 +122,7 @@ export async function savePlan(deps: HandlerDeps, event: ApiEvent, principal: Pr
 
   try {
     await store.appendRevision(
-      { cooperativeId: cooperative.id, regionCode: cooperative.regionCode, version, status, action: "save", by, at, comment: null, totals, counts, body },
+      { cooperativeId: cooperative.id, regionCode: cooperative.regionCode, version, status, action: "save", by, at, comment: null, totals, counts, body, planHash },
       { key: key.value, bodyHash: hash, ttlSeconds: IDEMPOTENCY_TTL_SECONDS },
     );
   } catch (error) {

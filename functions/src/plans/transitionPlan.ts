@@ -9,6 +9,7 @@ import { VersionConflictError } from "../store/errors";
 import { decodeRevisionBody, encodeRevisionBody, type EncodedBody } from "../store/revisionBody";
 import { loadAuthorizedCooperative } from "./cooperativeAccess";
 import { countFindings } from "./findingCounts";
+import { validateForRegistration } from "./registrationRules";
 import { statusAfterTransition } from "./workflow";
 import { PLAN_STATUS_LABELS } from "@coop-plans/shared/api";
 
@@ -24,8 +25,9 @@ const ACTION_LABELS: Record<TransitionAction, string> = {
 };
 
 /**
- * `POST /v1/cooperatives/{id}/plan/transitions`: submit (gestor/a; re-validates the latest plan and
- * refuses with 422 and the findings while errors remain), return with observations (AOS, comment
+ * `POST /v1/cooperatives/{id}/plan/transitions`: submit (gestor/a; re-validates the latest plan
+ * for the registered cooperative, see registrationRules, and refuses with 422 and the findings
+ * while errors remain), return with observations (AOS, comment
  * required), approve, reopen (AOS). Each transition is a new revision carrying the same plan, who,
  * when and the comment, written with the latest pointer in one conditional transaction.
  * Throws HttpProblem 400/403/404/409/422.
@@ -58,7 +60,7 @@ export async function transitionPlan(deps: HandlerDeps, event: ApiEvent, princip
   let counts = previous.counts;
   if (request.action === "submit") {
     const { plan } = decodeRevisionBody(previous.body, previous.bodyEncoding);
-    const findings = deps.validate(plan);
+    const findings = validateForRegistration(deps.validate, plan, cooperative);
     counts = countFindings(findings);
     if (counts.error > 0) {
       throw new HttpProblem(
@@ -77,7 +79,7 @@ export async function transitionPlan(deps: HandlerDeps, event: ApiEvent, princip
   try {
     await store.appendRevision({
       cooperativeId: cooperative.id, regionCode: cooperative.regionCode, version, status: next,
-      action: request.action, by, at, comment, totals, counts, body,
+      action: request.action, by, at, comment, totals, counts, body, planHash: latest.planHash,
     });
   } catch (error) {
     if (error instanceof VersionConflictError) {

@@ -1,10 +1,10 @@
 import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import * as z from "zod";
-import type { Actor, Cooperative, CooperativeSummary } from "@coop-plans/shared/api";
+import { cooperativeNameKey, type Actor, type Cooperative, type CooperativeSummary } from "@coop-plans/shared/api";
 import { batchGet } from "./batchGet";
 import type { StoreContext } from "./client";
-import { ConcurrentUpdateError, InvalidPageTokenError } from "./errors";
-import { CooperativeItem, LatestItem, parseItem } from "./items";
+import { ConcurrentUpdateError, DuplicateCooperativeError, IdempotencyKeyTakenError, InvalidPageTokenError } from "./errors";
+import { CooperativeItem, LatestItem, RegistrationIdempotencyItem, UniqueValueItem, parseItem } from "./items";
 import { keys } from "./keys";
 import { GSI1 } from "./tableDefinition";
 import { transactWrite } from "./transactions";
@@ -35,11 +35,29 @@ export function toSummary(item: CooperativeItem, latest: LatestItem | undefined)
   };
 }
 
+/** An idempotency record to write with a registration: key, hash of the request body and lifetime. */
+export interface RegistrationIdempotency {
+  key: string;
+  bodyHash: string;
+  /** Seconds the record is kept (TTL). */
+  ttlSeconds: number;
+}
+
 /**
- * Registers a cooperative: the cooperative item (in the region index), its latest pointer at
- * version 0 (`borrador`, no plan) and, when a gestor/a is given, the assignment, in one transaction.
+ * Registers a cooperative in ONE transaction: the cooperative item (in the region index), its
+ * latest pointer at version 0 (`borrador`, no plan), the uniqueness items of its name key
+ * (`cooperativeNameKey`) and, when it has one, its RUT in the region, the assignment when a
+ * gestor/a is given, and the idempotency record when a key is given. Nothing is written when any
+ * condition fails. Throws IdempotencyKeyTakenError when the key was used (checked first: a retry
+ * wins), DuplicateCooperativeError("rut" | "name", id of the cooperative that has it) when the RUT
+ * or the name is taken in the region, ConcurrentUpdateError otherwise.
  */
-export async function registerCooperative(ctx: StoreContext, cooperative: Cooperative, by: Actor): Promise<Cooperative> {
+export async function registerCooperative(
+  ctx: StoreContext,
+  cooperative: Cooperative,
+  by: Actor,
+  idempotency?: RegistrationIdempotency,
+): Promise<Cooperative> {
   const item: CooperativeItem = {
     ...keys.cooperative(cooperative.id),
     entity: "cooperative",
@@ -64,6 +82,12 @@ export async function registerCooperative(ctx: StoreContext, cooperative: Cooper
     Put: { TableName: ctx.tableName, Item, ConditionExpression: "attribute_not_exists(pk)" },
   });
   const transaction = [put(item), put(latest)];
+  const nameKey = keys.nameInRegion(cooperative.regionCode, cooperativeNameKey(cooperative.name));
+  const nameIndex = transaction.push(put({ ...nameKey, entity: "uniqueName", regionCode: cooperative.regionCode, cooperativeId: cooperative.id })) - 1;
+  const rutKey = cooperative.rut ? keys.rutInRegion(cooperative.regionCode, cooperative.rut) : null;
+  const rutIndex = rutKey
+    ? transaction.push(put({ ...rutKey, entity: "uniqueRut", regionCode: cooperative.regionCode, cooperativeId: cooperative.id })) - 1
+    : -1;
   if (cooperative.gestorEmail) {
     transaction.push(put({
       ...keys.assignment(cooperative.gestorEmail, cooperative.id),
@@ -75,9 +99,44 @@ export async function registerCooperative(ctx: StoreContext, cooperative: Cooper
       assignedBy: by,
     }));
   }
+  let idempotencyIndex = -1;
+  if (idempotency) {
+    const record: RegistrationIdempotencyItem = {
+      ...keys.registrationIdempotency(cooperative.regionCode, idempotency.key),
+      entity: "registrationIdempotency",
+      regionCode: cooperative.regionCode,
+      key: idempotency.key,
+      bodyHash: idempotency.bodyHash,
+      cooperativeId: cooperative.id,
+      createdAt: cooperative.createdAt,
+      expiresAt: Math.floor(Date.parse(cooperative.createdAt) / 1000) + idempotency.ttlSeconds,
+    };
+    idempotencyIndex = transaction.push(put(record)) - 1;
+  }
   const outcome = await transactWrite(ctx, transaction);
-  if (!outcome.committed) throw new ConcurrentUpdateError();
-  return cooperative;
+  if (outcome.committed) return cooperative;
+  const failed = (i: number) => i >= 0 && outcome.reasons[i] === "ConditionalCheckFailed";
+  if (idempotency && failed(idempotencyIndex)) throw new IdempotencyKeyTakenError(idempotency.key);
+  if (rutKey && failed(rutIndex)) throw new DuplicateCooperativeError("rut", await holderOf(ctx, rutKey));
+  if (failed(nameIndex)) throw new DuplicateCooperativeError("name", await holderOf(ctx, nameKey));
+  throw new ConcurrentUpdateError();
+}
+
+/** The cooperative id a uniqueness item names, or null when it is gone. */
+async function holderOf(ctx: StoreContext, key: { pk: string; sk: string }): Promise<string | null> {
+  const out = await ctx.doc.send(new GetCommand({ TableName: ctx.tableName, Key: key, ConsistentRead: true }));
+  return out.Item ? parseItem(UniqueValueItem, out.Item).cooperativeId : null;
+}
+
+/**
+ * The unexpired record of a registration made with `key` in a region, or null (an expired record
+ * may linger until TTL removes it: it counts as absent).
+ */
+export async function getRegistrationRecord(ctx: StoreContext, regionCode: string, key: string, now: number = Date.now()): Promise<RegistrationIdempotencyItem | null> {
+  const out = await ctx.doc.send(new GetCommand({ TableName: ctx.tableName, Key: keys.registrationIdempotency(regionCode, key), ConsistentRead: true }));
+  if (!out.Item) return null;
+  const item = parseItem(RegistrationIdempotencyItem, out.Item);
+  return item.expiresAt * 1000 < now ? null : item;
 }
 
 /** The cooperative item of `id`, or null. */

@@ -5,7 +5,7 @@ export * from "./errors";
 export * from "./items";
 export * from "./keys";
 export * from "./revisionBody";
-export { toCooperative, toSummary, type CooperativePage } from "./cooperativesRepository";
+export { toCooperative, toSummary, type CooperativePage, type RegistrationIdempotency } from "./cooperativesRepository";
 export { MAX_ITEM_BYTES, type NewRevision, type IdempotencyRecord } from "./planRevisionsRepository";
 export * from "./store";
 export type { SaveContext } from "./saveContext";

@@ -25,6 +25,8 @@ export interface NewRevision {
   totals: PlanTotalsSummary;
   counts: FindingCounts;
   body: EncodedBody;
+  /** Canonical hash of the revision's plan (kept on the latest pointer to recognise an unchanged save). */
+  planHash?: string;
 }
 
 /** An idempotency record to write with the revision: key, hash of the request body and lifetime. */
@@ -85,6 +87,7 @@ export async function appendRevision(ctx: StoreContext, revision: NewRevision, i
     updatedBy: revision.by,
     totals: revision.totals,
     counts: revision.counts,
+    ...(revision.planHash ? { planHash: revision.planHash } : {}),
   };
   const transaction: NonNullable<Parameters<typeof transactWrite>[1]> = [
     { Put: { TableName: ctx.tableName, Item: revisionItem, ConditionExpression: "attribute_not_exists(pk)" } },

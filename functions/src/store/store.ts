@@ -12,7 +12,10 @@ import { readSaveContext, type SaveContext } from "./saveContext";
  */
 export interface Store {
   readonly context: StoreContext;
-  registerCooperative(cooperative: Cooperative, by: Actor): Promise<Cooperative>;
+  /** See cooperativesRepository.registerCooperative (uniqueness of RUT and name in the region, optional idempotency record). */
+  registerCooperative(cooperative: Cooperative, by: Actor, idempotency?: cooperatives.RegistrationIdempotency): Promise<Cooperative>;
+  /** The unexpired record of a registration made with an Idempotency-Key in a region, or null. */
+  getRegistrationRecord(regionCode: string, key: string): ReturnType<typeof cooperatives.getRegistrationRecord>;
   getCooperative(id: string): Promise<CooperativeItem | null>;
   getCooperatives(ids: string[]): ReturnType<typeof cooperatives.getCooperativeItems>;
   assignGestor(current: CooperativeItem, gestorEmail: string, by: Actor, at: string): Promise<Cooperative>;
@@ -34,7 +37,8 @@ export function createStore(options: StoreContextOptions | StoreContext = {}): S
   const ctx: StoreContext = "doc" in options ? options : createStoreContext(options);
   return {
     context: ctx,
-    registerCooperative: (c, by) => cooperatives.registerCooperative(ctx, c, by),
+    registerCooperative: (c, by, idempotency) => cooperatives.registerCooperative(ctx, c, by, idempotency),
+    getRegistrationRecord: (region, key) => cooperatives.getRegistrationRecord(ctx, region, key),
     getCooperative: (id) => cooperatives.getCooperativeItem(ctx, id),
     getCooperatives: (ids) => cooperatives.getCooperativeItems(ctx, ids),
     assignGestor: (current, email, by, at) => cooperatives.assignGestor(ctx, current, email, by, at),

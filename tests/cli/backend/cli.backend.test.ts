@@ -1,6 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { createApiClient, type ApiClient } from "@coop-plans/shared/api";
 import { Consolidation } from "@coop-plans/shared/consolidate";
@@ -11,6 +10,8 @@ import { startLocalServer, type LocalServer } from "../../../functions/local/ser
 import { consolidateToFile } from "../../../cli/src/commands/consolidate";
 import { status } from "../../../cli/src/commands/status";
 import { syncFiles } from "../../../cli/src/commands/sync";
+import { readToken, tokenFile } from "../../../cli/src/config";
+import { isolateCliEnvironment } from "./isolatedEnv";
 import { devAuthenticate, devToken } from "../../functions/local/harness/devAuth";
 import { REPO, runTsx } from "../../functions/local/harness/spawnTsx";
 
@@ -24,7 +25,9 @@ const describeWithSamples = existsSync(clean) && existsSync(broken) ? describe :
 
 const GESTORA = "gestora.cli@ejemplo.cl";
 const AOS = "aos.cli@ejemplo.cl";
-const dataDir = mkdtempSync(path.join(tmpdir(), "coop-cli-"));
+// Never read or write the developer's own session (<repo>/.data/cli-token, ~/.coop-plans/token).
+const isolated = isolateCliEnvironment();
+const dataDir = isolated.dataDir;
 const key = randomBytes(32);
 let dynamo: DynamoDbLocal;
 let server: LocalServer;
@@ -37,15 +40,12 @@ const as = (token: string) => {
 };
 
 beforeAll(async () => {
-  // Never read or write the developer's own token (.data/cli-token).
-  process.env.COOP_PLANS_TOKEN_FILE = path.join(dataDir, "cli-token-of-tests");
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
   process.env.POWERTOOLS_LOG_LEVEL = "WARN";
   dynamo = await startDynamoDbLocal();
   await createTable(dynamo.endpoint, "cli-backend");
   process.env.TABLE_NAME = "cli-backend";
   process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
-  mkdirSync(dataDir, { recursive: true });
   writeFileSync(path.join(dataDir, "dev-signing-key"), key.toString("base64url"), { mode: 0o600 });
   server = await startLocalServer({ port: 0, authenticate: devAuthenticate(key) });
   const aosToken = await devToken(key, AOS, "aos", "14");
@@ -57,11 +57,9 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  delete process.env.COOP_PLANS_TOKEN;
-  delete process.env.COOP_PLANS_TOKEN_FILE;
   await server?.close();
   await dynamo?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  isolated.restore();
 });
 
 describeWithSamples("coop-plans sync / status / consolidate", () => {
@@ -85,15 +83,28 @@ describeWithSamples("coop-plans sync / status / consolidate", () => {
     as(await devToken(key, GESTORA, "gestor", "14"));
     const first = await syncFiles([broken], { api: server.url, cooperative: coopB, submit: true, progress: false });
     expect(first.exitCode).toBe(1);
-    expect(first.output).toContain("guardado como versión 1 (borrador): 3 errores, 0 advertencias.");
+    // The broken workbook names the first cooperative: PLAN-004 warns that the name differs.
+    expect(first.output).toContain("guardado como versión 1 (borrador): 3 errores, 1 advertencias.");
     expect(first.output).toContain("no se envió: corrija los errores y vuelva a sincronizar.");
     const twoFiles = await syncFiles([broken, clean], { api: server.url, cooperative: coopB });
     expect(twoFiles.exitCode).toBe(2);
     expect(twoFiles.output).toContain("--cooperative sirve para un solo archivo");
   }, 60_000);
 
-  it("refuses without a session, or a cooperative that is not the gestora's", async () => {
+  it("an unchanged workbook synced again: «sin cambios», no new revision", async () => {
+    as(await devToken(key, GESTORA, "gestor", "14"));
+    const again = await syncFiles([clean], { api: server.url, submit: true, progress: false });
+    expect(again.exitCode).toBe(0);
+    expect(again.output).toContain("sin cambios: versión 2 (enviado): 0 errores, 0 advertencias.");
+    expect(again.output).toContain("no se envió: el plan ya está enviado.");
+    expect((await aos.listRevisions(coopA)).items.map((r) => r.version)).toEqual([1, 2]);
+  }, 60_000);
+
+  it("refuses without a session (the developer's own token is never read), or a cooperative that is not the gestora's", async () => {
     delete process.env.COOP_PLANS_TOKEN;
+    expect(tokenFile(server.url)).toBe(path.join(dataDir, "cli-token"));
+    expect(tokenFile("https://api.ejemplo.cl")).toBe(path.join(isolated.home, ".coop-plans", "token"));
+    expect(readToken(server.url)).toBeNull();
     const r = await syncFiles([clean], { api: server.url });
     expect(r).toEqual({ exitCode: 2, output: expect.stringContaining("No hay sesión iniciada") });
     as(await devToken(key, "otra@ejemplo.cl", "gestor", "14"));
@@ -107,8 +118,10 @@ describeWithSamples("coop-plans sync / status / consolidate", () => {
     const mine = await status({ api: server.url });
     expect(mine.exitCode).toBe(0);
     expect(mine.output).toContain("2 cooperativas asignadas. 1 borrador, 1 enviado, 0 observado, 0 aprobado.");
-    expect(mine.output).toMatch(/Grupo Pre-cooperativo Tejedoras Hebras de Niebla\s+14\s+Enviado\s+2\s+\$7\.367\.000\s+\$7\.190\.000\s+\$177\.000\s+0\s+0/);
-    expect(mine.output).toMatch(/Tejedoras, segundo grupo\s+14\s+Borrador\s+1\s+\$8\.367\.000\s+\$8\.190\.000\s+\$177\.000\s+3\s+0/);
+    // The Id column gives what `sync --cooperative <id>` needs.
+    expect(mine.output).toMatch(/Cooperativa\s+Id\s+Región\s+Estado/);
+    expect(mine.output).toMatch(new RegExp(`Grupo Pre-cooperativo Tejedoras Hebras de Niebla\\s+${coopA}\\s+14\\s+Enviado\\s+2\\s+\\$7\\.367\\.000\\s+\\$7\\.190\\.000\\s+\\$177\\.000\\s+0\\s+0`));
+    expect(mine.output).toMatch(new RegExp(`Tejedoras, segundo grupo\\s+${coopB}\\s+14\\s+Borrador\\s+1\\s+\\$8\\.367\\.000\\s+\\$8\\.190\\.000\\s+\\$177\\.000\\s+3\\s+1`));
     expect(mine.output).toMatch(/Total\s+\$15\.734\.000\s+\$15\.380\.000\s+\$354\.000/);
     as(await devToken(key, AOS, "aos", "14"));
     const region = await status({ api: server.url, region: "14" });
@@ -142,14 +155,14 @@ describeWithSamples("coop-plans sync / status / consolidate", () => {
 
 describe("coop-plans login --dev", () => {
   it("signs a token with the key under .data/ and stores it with mode 0600", async () => {
-    const tokenFile = path.join(dataDir, "cli-token");
+    const tokenPath = path.join(dataDir, "cli-token");
     const run = await runTsx("cli/src/main.ts", ["login", "--dev", "--role", "gestor", "--region", "8", "--email", "Gestora@Ejemplo.cl", "--api", "http://127.0.0.1:4999"], {
       COOP_PLANS_DATA_DIR: dataDir, COOP_PLANS_TOKEN_FILE: "",
     });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("Sesión de desarrollo iniciada: Gestor/a de cooperativas, región 08, gestora@ejemplo.cl.");
-    expect(statSync(tokenFile).mode & 0o777).toBe(0o600);
-    const token = readFileSync(tokenFile, "utf8").trim();
+    expect(statSync(tokenPath).mode & 0o777).toBe(0o600);
+    const token = readFileSync(tokenPath, "utf8").trim();
     const auth = await devAuthenticate(key)(token);
     expect(auth).toMatchObject({ ok: true, claims: { email: "gestora@ejemplo.cl", "custom:role": "gestor", "custom:regions": "08" } });
 

@@ -67,9 +67,13 @@ describe("local adapter with its real verifier", () => {
 
   const now = () => Math.floor(Date.now() / 1000);
   const claims = (exp: number) => ({
-    sub: "u-9", email: "aos@ejemplo.cl", "custom:role": "aos", "custom:regions": "14", iss: "coop-plans-local", aud: "coop-plans", iat: now() - 10, exp,
+    sub: "u-9", email: "aos@ejemplo.cl", "custom:role": "aos", "custom:regions": "14", iss: "coop-plans-local", aud: "coop-plans", iat: now() - 10, exp, token_use: "id",
   });
   const me = (authorization?: string) => fetch(`${url}/v1/me`, { headers: authorization ? { authorization } : {} });
+
+  it("accepts an iat up to 60 s ahead (clock skew)", async () => {
+    expect((await me(`Bearer ${hs256({ ...claims(now() + 600), iat: now() + 30 }, readKey(dataDir))}`)).status).toBe(200);
+  });
 
   it("passes a valid token's claims where API Gateway puts them", async () => {
     const res = await me(`Bearer ${hs256(claims(now() + 600), readKey(dataDir))}`);
@@ -84,6 +88,10 @@ describe("local adapter with its real verifier", () => {
     ["a token signed with another key", () => `Bearer ${hs256(claims(now() + 600), Buffer.alloc(32, 1))}`],
     ["an expired token", () => `Bearer ${hs256(claims(now() - 5), readKey(dataDir))}`],
     ["a token of another issuer", () => `Bearer ${hs256({ ...claims(now() + 600), iss: "otro" }, readKey(dataDir))}`],
+    // As the Cognito authorizer for our claims: an access token is not an ID token.
+    ["an access token (token_use access)", () => `Bearer ${hs256({ ...claims(now() + 600), token_use: "access" }, readKey(dataDir))}`],
+    ["a token without token_use", () => `Bearer ${hs256({ ...claims(now() + 600), token_use: undefined }, readKey(dataDir))}`],
+    ["a token issued 5 minutes in the future", () => `Bearer ${hs256({ ...claims(now() + 3600), iat: now() + 300 }, readKey(dataDir))}`],
     ["an unsigned token (alg none)", () => {
       const t = hs256(claims(now() + 600), readKey(dataDir), { alg: "none", typ: "JWT" }).split(".");
       return `Bearer ${t[0]}.${t[1]}.`;

@@ -1,4 +1,5 @@
 import "./quietLogs";
+import { gunzipSync } from "node:zlib";
 import { buildPath, ROUTES, type RouteName } from "@coop-plans/shared/api";
 import { createTable } from "../../../functions/local/createTable";
 import type { HandlerDeps } from "../../../functions/src/deps";
@@ -19,6 +20,9 @@ export interface TestResponse {
   headers: Record<string, string>;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   body: any;
+  /** The body exactly as the handler returned it (base64 text when compressed) and its length in bytes. */
+  wireBytes: number;
+  isBase64Encoded: boolean;
 }
 
 /** A call by route name. */
@@ -76,11 +80,16 @@ export async function createTestApp(overrides: Partial<HandlerDeps> = {}): Promi
         claims: options.claims,
       });
       const result = await handlers[route.group](event);
-      const text = result.body ?? "";
+      const raw = result.body ?? "";
+      const headers = (result.headers ?? {}) as Record<string, string>;
+      const bytes = result.isBase64Encoded ? Buffer.from(raw, "base64") : Buffer.from(raw, "utf8");
+      const text = (headers["content-encoding"] === "gzip" ? gunzipSync(bytes) : bytes).toString("utf8");
       return {
         status: result.statusCode ?? 200,
-        headers: (result.headers ?? {}) as Record<string, string>,
+        headers,
         body: text ? JSON.parse(text) : undefined,
+        wireBytes: Buffer.byteLength(raw, "utf8"),
+        isBase64Encoded: result.isBase64Encoded === true,
       };
     },
   };

@@ -1,0 +1,105 @@
+import { cooperativeNameKey } from "@coop-plans/shared/api";
+import { MODALITY_LABELS, REGIONS, normalizeRut, type Finding, type Location, type Plan } from "@coop-plans/shared/domain";
+import { cellOf } from "@coop-plans/shared/rules";
+import type { CooperativeItem } from "../store/items";
+import type { ValidateFn } from "../deps";
+
+/**
+ * Server-side rules that compare a plan with the cooperative it is saved into. They need the
+ * registration (DynamoDB), so they live here rather than in shared/rules; the server adds their
+ * findings to those of shared/rules on every save and submit.
+ *
+ * | id       | severity | rule |
+ * | -------- | -------- | ---- |
+ * | PLAN-003 | error    | The plan's región, modalidad and convocatoria (Cooperativa sheet) equal the registered cooperative's. A blank value counts as different. |
+ * | PLAN-004 | warning  | The plan's name and RUT equal the registered ones (names compared with `cooperativeNameKey`, RUTs canonical); checked only when both sides have a value. |
+ *
+ * Whatever the plan says, the program rules run with the REGISTERED región, modalidad and
+ * convocatoria (`planUnderRegistration`): a workbook cannot escape the Creación cap by writing
+ * "Fortalecimiento" in its Cooperativa sheet. The stored plan stays as it was sent.
+ */
+export const PLAN_003 = { id: "PLAN-003", severity: "error" } as const;
+export const PLAN_004 = { id: "PLAN-004", severity: "warning" } as const;
+
+/** The registration values a plan is compared with. */
+export type Registration = Pick<CooperativeItem, "regionCode" | "modality" | "callYear" | "name" | "rut">;
+
+function regionText(code: string): string {
+  const region = (REGIONS as Record<string, { name: string }>)[code];
+  return region ? `${code} ${region.name}` : code;
+}
+
+function cellText(location: Location): string {
+  return location.cell ? `la celda ${location.sheet ?? "Cooperativa"}!${location.cell}` : `la hoja ${location.sheet ?? "Cooperativa"}`;
+}
+
+function finding(rule: typeof PLAN_003 | typeof PLAN_004, message: string, location: Location, found: string | number | null, limit: string | number): Finding {
+  return { ruleId: rule.id, severity: rule.severity, message, location, found, limit };
+}
+
+/**
+ * PLAN-003 and PLAN-004 findings of `plan` against `registration` (Spanish messages located to
+ * the plan's Cooperativa cells): e.g. «La región del plan (10 Los Lagos) no coincide con la de la
+ * cooperativa registrada (14 Los Ríos). Corrija la celda Cooperativa!B5 o sincronice con la
+ * cooperativa correcta.» Pure; never throws.
+ */
+export function registrationFindings(plan: Plan, registration: Registration): Finding[] {
+  const c = plan.cooperative;
+  const at = (field: string) => cellOf(plan, "cooperative", c, field);
+  const out: Finding[] = [];
+  // región, modalidad and convocatoria are all feminine nouns: «la región del plan …».
+  const identity = (field: "regionCode" | "modality" | "callYear", what: string, show: (v: string | number) => string) => {
+    const planValue = c[field];
+    const registered = registration[field];
+    if (planValue === registered) return;
+    const location = at(field);
+    const fix = `Corrija ${cellText(location)} o sincronice con la cooperativa correcta. Las reglas se aplicaron con la ${what} registrada.`;
+    const message = planValue === null || planValue === undefined
+      ? `El plan no indica la ${what}; la de la cooperativa registrada es ${show(registered)}. ${fix}`
+      : `La ${what} del plan (${show(planValue)}) no coincide con la de la cooperativa registrada (${show(registered)}). ${fix}`;
+    out.push(finding(PLAN_003, message, location, planValue ?? null, registered));
+  };
+  identity("regionCode", "región", (v) => regionText(String(v)));
+  identity("modality", "modalidad", (v) => MODALITY_LABELS[v as keyof typeof MODALITY_LABELS] ?? String(v));
+  identity("callYear", "convocatoria", (v) => String(v));
+
+  if (c.name && c.name.trim() && cooperativeNameKey(c.name) !== cooperativeNameKey(registration.name)) {
+    const location = at("name");
+    out.push(finding(PLAN_004,
+      `El nombre del plan («${c.name.trim()}») no coincide con el de la cooperativa registrada («${registration.name}»). Revise ${cellText(location)} o sincronice con la cooperativa correcta.`,
+      location, c.name.trim(), registration.name));
+  }
+  if (c.rut && c.rut.trim() && registration.rut) {
+    const planRut = normalizeRut(c.rut) ?? c.rut.trim().toUpperCase();
+    if (planRut !== registration.rut) {
+      const location = at("rut");
+      out.push(finding(PLAN_004,
+        `El RUT del plan (${c.rut.trim()}) no coincide con el de la cooperativa registrada (${registration.rut}). Revise ${cellText(location)} o sincronice con la cooperativa correcta.`,
+        location, c.rut.trim(), registration.rut));
+    }
+  }
+  return out;
+}
+
+/** The plan with the registered región, modalidad and convocatoria in its Cooperativa form (a shallow copy; the argument is not changed). */
+export function planUnderRegistration(plan: Plan, registration: Registration): Plan {
+  return {
+    ...plan,
+    cooperative: { ...plan.cooperative, regionCode: registration.regionCode, modality: registration.modality, callYear: registration.callYear },
+  };
+}
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+/**
+ * Validates a plan for the cooperative it is saved into: `validate` (shared/rules) runs on
+ * `planUnderRegistration(plan, registration)`, and the PLAN-003/004 findings are added; errors
+ * first, then warnings, then notices (stable within a severity, PLAN-003/004 first).
+ */
+export function validateForRegistration(validate: ValidateFn, plan: Plan, registration: Registration): Finding[] {
+  const findings = [...registrationFindings(plan, registration), ...validate(planUnderRegistration(plan, registration))];
+  return findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i)
+    .map(({ f }) => f);
+}
