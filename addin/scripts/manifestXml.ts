@@ -1,7 +1,9 @@
 /**
  * The add-in-only XML manifest (TaskPaneApp, Excel), rendered for a base URL: the repo's
  * manifest.xml is this for https://localhost:3000; `write-manifest.ts` renders it for a deployed URL.
- * Element order follows the OfficeApp schema (Id … Permissions, VersionOverrides).
+ * Element order follows the OfficeApp schema (Id … Permissions, VersionOverrides). With Entra ID
+ * (`sso`), VersionOverrides ends with the `WebApplicationInfo` that Office SSO needs; without it
+ * (local development, Cognito) there is none.
  */
 
 /** Stable add-in id: never change it, Office identifies the add-in by it. */
@@ -13,16 +15,49 @@ export interface ManifestOptions {
   baseUrl: string;
   /** Four-part version, e.g. 1.0.0.0. */
   version?: string;
+  /** Office SSO with Entra ID: the add-in's application registration. */
+  sso?: SsoManifestOptions;
+}
+
+/** The `WebApplicationInfo` of Office SSO. */
+export interface SsoManifestOptions {
+  /** The application (client) id registered in Entra ID (a GUID). */
+  clientId: string;
+  /** Its Application ID URI, `api://<host of the task pane>/<client id>`; defaults to that. */
+  resource?: string;
+  /** Scopes Office asks consent for; default `openid`, `profile`. */
+  scopes?: string[];
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The `WebApplicationInfo` element (indented for VersionOverrides); throws on an id or resource Office would refuse. */
+function webApplicationInfo(sso: SsoManifestOptions, host: string): string {
+  if (!GUID.test(sso.clientId)) throw new Error(`The Entra ID client id must be a GUID: ${sso.clientId}`);
+  const resource = sso.resource ?? `api://${host}/${sso.clientId}`;
+  if (!resource.startsWith("api://") || !resource.endsWith(`/${sso.clientId}`)) {
+    throw new Error(`The Entra ID resource must be the Application ID URI api://<host>/${sso.clientId}, got ${resource}`);
+  }
+  const scopes = sso.scopes?.length ? sso.scopes : ["openid", "profile"];
+  return `
+    <WebApplicationInfo>
+      <Id>${xmlEscape(sso.clientId)}</Id>
+      <Resource>${xmlEscape(resource)}</Resource>
+      <Scopes>
+${scopes.map((s) => `        <Scope>${xmlEscape(s)}</Scope>`).join("\n")}
+      </Scopes>
+    </WebApplicationInfo>`;
 }
 
 const xmlEscape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** Renders manifest.xml for a base URL; throws when the URL is not absolute http(s). */
-export function renderManifest({ baseUrl, version = "1.0.0.0" }: ManifestOptions): string {
+export function renderManifest({ baseUrl, version = "1.0.0.0", sso }: ManifestOptions): string {
   const parsed = new URL(baseUrl);
   if (!/^https?:$/.test(parsed.protocol)) throw new Error(`The base URL must be http(s): ${baseUrl}`);
   const base = xmlEscape(baseUrl.replace(/\/+$/, ""));
   const origin = xmlEscape(parsed.origin);
+  const ssoInfo = sso ? webApplicationInfo(sso, parsed.host) : "";
   return `<?xml version="1.0" encoding="UTF-8"?>
 <OfficeApp xmlns="http://schemas.microsoft.com/office/appforoffice/1.1" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:bt="http://schemas.microsoft.com/office/officeappbasictypes/1.0" xmlns:ov="http://schemas.microsoft.com/office/taskpaneappversionoverrides" xsi:type="TaskPaneApp">
   <Id>${ADDIN_ID}</Id>
@@ -110,7 +145,7 @@ export function renderManifest({ baseUrl, version = "1.0.0.0" }: ManifestOptions
         <bt:String id="GetStarted.Description" DefaultValue="Abra el panel desde Inicio &gt; Plan Cooperativo para validar y sincronizar el plan."/>
         <bt:String id="TaskpaneButton.Tooltip" DefaultValue="Abre el panel para validar, sincronizar y enviar el plan de la cooperativa."/>
       </bt:LongStrings>
-    </Resources>
+    </Resources>${ssoInfo}
   </VersionOverrides>
 </OfficeApp>
 `;

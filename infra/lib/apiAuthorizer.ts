@@ -5,7 +5,7 @@ import type { IUserPool, IUserPoolClient } from "aws-cdk-lib/aws-cognito";
 /** The identity provider the API trusts, resolved to constructs or values. */
 export type ApiIdentity =
   | { kind: "cognito"; userPool: IUserPool; client: IUserPoolClient }
-  | { kind: "entra"; issuer: string; audiences: string[] };
+  | { kind: "entra"; issuer: string; audiences: string[]; clientId?: string; apiScope?: string };
 
 /**
  * The JWT authorizer of every authorized route. Cognito: issuer

@@ -1,6 +1,8 @@
 import { CfnOutput, Stack, type StackProps } from "aws-cdk-lib";
+import type { IDistribution } from "aws-cdk-lib/aws-cloudfront";
 import type { ITableV2 } from "aws-cdk-lib/aws-dynamodb";
 import type { IFunction } from "aws-cdk-lib/aws-lambda";
+import type { IBucket } from "aws-cdk-lib/aws-s3";
 import type { Construct } from "constructs";
 import { HANDLER_GROUPS, type HandlerGroup } from "@coop-plans/shared/api";
 import { createApiAuthorizer, type ApiIdentity } from "./apiAuthorizer";
@@ -9,6 +11,7 @@ import type { DeploymentConfig } from "./deploymentConfig";
 import { HandlerFunction } from "./handlerFunction";
 import { HANDLER_SETTINGS } from "./handlerSettings";
 import { PlansHttpApi } from "./plansHttpApi";
+import { TaskPaneConfig } from "./taskPaneConfig";
 
 /** Props of `ApiStack`. */
 export interface ApiStackProps extends StackProps {
@@ -16,6 +19,11 @@ export interface ApiStackProps extends StackProps {
   identity: ApiIdentity;
   /** The task pane's origin (`https://<id>.cloudfront.net`, a token until deploy): always a CORS origin. */
   taskPaneOrigin: string;
+  /**
+   * The task pane's bucket and distribution (WebStack): this stack writes the pane's config.json
+   * there (see TaskPaneConfig for why here and not in the Web stack); absent, no config.json.
+   */
+  taskPane?: { bucket: IBucket; distribution: IDistribution };
   config: Pick<DeploymentConfig, "allowedOrigins" | "logLevel" | "throttleRateLimit" | "throttleBurstLimit" | "alarmEmail">;
   /** Repository root (esbuild project root and lock file). */
   repoRoot: string;
@@ -24,12 +32,15 @@ export interface ApiStackProps extends StackProps {
 /**
  * The stateless API stack: one function per handler group of shared/api, the HTTP API with every
  * route of the route table behind the JWT authorizer (health aside), alarms and a dashboard.
+ * Writes the task pane's config.json (API URL, sign-in settings) into the Web stack's bucket.
  * Outputs `ApiUrl`, `DashboardName` and `AlarmTopicArn`.
  */
 export class ApiStack extends Stack {
   readonly functions: Record<HandlerGroup, HandlerFunction>;
   readonly httpApi: PlansHttpApi;
   readonly monitoring: ApiMonitoring;
+  /** The task pane's config.json deployment, when `taskPane` was given. */
+  readonly taskPaneConfig?: TaskPaneConfig;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, { description: "coop-plans: HTTP API, Lambda functions, alarms and dashboard", ...props });
@@ -57,6 +68,19 @@ export class ApiStack extends Stack {
     });
 
     this.monitoring = new ApiMonitoring(this, "Monitoring", { api: this.httpApi.api, functions: fns, table, alarmEmail: config.alarmEmail });
+
+    if (props.taskPane) {
+      const identity = props.identity;
+      this.taskPaneConfig = new TaskPaneConfig(this, "TaskPaneConfig", {
+        bucket: props.taskPane.bucket,
+        distribution: props.taskPane.distribution,
+        apiUrl: this.httpApi.url,
+        auth:
+          identity.kind === "cognito"
+            ? { kind: "cognito", userPoolId: identity.userPool.userPoolId, clientId: identity.client.userPoolClientId }
+            : { kind: "entra", clientId: identity.clientId, apiScope: identity.apiScope },
+      });
+    }
 
     new CfnOutput(this, "ApiUrl", { value: this.httpApi.url, description: "Base URL of the API (the task pane's server address)" });
     new CfnOutput(this, "DashboardName", { value: this.monitoring.dashboard.dashboardName, description: "CloudWatch dashboard of the API" });

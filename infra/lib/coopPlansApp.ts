@@ -29,7 +29,8 @@ export interface CoopPlansStacks {
 /**
  * Adds the coop-plans stacks to an app: `<prefix>Data` (table), `<prefix>Identity` (Cognito, unless
  * Entra ID is configured), `<prefix>Web` (task pane hosting) and `<prefix>Api` (functions, HTTP
- * API, alarms), which depends on the others. Stacks are environment-agnostic (no account or
+ * API, alarms, and the task pane's config.json written into the Web bucket), which depends on the
+ * others. Stacks are environment-agnostic (no account or
  * region: synth needs no credentials; `cdk deploy` targets the CLI's profile and region).
  */
 export function createCoopPlansStacks(app: App, options: CoopPlansAppOptions): CoopPlansStacks {
@@ -51,6 +52,7 @@ export function createCoopPlansStacks(app: App, options: CoopPlansAppOptions): C
     table: data.table,
     identity,
     taskPaneOrigin: web.taskPaneOrigin,
+    taskPane: { bucket: web.hosting.bucket, distribution: web.hosting.distribution },
     config,
     repoRoot: options.repoRoot,
   });

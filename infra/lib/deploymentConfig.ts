@@ -9,6 +9,10 @@ export type IdentityConfig =
       issuer: string;
       /** Accepted `aud` values (the API's application id or App ID URI). */
       audiences: string[];
+      /** The add-in's application (client) id, for the task pane's config.json; defaults to the first audience that is a GUID. */
+      clientId?: string;
+      /** The API scope the pane's token carries (`api://…/access_as_user`), for config.json. */
+      apiScope?: string;
     };
 
 /** Everything a deployment can vary, read from CDK context (`cdk.json` or `-c key=value`). */
@@ -33,6 +37,8 @@ export const CONTEXT_KEYS = {
   stackPrefix: "stackPrefix",
   entraIssuer: "entraIssuer",
   entraAudience: "entraAudience",
+  entraClientId: "entraClientId",
+  entraApiScope: "entraApiScope",
   allowedOrigins: "allowedOrigins",
   logLevel: "logLevel",
   throttleRateLimit: "throttleRateLimit",
@@ -41,6 +47,8 @@ export const CONTEXT_KEYS = {
 } as const;
 
 const LOG_LEVELS = ["DEBUG", "INFO", "WARN", "ERROR"] as const;
+/** An Entra ID application (client) id. */
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A context value as a trimmed string (`-c` gives strings, cdk.json may give numbers or arrays); undefined when blank. */
 function text(node: Node, key: string): string | undefined {
@@ -91,7 +99,8 @@ export function normaliseOrigin(origin: string): string {
 /**
  * Reads the deployment configuration from context. Identity: Cognito unless both `entraIssuer`
  * (https URL) and `entraAudience` (comma-separated) are given; giving only one of them throws, so a
- * typo never silently deploys a different identity provider.
+ * typo never silently deploys a different identity provider. With Entra ID, `entraClientId` and
+ * `entraApiScope` (optional) go into the task pane's config.json.
  */
 export function readDeploymentConfig(node: Node): DeploymentConfig {
   const issuer = text(node, CONTEXT_KEYS.entraIssuer);
@@ -102,7 +111,9 @@ export function readDeploymentConfig(node: Node): DeploymentConfig {
       throw new Error("Entra ID needs both -c entraIssuer=https://login.microsoftonline.com/<tenant>/v2.0 and -c entraAudience=<application id>");
     }
     if (!issuer.startsWith("https://")) throw new Error(`entraIssuer must be an https URL, got "${issuer}"`);
-    identity = { kind: "entra", issuer, audiences };
+    const clientId = text(node, CONTEXT_KEYS.entraClientId) ?? audiences.find((a) => GUID.test(a));
+    const apiScope = text(node, CONTEXT_KEYS.entraApiScope);
+    identity = { kind: "entra", issuer, audiences, ...(clientId ? { clientId } : {}), ...(apiScope ? { apiScope } : {}) };
   }
 
   const logLevel = (text(node, CONTEXT_KEYS.logLevel) ?? "INFO").toUpperCase();

@@ -34,7 +34,8 @@ const PLACEHOLDER_HTML = `<!doctype html><html lang="es-CL"><meta charset="utf-8
  * `addin/dist` is uploaded by two BucketDeployments: vite's content-hashed JS and CSS with a
  * one-year immutable cache and never pruned (a pane opened before a deployment may still load its
  * chunks), then everything else (HTML pages, icons) revalidated on every load, with a CloudFront
- * invalidation, so a deployment reaches every Excel at the next load. When the
+ * invalidation, so a deployment reaches every Excel at the next load. `config.json` is written
+ * by the API stack (TaskPaneConfig) and never pruned here. When the
  * build is missing at synth time, a placeholder page is deployed instead and synth warns.
  *
  * Security headers are set, except X-Frame-Options and a frame-ancestors CSP: Excel on the web
@@ -114,8 +115,9 @@ export class TaskPaneHosting extends Construct {
     const pagesDeployment = new BucketDeployment(this, "DeployPages", {
       sources: [pages],
       destinationBucket: this.bucket,
-      // The hashed assets belong to the other deployment: excluded here, so pruning leaves them alone.
-      exclude: HASHED_ASSETS,
+      // The hashed assets belong to the other deployment, config.json to the API stack's
+      // (TaskPaneConfig): excluded here, so pruning leaves them alone.
+      exclude: [...HASHED_ASSETS, "config.json"],
       cacheControl: [CacheControl.noCache()],
       distribution: this.distribution,
       distributionPaths: ["/*"],

@@ -50,7 +50,9 @@ export class UserDirectory extends Construct {
       generateSecret: false,
       // No hosted UI: the task pane takes the ID token itself, so no OAuth flows or callback URLs.
       disableOAuth: true,
-      // SRP for interactive sign-in; USER_PASSWORD_AUTH lets an operator obtain a token with the AWS CLI.
+      // USER_PASSWORD_AUTH: the task pane's e-mail + password sign-in (addin/src/auth/cognito.ts,
+      // over TLS, no client secret) and get-id-token.sh; SRP kept for clients that prefer it.
+      // Refresh (REFRESH_TOKEN_AUTH) is always allowed.
       authFlows: { userSrp: true, userPassword: true },
       preventUserExistenceErrors: true,
       idTokenValidity: Duration.hours(1),

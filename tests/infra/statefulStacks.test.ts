@@ -109,7 +109,8 @@ describe("WebStack with a task pane build", () => {
       Prune: false,
     });
     web.hasResourceProperties("Custom::CDKBucketDeployment", {
-      Exclude: ["assets/*.js", "assets/*.css"],
+      // config.json is the API stack's (TaskPaneConfig): excluded, so pruning never deletes it.
+      Exclude: ["assets/*.js", "assets/*.css", "config.json"],
       SystemMetadata: { "cache-control": "no-cache" },
       DistributionPaths: ["/*"],
     });

@@ -1,6 +1,7 @@
 import { useMemo, useState, type DragEvent } from "react";
 import { Text } from "@fluentui/react-components";
 import { readWorkbookGrids } from "@coop-plans/shared/xlsx";
+import type { PaneConfig } from "../config/paneConfig";
 import { TaskPane } from "../ui/TaskPane";
 import { PreviewGrid } from "./PreviewGrid";
 import { PreviewWorkbookHost } from "./PreviewWorkbookHost";
@@ -9,7 +10,7 @@ import { PreviewWorkbookHost } from "./PreviewWorkbookHost";
  * The preview page: drop an .xlsx (or choose one) to load it into an in-memory workbook, see it as
  * a grid with the add-in's marks, and use the same task pane as in Excel beside it.
  */
-export function PreviewApp() {
+export function PreviewApp({ config = null, configError = null }: { config?: PaneConfig | null; configError?: string | null } = {}) {
   const host = useMemo(() => new PreviewWorkbookHost(), []);
   const [fileName, setFileName] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -57,7 +58,7 @@ export function PreviewApp() {
         <PreviewGrid host={host} />
       </section>
       <aside className="preview-pane">
-        <TaskPane host={host} />
+        <TaskPane host={host} config={config} configError={configError} />
       </aside>
     </div>
   );

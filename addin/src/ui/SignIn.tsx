@@ -9,8 +9,9 @@ export interface SignInProps {
 }
 
 /**
- * Sign-in for local mode: the API URL (settings) and a dev token pasted from `npm start`'s output
- * (or `coop-plans login --dev`). Cognito / Entra ID sign-in replaces the token field in AWS.
+ * Sign-in for local mode (no config.json, or `auth.kind` "dev"): the API URL (settings) and a dev
+ * token pasted from `npm start`'s output (or `coop-plans login --dev`). In AWS, config.json selects
+ * CognitoSignIn (e-mail and password) or EntraSignIn (Office SSO) instead.
  */
 export function SignIn({ initialApiUrl, onSignIn }: SignInProps) {
   const [apiUrl, setApiUrl] = useState(initialApiUrl);

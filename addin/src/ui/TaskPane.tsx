@@ -1,12 +1,18 @@
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { Button, MessageBar, MessageBarBody, Select, Text, Field } from "@fluentui/react-components";
-import { ROLE_LABELS, isApiError, type MeResponse } from "@coop-plans/shared/api";
+import { ApiError, ROLE_LABELS, isApiError, makeProblem, type MeResponse } from "@coop-plans/shared/api";
 import type { Modality } from "@coop-plans/shared/domain";
 import type { WorkbookHost } from "../host/WorkbookHost";
+import { createCognitoClient, type CognitoTokens } from "../auth/cognito";
+import { CognitoSession } from "../auth/cognitoSession";
+import { ssoErrorOf, type SsoTokenProvider } from "../auth/sso";
+import type { PaneConfig } from "../config/paneConfig";
 import { AosView } from "./AosView";
+import { CognitoSignIn } from "./CognitoSignIn";
+import { EntraSignIn } from "./EntraSignIn";
 import { GestorView } from "./GestorView";
 import { SignIn } from "./SignIn";
-import { defaultServices, type PaneServices } from "./services";
+import { browserFetch, defaultServices, type PaneServices } from "./services";
 import { loadSession, saveSession, savedApiUrl, type Session } from "./session";
 import type { SyncState } from "./syncState";
 import type { ValidationOutcome } from "./validation";
@@ -20,20 +26,48 @@ export interface TaskPaneProps {
   session?: Session | null;
   initialSync?: SyncState;
   initialOutcome?: ValidationOutcome;
+  /** The deployment's config.json; null or absent: local mode (dev token and API URL fields). */
+  config?: PaneConfig | null;
+  /** A Spanish message when config.json exists but is malformed (no sign-in is offered then). */
+  configError?: string | null;
+  /** Office SSO for Entra ID (from addin/src/excel); absent outside Excel. */
+  sso?: SsoTokenProvider;
 }
 
 /**
- * The task pane: account (sign-in with a dev token in local mode), the gestor's tools (Validar,
- * Sincronizar, Enviar), the AOS's region view, and "Insertar plantilla" for an empty workbook.
- * Every word is Spanish; every action is a button reachable by keyboard.
+ * The task pane: account (sign-in per config.json: a dev token in local mode, e-mail and password
+ * with Cognito, Office SSO with Entra ID), the gestor's tools (Validar, Sincronizar, Enviar), the
+ * AOS's region view, and "Insertar plantilla" for an empty workbook. Every word is Spanish; every
+ * action is a button reachable by keyboard.
  */
-export function TaskPane({ host, services = defaultServices, session: sessionProp, initialSync, initialOutcome }: TaskPaneProps) {
-  const [session, setSession] = useState<Session | null>(sessionProp !== undefined ? sessionProp : loadSession());
+export function TaskPane({ host, services = defaultServices, session: sessionProp, initialSync, initialOutcome, config = null, configError = null, sso }: TaskPaneProps) {
+  const auth = config?.auth ?? { kind: "dev" as const };
+  const [session, setSession] = useState<Session | null>(sessionProp !== undefined ? sessionProp : auth.kind === "dev" && !configError ? loadSession() : null);
+  const [signedOutMessage, setSignedOutMessage] = useState<string | null>(null);
   const [me, setMe] = useState<MeResponse | null>(null);
   const [meError, setMeError] = useState<string | null>(null);
   const [templateMessage, setTemplateMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [modality, setModality] = useState<Modality>("creacion");
   const client = useMemo(() => (session ? services.createClient(session) : null), [session, services]);
+
+  // Cognito: the tokens (memory + sessionStorage) and their refresh timer, for this configuration.
+  const onExpired = useRef<(message: string) => void>(() => undefined);
+  onExpired.current = (message) => {
+    setSession(null);
+    setSignedOutMessage(message);
+  };
+  const cognitoKey = auth.kind === "cognito" ? `${auth.region}/${auth.clientId}` : null;
+  const cognito = useMemo(() => {
+    if (auth.kind !== "cognito") return null;
+    const cognitoClient = createCognitoClient({ region: auth.region, clientId: auth.clientId, fetch: services.authFetch ?? browserFetch });
+    return { client: cognitoClient, tokens: new CognitoSession({ client: cognitoClient, clientId: auth.clientId, onExpired: (m) => onExpired.current(m) }) };
+  }, [cognitoKey, services]); // keyed by the configured ids, not the config object
+  useEffect(() => {
+    const tokens = cognito?.tokens;
+    if (!tokens || !config) return undefined;
+    if (sessionProp === undefined && tokens.restore()) setSession(cognitoSession(config.apiUrl, tokens));
+    return () => tokens.dispose();
+  }, [cognito]); // once per Cognito configuration
 
   useEffect(() => {
     setMe(null);
@@ -41,9 +75,8 @@ export function TaskPane({ host, services = defaultServices, session: sessionPro
     if (!client) return;
     client.me().then(setMe, (error: unknown) => {
       if (isApiError(error) && error.code === "UNAUTHENTICATED") {
-        saveSession(null);
-        setSession(null);
-        setMeError("Su sesión expiró o el token no es válido: vuelva a iniciar sesión.");
+        endSession();
+        setMeError(session?.kind === "entra" ? error.problem.detail : "Su sesión expiró o el token no es válido: vuelva a iniciar sesión.");
       } else if (isApiError(error) && error.code === "NETWORK_ERROR") {
         setMeError(`Sin conexión con ${session?.apiUrl}. Puede validar igual; para sincronizar, revise la conexión (o que el servidor local esté corriendo).`);
       } else setMeError(messageOf(error));
@@ -52,12 +85,42 @@ export function TaskPane({ host, services = defaultServices, session: sessionPro
 
   const signIn = (s: Session) => {
     saveSession(s);
+    setSignedOutMessage(null);
     setSession(s);
   };
-  const signOut = () => {
-    saveSession(null);
-    setSession(null);
+  const signInCognito = (tokens: CognitoTokens) => {
+    if (!cognito?.tokens || !config) return;
+    cognito.tokens.start(tokens);
+    setSignedOutMessage(null);
+    setSession(cognitoSession(config.apiUrl, cognito.tokens));
   };
+  const signInEntra = (token: string) => {
+    if (!config || !sso) return;
+    setSignedOutMessage(null);
+    setSession(entraSession(config.apiUrl, token, sso));
+  };
+  /** Forgets the session of whatever kind: localStorage (dev), tokens and timer (Cognito), nothing stored (Entra). */
+  function endSession() {
+    if (session?.kind === "cognito") void cognito?.tokens?.signOut();
+    else if (session?.kind !== "entra") saveSession(null);
+    setSession(null);
+  }
+  const signOut = () => {
+    endSession();
+    setMeError(null);
+    setSignedOutMessage(session?.kind === "entra" ? "Cerró la sesión del panel; su cuenta de Office sigue iniciada." : "Cerró la sesión.");
+  };
+
+  let signInForm;
+  if (configError) {
+    signInForm = (
+      <MessageBar intent="error" role="alert">
+        <MessageBarBody>{configError}</MessageBarBody>
+      </MessageBar>
+    );
+  } else if (auth.kind === "cognito" && cognito) signInForm = <CognitoSignIn client={cognito.client} onSignedIn={signInCognito} />;
+  else if (auth.kind === "entra") signInForm = <EntraSignIn sso={sso} onSignedIn={signInEntra} />;
+  else signInForm = <SignIn initialApiUrl={config?.apiUrl ?? savedApiUrl()} onSignIn={signIn} />;
 
   async function insertTemplate() {
     setTemplateMessage(null);
@@ -84,7 +147,14 @@ export function TaskPane({ host, services = defaultServices, session: sessionPro
           </Button>
         </div>
       ) : (
-        <SignIn initialApiUrl={savedApiUrl()} onSignIn={signIn} />
+        <>
+          {signedOutMessage && (
+            <Text as="p" role="status">
+              {signedOutMessage}
+            </Text>
+          )}
+          {signInForm}
+        </>
       )}
       {meError && (
         <MessageBar intent="warning" role="alert">
@@ -113,4 +183,25 @@ export function TaskPane({ host, services = defaultServices, session: sessionPro
       </details>
     </main>
   );
+}
+
+/** A Cognito session: the bearer is the current ID token (refreshed before it expires). */
+function cognitoSession(apiUrl: string, tokens: CognitoSession): Session {
+  return { apiUrl, token: tokens.idToken ?? "", getToken: () => tokens.getIdToken(), kind: "cognito" };
+}
+
+/**
+ * An Entra ID session: each request asks Office for the token (it caches and renews it); an SSO
+ * failure then reads as a 401, which sends the user back to the sign-in with the reason.
+ */
+function entraSession(apiUrl: string, token: string, sso: SsoTokenProvider): Session {
+  return {
+    apiUrl,
+    token,
+    kind: "entra",
+    getToken: () =>
+      sso().catch((error: unknown) => {
+        throw new ApiError(makeProblem("UNAUTHENTICATED", ssoErrorOf(error).message));
+      }),
+  };
 }

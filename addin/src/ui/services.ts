@@ -1,5 +1,6 @@
 import type { Modality, Plan } from "@coop-plans/shared/domain";
-import { createApiClient, type ApiClient } from "@coop-plans/shared/api";
+import { createApiClient, type ApiClient, type FetchLike } from "@coop-plans/shared/api";
+import type { CognitoFetch } from "../auth/cognito";
 import { renderWorkbook, type TemplateWorkbook, type WorkbookGrids } from "@coop-plans/shared/workbook";
 import type { Session } from "./session";
 import { validateGrids, type ValidationOutcome } from "./validation";
@@ -12,6 +13,17 @@ export interface PaneServices {
   renderPlan(plan: Plan): TemplateWorkbook;
   newIdempotencyKey(): string;
   now(): Date;
+  /** The fetch of the Cognito sign-in calls; defaults to the browser's. */
+  authFetch?: CognitoFetch;
+}
+
+/** The browser's fetch, late-bound (tests and old hosts may install it after this module loads). */
+export const browserFetch = (url: string, init: { method: string; headers: Record<string, string>; body?: string | Uint8Array }) =>
+  globalThis.fetch(url, init as RequestInit);
+
+/** The typed API client of a session over a fetch: the bearer is the session's current token. */
+export function createSessionClient(session: Session, fetchImpl: FetchLike): ApiClient {
+  return createApiClient({ baseUrl: session.apiUrl, getToken: () => (session.getToken ? session.getToken() : session.token), fetch: fetchImpl });
 }
 
 /** A random idempotency key (UUID when the browser has `crypto.randomUUID`). */
@@ -24,8 +36,7 @@ function randomKey(): string {
 /** The real services: the shared core and the typed API client over the browser's fetch. */
 export const defaultServices: PaneServices = {
   validate: (grids) => validateGrids(grids),
-  createClient: (session) =>
-    createApiClient({ baseUrl: session.apiUrl, getToken: () => session.token, fetch: (url, init) => globalThis.fetch(url, init as RequestInit) }),
+  createClient: (session) => createSessionClient(session, browserFetch),
   renderTemplate: (modality) => renderWorkbook({ modality }),
   renderPlan: (plan) => renderWorkbook({ plan }),
   newIdempotencyKey: randomKey,

@@ -1,7 +1,19 @@
-/** The pane's sign-in: API base URL and bearer token, kept in the browser's localStorage. */
+/** How the user signed in: a pasted dev token (local mode), Cognito (e-mail and password) or Entra ID (Office SSO). */
+export type SessionKind = "dev" | "cognito" | "entra";
+
+/**
+ * The pane's sign-in: API base URL and bearer token. Dev sessions are kept in localStorage
+ * (`saveSession`); Cognito tokens live in memory and sessionStorage (auth/cognitoSession.ts);
+ * Entra ID tokens are asked from Office before each request and never stored.
+ */
 export interface Session {
   apiUrl: string;
+  /** The token at sign-in (the dev token, the first ID or access token). */
   token: string;
+  /** The current token for a request, when it changes over time (refreshed or asked from Office); absent: `token`. */
+  getToken?: () => Promise<string>;
+  /** Absent: a dev session (what localStorage held before the kinds existed). */
+  kind?: SessionKind;
 }
 
 /** Default API base URL: the local backend. */
@@ -42,17 +54,17 @@ export function loadSession(storage: Storage | undefined = globalThis.localStora
     const raw = storage?.getItem(SESSION_KEY);
     if (!raw) return null;
     const s = JSON.parse(raw) as Session;
-    return s.token && s.apiUrl ? s : null;
+    return s.token && s.apiUrl ? { apiUrl: s.apiUrl, token: s.token, kind: "dev" } : null;
   } catch {
     return null;
   }
 }
 
-/** Saves (or, with null, forgets) the session; the API URL is remembered separately. */
+/** Saves (or, with null, forgets) a dev session in localStorage; the API URL is remembered separately. */
 export function saveSession(session: Session | null, storage: Storage | undefined = globalThis.localStorage): void {
   try {
     if (session) {
-      storage?.setItem(SESSION_KEY, JSON.stringify(session));
+      storage?.setItem(SESSION_KEY, JSON.stringify({ apiUrl: session.apiUrl, token: session.token }));
       storage?.setItem(API_URL_KEY, session.apiUrl);
     } else storage?.removeItem(SESSION_KEY);
   } catch {
