@@ -45,8 +45,12 @@ async function main(): Promise<number> {
     }));
 
     let version = 0;
+    // Every sync must be a real save (a new revision): an identical plan on top of the latest
+    // version is answered `unchanged` without writing, so each run edits one description.
     const sync = async () => {
-      const saved = await gestor.putPlan(coop.id, { plan, baseVersion: version }, `bench-${coop.id}-${version}`);
+      const edited = { ...plan, investmentLines: plan.investmentLines.map((line, j) => (j === 0 ? { ...line, description: `${line.description} (corrida ${version + 1})` } : line)) };
+      const saved = await gestor.putPlan(coop.id, { plan: edited, baseVersion: version }, `bench-${coop.id}-${version}`);
+      if (saved.unchanged || saved.version !== version + 1) throw new Error(`La sincronización ${version + 1} no guardó una revisión nueva (versión ${saved.version}).`);
       version = saved.version;
     };
     for (let i = 0; i < WARMUP; i++) {
