@@ -1,4 +1,5 @@
 import type { Plan } from "@coop-plans/shared/domain";
+import { planTotals as corePlanTotals } from "@coop-plans/shared/rules";
 
 /** Sums and counts of a plan as read (CLP; `ownShareOfSercotec` a fraction rounded to 4 decimals, null without Sercotec amounts). */
 export interface PlanTotals {
@@ -13,21 +14,17 @@ export interface PlanTotals {
   results: number;
 }
 
-/** Computes the totals of the Plan de Inversiones columns (nulls count as 0) and the record counts. */
+/**
+ * The `totals` block of `validate --json`: the core's `planTotals` (shared/rules, the same sums
+ * the API and the consolidation use) flattened for machines, the share rounded to 4 decimals.
+ */
 export function planTotals(plan: Plan): PlanTotals {
-  const sum = (pick: (l: Plan["investmentLines"][number]) => number | null) =>
-    plan.investmentLines.reduce((acc, l) => acc + (pick(l) ?? 0), 0);
-  const sercotecTotal = sum((l) => l.sercotecAmount);
-  const ownTotal = sum((l) => l.ownAmount);
+  const t = corePlanTotals(plan);
   return {
-    totalNet: sum((l) => l.total),
-    sercotecTotal,
-    ownTotal,
-    ownShareOfSercotec: sercotecTotal > 0 ? Math.round((ownTotal / sercotecTotal) * 10_000) / 10_000 : null,
-    lines: plan.investmentLines.length,
-    actions: plan.actions.length,
-    members: plan.members.length,
-    milestones: plan.milestones.length,
-    results: plan.results.length,
+    totalNet: t.totalNet,
+    sercotecTotal: t.sercotecTotal,
+    ownTotal: t.ownTotal,
+    ownShareOfSercotec: t.ownShareOfSercotec === null ? null : Math.round(t.ownShareOfSercotec * 10_000) / 10_000,
+    ...t.counts,
   };
 }
