@@ -3,12 +3,9 @@ import type { ConsolidationInput } from "@coop-plans/shared/consolidate";
 import type { Store } from "../store/store";
 import { decodeRevisionBody } from "../store/revisionBody";
 
-/** Revisions read in parallel at most. */
-const CONCURRENCY = 8;
-
 /**
  * The consolidation input of some regions: every cooperative of each region (GSI1 Query, all
- * pages), each with its latest revision inflated, or with `plan: null` and no findings when it has
+ * pages), each with its latest revision inflated (read in BatchGetItem calls of 100), or with `plan: null` and no findings when it has
  * no saved plan yet (version 0, `borrador`), so consolidate() counts it as «sin plan». Entries come
  * in the order of `regionCodes`, then by name (the region index's order).
  * @throws Error when a latest pointer names a revision that does not exist.
@@ -22,18 +19,14 @@ export async function loadLatestPlans(store: Store, regionCodes: readonly string
     findings: [],
   }));
   const withPlan = entries.filter((e) => e.cooperative.version > 0);
-  let next = 0;
-  const worker = async () => {
-    while (next < withPlan.length) {
-      const entry = withPlan[next++];
-      const revision = await store.getRevision(entry.cooperative.id, entry.cooperative.version);
-      if (!revision) throw new Error("Latest pointer points to a missing revision");
-      const { plan, findings } = decodeRevisionBody(revision.body, revision.bodyEncoding);
-      entry.cooperative.status = revision.status;
-      entry.plan = plan;
-      entry.findings = findings;
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, withPlan.length) }, worker));
+  const revisions = await store.getRevisions(withPlan.map((e) => ({ cooperativeId: e.cooperative.id, version: e.cooperative.version })));
+  for (const entry of withPlan) {
+    const revision = revisions.get(`${entry.cooperative.id}#${entry.cooperative.version}`);
+    if (!revision) throw new Error("Latest pointer points to a missing revision");
+    const { plan, findings } = decodeRevisionBody(revision.body, revision.bodyEncoding);
+    entry.cooperative.status = revision.status;
+    entry.plan = plan;
+    entry.findings = findings;
+  }
   return entries;
 }

@@ -6,6 +6,7 @@ import { IdempotencyItem, LatestItem, RevisionHeaderItem, RevisionItem, parseIte
 import { keys } from "./keys";
 import type { EncodedBody } from "./revisionBody";
 import { transactWrite } from "./transactions";
+import { batchGet } from "./batchGet";
 
 /** DynamoDB's item size limit (400 KB, counted as 400 × 1024 bytes of names and values). */
 export const MAX_ITEM_BYTES = 400 * 1024;
@@ -135,6 +136,21 @@ export async function getLatest(ctx: StoreContext, cooperativeId: string): Promi
 export async function getRevision(ctx: StoreContext, cooperativeId: string, version: number): Promise<RevisionItem | null> {
   const out = await ctx.doc.send(new GetCommand({ TableName: ctx.tableName, Key: keys.revision(cooperativeId, version), ConsistentRead: true }));
   return out.Item ? parseItem(RevisionItem, out.Item) : null;
+}
+
+/**
+ * Several revisions by (cooperative, version) in BatchGetItem calls of 100 keys (strongly
+ * consistent, unprocessed keys retried): a Map keyed `${cooperativeId}#${version}`; missing ones
+ * are absent. Consolidation reads a region's latest revisions this way, not one GetItem each.
+ */
+export async function getRevisions(ctx: StoreContext, refs: ReadonlyArray<{ cooperativeId: string; version: number }>): Promise<Map<string, RevisionItem>> {
+  const found = await batchGet(ctx, refs.map((r) => keys.revision(r.cooperativeId, r.version)));
+  const out = new Map<string, RevisionItem>();
+  for (const raw of found) {
+    const item = parseItem(RevisionItem, raw);
+    out.set(`${item.cooperativeId}#${item.v}`, item);
+  }
+  return out;
 }
 
 /** Every revision of a cooperative without bodies, oldest first (all pages of a Query on its partition). */

@@ -25,6 +25,7 @@ export interface Store {
   listAssignments(gestorEmail: string): ReturnType<typeof assignments.listAssignments>;
   getLatest(cooperativeId: string): ReturnType<typeof revisions.getLatest>;
   getRevision(cooperativeId: string, version: number): ReturnType<typeof revisions.getRevision>;
+  getRevisions(refs: ReadonlyArray<{ cooperativeId: string; version: number }>): ReturnType<typeof revisions.getRevisions>;
   listRevisions(cooperativeId: string): ReturnType<typeof revisions.listRevisions>;
   appendRevision(revision: revisions.NewRevision, idempotency?: revisions.IdempotencyRecord): Promise<void>;
   getIdempotencyRecord(cooperativeId: string, key: string): ReturnType<typeof revisions.getIdempotencyRecord>;
@@ -48,6 +49,7 @@ export function createStore(options: StoreContextOptions | StoreContext = {}): S
     listAssignments: (email) => assignments.listAssignments(ctx, email),
     getLatest: (id) => revisions.getLatest(ctx, id),
     getRevision: (id, v) => revisions.getRevision(ctx, id, v),
+    getRevisions: (refs) => revisions.getRevisions(ctx, refs),
     listRevisions: (id) => revisions.listRevisions(ctx, id),
     appendRevision: (r, i) => revisions.appendRevision(ctx, r, i),
     getIdempotencyRecord: (id, key) => revisions.getIdempotencyRecord(ctx, id, key),
