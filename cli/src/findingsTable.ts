@@ -1,9 +1,8 @@
 import type { Finding, Severity } from "@coop-plans/shared/domain";
+import { orderFindings, type FindingCounts } from "@coop-plans/shared/findings";
 
 /** Spanish label of each severity, as the table shows it. */
 export const SEVERITY_LABELS: Record<Severity, string> = { error: "error", warning: "advertencia", info: "aviso" };
-
-const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** `Hoja!Celda` (or the sheet, or the field) of a finding; `—` when it has no location. */
 export function findingLocation(f: Finding): string {
@@ -12,27 +11,12 @@ export function findingLocation(f: Finding): string {
   return sheet ?? field ?? "—";
 }
 
-/** Findings sorted errors first, then warnings, then notices (stable within a severity). */
-export function sortFindings(findings: Finding[]): Finding[] {
-  return findings
-    .map((f, i) => ({ f, i }))
-    .sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i)
-    .map(({ f }) => f);
-}
-
-/** Counts by severity. */
-export function countFindings(findings: Finding[]): Record<Severity, number> {
-  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) counts[f.severity]++;
-  return counts;
-}
-
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
 /** `2 errores, 1 advertencia, 0 avisos`. */
-export function countsText(counts: Record<Severity, number>): string {
+export function countsText(counts: FindingCounts): string {
   return [
     plural(counts.error, "error", "errores"),
     plural(counts.warning, "advertencia", "advertencias"),
@@ -46,7 +30,7 @@ export function countsText(counts: Record<Severity, number>): string {
  */
 export function findingsTable(findings: Finding[], indent = "  "): string {
   if (findings.length === 0) return "";
-  const rows = sortFindings(findings).map((f) => [SEVERITY_LABELS[f.severity], f.ruleId, findingLocation(f), f.message]);
+  const rows = orderFindings(findings).map((f) => [SEVERITY_LABELS[f.severity], f.ruleId, findingLocation(f), f.message]);
   const header = ["Severidad", "Regla", "Ubicación", "Mensaje"];
   const widths = [0, 1, 2].map((c) => Math.max(header[c].length, ...rows.map((r) => r[c].length)));
   const line = (cells: string[]) => indent + cells.map((cell, c) => (c < 3 ? cell.padEnd(widths[c]) : cell)).join("  ").trimEnd();

@@ -19,6 +19,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { PLAN_STATUS_LABELS } from "@coop-plans/shared/api";
 import type { Consolidation } from "@coop-plans/shared/consolidate";
+import { formatClp as clp, formatPercentOneDecimal as pct } from "@coop-plans/shared/format";
 import { DEMO_PEOPLE, DEMO_REGION, demoWorkbooks, regionLabel, runDemo, type DemoResult } from "./demo";
 import { loadOrCreateDevKey } from "./devTokens";
 import { JavaMissingError } from "./dynamodbLocal";
@@ -30,8 +31,6 @@ const exitAfterDemo = args.has("--exit-after-demo") || args.has("--demo-only") |
 const withDemo = !args.has("--no-demo");
 const withAddin = !args.has("--no-addin");
 const say = (text = "") => void process.stdout.write(text + "\n");
-const clp = (n: number) => `$${n.toLocaleString("es-CL")}`;
-const pct = (f: number | null) => (f === null ? "—" : `${(f * 100).toLocaleString("es-CL", { minimumFractionDigits: 1, maximumFractionDigits: 1 })} %`);
 const port = (name: string, fallback?: number) => (process.env[name] ? Number(process.env[name]) : fallback);
 
 /** Starts the task pane's static server when the add-in provides one; returns how to stop it. */

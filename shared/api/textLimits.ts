@@ -1,4 +1,5 @@
 import type * as z from "zod";
+import { formatNumber } from "../format";
 
 /** Longest text a plan field may hold at the API boundary (names, descriptions, comments): 2,000 characters. */
 export const MAX_PLAN_TEXT_CHARS = 2000;
@@ -38,7 +39,7 @@ export function checkTextLimits(value: unknown, ctx: z.core.$RefinementCtx): voi
       const last = String(path[path.length - 1] ?? "");
       const max = /e-?mail/i.test(last) ? MAX_EMAIL_CHARS : MAX_PLAN_TEXT_CHARS;
       if (v.length > max) {
-        ctx.addIssue({ code: "custom", path, message: `El texto admite hasta ${max.toLocaleString("es-CL")} caracteres y tiene ${v.length.toLocaleString("es-CL")}.` });
+        ctx.addIssue({ code: "custom", path, message: `El texto admite hasta ${formatNumber(max)} caracteres y tiene ${formatNumber(v.length)}.` });
       }
       const bad = forbiddenCharacterIn(v);
       if (bad) ctx.addIssue({ code: "custom", path, message: forbiddenCharacterMessage(bad) });

@@ -1,24 +1,16 @@
-import { REGIONS, type Finding, type MilestoneStatus, type Plan, type RegionCode } from "../domain";
+import { REGIONS, addMoney, zeroMoney, type MilestoneStatus, type MoneyTotals, type Plan, type RegionCode } from "../domain";
+import { SEVERITY_RANK, countFindings } from "../findings";
 import { PlanStatus } from "../api/planStatus";
 import { CATALOGUE_2025, findCatalogueItem, findSubitem, type CatalogueItem } from "../rules/catalogue";
 import { getCall } from "../rules/calls";
 import type {
-  Compliance, Consolidation, CooperativeRow, FundingSplit, ItemRow, MilestoneRow, MoneyTotals, RegionRow, RuleCount, StatusRow,
+  Compliance, Consolidation, CooperativeRow, FundingSplit, ItemRow, MilestoneRow, RegionRow, RuleCount, StatusRow,
 } from "./consolidation";
 import type { ConsolidateOptions, ConsolidationInput } from "./consolidationInput";
 import { MILESTONE_NAMES } from "./milestoneNames";
 import { todayInSantiago } from "../rules/calendarDate";
 import { cooperativeProgress } from "./cooperativeProgress";
 import { progressReport } from "./progressReport";
-
-const zeroMoney = (): MoneyTotals => ({ total: 0, sercotecAmount: 0, ownAmount: 0, executedAmount: 0 });
-
-function addMoney(into: MoneyTotals, from: MoneyTotals): void {
-  into.total += from.total;
-  into.sercotecAmount += from.sercotecAmount;
-  into.ownAmount += from.ownAmount;
-  into.executedAmount += from.executedAmount;
-}
 
 const ratio = (numerator: number, denominator: number): number | null => (denominator > 0 ? numerator / denominator : null);
 
@@ -64,16 +56,10 @@ function milestoneStatuses(plan: Plan | null): CooperativeRow["milestones"] {
   return result;
 }
 
-function countSeverities(findings: Finding[]): { errors: number; warnings: number; infos: number } {
-  let errors = 0;
-  let warnings = 0;
-  let infos = 0;
-  for (const f of findings) {
-    if (f.severity === "error") errors++;
-    else if (f.severity === "warning") warnings++;
-    else infos++;
-  }
-  return { errors, warnings, infos };
+/** A cooperative row's finding counts (the consolidation's names for `countFindings`). */
+function countSeverities(findings: ConsolidationInput["findings"]): { errors: number; warnings: number; infos: number } {
+  const counts = countFindings(findings);
+  return { errors: counts.error, warnings: counts.warning, infos: counts.info };
 }
 
 /** Which compliance class a row falls in. */
@@ -161,7 +147,7 @@ export function consolidate(inputs: ConsolidationInput[], options: ConsolidateOp
       perRule.set(f.ruleId, (perRule.get(f.ruleId) ?? 0) + 1);
       const rule = rules.get(f.ruleId) ?? { ruleId: f.ruleId, severity: f.severity, cooperatives: 0, findings: 0 };
       rule.findings++;
-      if (severityRank(f.severity) < severityRank(rule.severity)) rule.severity = f.severity;
+      if (SEVERITY_RANK[f.severity] < SEVERITY_RANK[rule.severity]) rule.severity = f.severity;
       rules.set(f.ruleId, rule);
     }
     for (const ruleId of perRule.keys()) rules.get(ruleId)!.cooperatives++;
@@ -189,7 +175,7 @@ export function consolidate(inputs: ConsolidationInput[], options: ConsolidateOp
 
   const compliance: Compliance = { withErrors: 0, withWarnings: 0, clean: 0, withoutPlan: 0, byRule: [] };
   for (const row of rows) compliance[complianceClass(row)]++;
-  compliance.byRule = [...rules.values()].sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || a.ruleId.localeCompare(b.ruleId));
+  compliance.byRule = [...rules.values()].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.ruleId.localeCompare(b.ruleId));
 
   const strip = (m: Map<string, ItemRow & { coops: Set<string> }>): ItemRow[] =>
     sortItemRows([...m.values()].map(({ coops, ...row }) => ({ ...row, cooperatives: coops.size })));
@@ -210,10 +196,6 @@ export function consolidate(inputs: ConsolidationInput[], options: ConsolidateOp
     cooperatives: rows,
     byRegion: regionRows(rows, "regionCode" in target ? target.regionCode : null),
   };
-}
-
-function severityRank(severity: Finding["severity"]): number {
-  return severity === "error" ? 0 : severity === "warning" ? 1 : 2;
 }
 
 /** The ítem catalogue of a plan's call (its year and region), or the 2025 catalogue when the call is unknown. */

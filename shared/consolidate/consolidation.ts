@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { MilestoneStatus, Modality, RegionCode } from "../domain";
+import { MilestoneStatus, Modality, MoneyTotals, RegionCode } from "../domain";
 import { PlanStatus } from "../api/planStatus";
 import { CooperativeProgress } from "./cooperativeProgress";
 
@@ -10,17 +10,6 @@ const Count = z.number().int().nonnegative();
 /** A fraction 0–1 (null when its denominator is 0). */
 const Share = z.number().min(0).nullable();
 
-/**
- * The money of a set of investment lines, integer CLP: Total neto, Aporte Sercotec, Aporte
- * empresarial and Monto ejecutado, each the plain sum of the lines (null amounts count 0).
- */
-export const MoneyTotals = z.object({
-  total: Clp,
-  sercotecAmount: Clp,
-  ownAmount: Clp,
-  executedAmount: Clp,
-});
-export type MoneyTotals = z.infer<typeof MoneyTotals>;
 
 /**
  * Sercotec subsidy versus aporte empresarial, integer CLP and fractions 0–1:

@@ -1,4 +1,5 @@
 import { MODALITY_LABELS, REGIONS } from "../domain";
+import { formatDateEs } from "../format";
 import type { CellValue } from "../workbook/grid";
 import { PLAN_STATUS_LABELS } from "../api/planStatus";
 import type { Consolidation, CooperativeRow, ItemRow } from "./consolidation";
@@ -117,7 +118,7 @@ function progressCells(r: CooperativeRow): CellValue[] {
   const last = p.visits.last?.date;
   return [
     p.actions.total, p.actions.done, p.actions.progress, p.executedShare, p.visits.count,
-    last ? `${last.slice(8, 10)}-${last.slice(5, 7)}-${last.slice(0, 4)}` : null,
+    last ? formatDateEs(last) : null,
     p.agreements.open, p.agreements.overdue, p.links.total,
     ...LINK_TYPE_COLUMNS.map((t) => p.links.byType[t]), ...LINK_STATUS_COLUMNS.map((t) => p.links.byStatus[t]),
     p.leverage.applications, p.leverage.requested, p.leverage.awarded, p.leverage.awardedCount,

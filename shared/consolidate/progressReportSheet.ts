@@ -1,6 +1,6 @@
 import { MODALITY_LABELS, REGIONS } from "../domain";
 import type { CellValue } from "../workbook/grid";
-import { formatDateEs } from "../rules/calendarDate";
+import { formatDateEs } from "../format";
 import type { SheetColumn, SheetColumnKind } from "./consolidationSheets";
 import type { ProgressReport } from "./progressReportSchema";
 

@@ -14,3 +14,4 @@ export * from "./plan";
 export * from "./rut";
 export * from "./text";
 export * from "./regionNames";
+export * from "./totals";

@@ -1,5 +1,5 @@
 import type { Finding } from "../domain";
-import { formatDateEs } from "./calendarDate";
+import { formatDateEs } from "../format";
 import { cellOf, isFieldMissing } from "./locate";
 import { findingOf, isBlank, type Rule } from "./rule";
 

@@ -66,17 +66,10 @@ export function addDaysIso(iso: string, days: number): string | null {
   return addDaysMemo(`${iso}|${days}`);
 }
 
-/** Today's calendar date in America/Santiago, ISO (one time-zone date per call: call it once per run). */
-export function todayInSantiago(): string {
-  return format(TZDate.tz("America/Santiago"), "yyyy-MM-dd");
-}
-
-const formatDateEsMemo = memo((iso) => {
-  const d = toCalendarDate(iso);
-  return d ? format(d, "dd-MM-yyyy") : iso;
-});
-
-/** An ISO date as people read it in Chile: `2025-09-08` → `08-09-2025`. */
-export function formatDateEs(iso: string): string {
-  return formatDateEsMemo(iso);
+/**
+ * The calendar date in America/Santiago at `now` (default: this instant), ISO `YYYY-MM-DD` (one
+ * time-zone date per call: call it once per run).
+ */
+export function todayInSantiago(now?: Date): string {
+  return format(now ? new TZDate(now.getTime(), "America/Santiago") : TZDate.tz("America/Santiago"), "yyyy-MM-dd");
 }

@@ -1,7 +1,7 @@
 import type { Finding, Location, Plan } from "../domain";
 import { MODALITY_LABELS, formatRut, normalizeRut, rutCheckDigit } from "../domain";
 import { labelKey } from "./catalogue";
-import { formatClp, formatNumber } from "./format";
+import { formatClp, formatNumber } from "../format";
 import { cellOf, isPartMissing, tableHeaderCellOf } from "./locate";
 import { findingOf, isBlank, withCall, type Rule } from "./rule";
 

@@ -1,6 +1,6 @@
 import type { Finding, Plan } from "../domain";
-import { addDaysIso, addMonthsIso, formatDateEs } from "./calendarDate";
-import { formatClp, formatNumber } from "./format";
+import { addDaysIso, addMonthsIso } from "./calendarDate";
+import { formatClp, formatDateEs, formatNumber } from "../format";
 import { cellOf, headerCellOf, isFieldMissing, sheetOf } from "./locate";
 import { findingOf, isBlank, withCall, type Rule } from "./rule";
 

@@ -5,7 +5,6 @@ export * from "./version";
 export * from "./totals";
 export * from "./executionPeriod";
 export * from "./calendarDate";
-export * from "./format";
 export * from "./locate";
 export * from "./rule";
 export { checkPlanCall, PLAN_RULES, PLAN_002_RULE } from "./planRules";

@@ -3,7 +3,7 @@ import { MODALITY_LABELS, normalizeRut } from "../domain";
 import type { CallParameters } from "./calls";
 import { findCatalogueItem, findGroup, findSubitem, labelKey } from "./catalogue";
 import { memberRuts } from "./cooperativeRules";
-import { formatClp, formatNumber, formatPercent } from "./format";
+import { formatClp, formatNumber, formatPercent } from "../format";
 import { cellOf, columnOf, headerCellOf, isFieldMissing, sheetOf } from "./locate";
 import { findingOf, isBlank, withCall, type Rule } from "./rule";
 import { minimumOwnAmount, sercotecCapOf } from "./totals";
@@ -129,7 +129,7 @@ export const INV_005_RULE: Rule = {
   check: withCall(({ plan, modality, totals }, call) => {
     if (!modality) return [];
     const cap = sercotecCapOf(plan, call) as number;
-    const { sercotecTotal } = totals;
+    const { sercotecAmount: sercotecTotal } = totals;
     if (sercotecTotal <= cap) return [];
     const topUp = cap - call.subsidyCap[modality].value;
     const capText = topUp > 0
@@ -152,7 +152,7 @@ export const INV_006_RULE: Rule = {
   check: withCall(({ plan, totals }, call) => {
     // Without the Aporte empresarial column (PARSE-004) its sum is not 0: it was never read.
     if (isFieldMissing(plan, "investmentLines", "ownAmount")) return [];
-    const { sercotecTotal, ownTotal } = totals;
+    const { sercotecAmount: sercotecTotal, ownAmount: ownTotal } = totals;
     const share = call.minimumOwnShare.value;
     const minimum = minimumOwnAmount(share, sercotecTotal);
     if (ownTotal >= minimum) return [];
@@ -181,7 +181,7 @@ export const INV_007_RULE: Rule = {
     if (isFieldMissing(plan, "investmentLines", "sercotecAmount")) return [];
     const out: Finding[] = [];
     const location = headerCellOf(plan, "investmentLines", "total");
-    const mgmtCap = capOfGroup(call.managementCap.value, totals.sercotecTotal);
+    const mgmtCap = capOfGroup(call.managementCap.value, totals.sercotecAmount);
     if (mgmtCap !== null && totals.managementTotal > mgmtCap) {
       const cap = call.managementCap.value!;
       const limitText = cap.kind === "fraction" ? `${formatPercent(cap.value)} del subsidio (${formatClp(mgmtCap)})` : formatClp(mgmtCap);
@@ -191,9 +191,9 @@ export const INV_007_RULE: Rule = {
     }
     const wcShare = call.workingCapitalCap.value;
     if (wcShare !== null) {
-      const wcCap = Math.floor(Number((wcShare * totals.sercotecTotal).toFixed(6)));
+      const wcCap = Math.floor(Number((wcShare * totals.sercotecAmount).toFixed(6)));
       if (totals.workingCapitalTotal > wcCap) {
-        const pct = totals.sercotecTotal > 0 ? `, ${formatPercent(totals.workingCapitalTotal / totals.sercotecTotal)} del subsidio` : "";
+        const pct = totals.sercotecAmount > 0 ? `, ${formatPercent(totals.workingCapitalTotal / totals.sercotecAmount)} del subsidio` : "";
         out.push(findingOf(INV["007"],
           `El capital de trabajo suma ${formatClp(totals.workingCapitalTotal)}${pct}; el máximo es ${formatPercent(wcShare)} (${formatClp(wcCap)}).`,
           location, { found: totals.workingCapitalTotal, limit: wcCap }));
@@ -213,7 +213,7 @@ export const INV_008_RULE: Rule = {
   statement: "Capital de trabajo above 30% of the subsidy when the call sets no cap.",
   check: withCall(({ plan, totals }, call) => {
     if (call.workingCapitalCap.value !== null || isFieldMissing(plan, "investmentLines", "sercotecAmount")) return [];
-    const { workingCapitalTotal, sercotecTotal } = totals;
+    const { workingCapitalTotal, sercotecAmount: sercotecTotal } = totals;
     const share = call.workingCapitalWarnShare.value;
     const limit = Math.floor(Number((share * sercotecTotal).toFixed(6)));
     if (workingCapitalTotal === 0 || workingCapitalTotal <= limit) return [];
@@ -337,10 +337,7 @@ export const INV_014_RULE: Rule = {
   check: ({ plan, totals }) => {
     const row = plan.investmentTotalsRow;
     if (!row) return [];
-    const computed = {
-      total: totals.totalNet, sercotecAmount: totals.sercotecTotal, ownAmount: totals.ownTotal,
-      executedAmount: plan.investmentLines.reduce((a, l) => a + (l.executedAmount ?? 0), 0),
-    };
+    const computed = totals;
     return TOTAL_FIELDS.flatMap(([field, label]) => {
       const declared = row[field];
       if (declared === null || declared === undefined || declared === computed[field]) return [];

@@ -1,5 +1,5 @@
 import type { Finding, Milestone } from "../domain";
-import { formatDateEs } from "./calendarDate";
+import { formatDateEs } from "../format";
 import { cellOf, isFieldMissing, isPartMissing, sheetCellOf, sheetOf } from "./locate";
 import { findingOf, isBlank, type Rule } from "./rule";
 

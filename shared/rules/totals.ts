@@ -1,27 +1,22 @@
-import type { Plan } from "../domain";
-import { findCatalogueItem, findSubitem, type CatalogueItem } from "./catalogue";
+import type { MoneyTotals, Plan, PlanCounts, PlanTotalsSummary } from "../domain";
+import { findCatalogueItem, findSubitem } from "./catalogue";
 import { getCall, type CallParameters } from "./calls";
 
 /** The sums of one (grupo, ítem, sub-ítem) of the plan de inversiones, CLP. */
-export interface ItemTotal {
+export interface ItemTotal extends MoneyTotals {
   group: string | null;
   item: string | null;
   subitem: string | null;
-  total: number;
-  sercotecAmount: number;
-  ownAmount: number;
-  executedAmount: number;
 }
 
-/** The figures of a plan that the rules, the API, consolidation and reports share. */
-export interface PlanTotals {
-  /** Sum of Total neto, CLP. */
-  totalNet: number;
-  /** Sum of Aporte Sercotec, CLP. */
-  sercotecTotal: number;
-  /** Sum of Aporte empresarial, CLP. */
-  ownTotal: number;
-  /** ownTotal ÷ sercotecTotal, fraction (0.0246 = 2,46 %); null when sercotecTotal is 0. */
+/**
+ * The figures of a plan that the rules, the API, consolidation, `validate --json` and the pane
+ * share, in the one vocabulary of shared/domain `totals`: the money sums (`total`,
+ * `sercotecAmount`, `ownAmount`, `executedAmount`, integer CLP) and the record counts
+ * (`investmentLines`, `actions`, `members`, `milestones`, `results`), plus:
+ */
+export interface PlanTotals extends MoneyTotals, PlanCounts {
+  /** ownAmount ÷ sercotecAmount, fraction (0.0246 = 2,46 %); null when sercotecAmount is 0. */
   ownShareOfSercotec: number | null;
   /** Sum of Total neto of the Capital de trabajo lines, CLP. */
   workingCapitalTotal: number;
@@ -29,10 +24,9 @@ export interface PlanTotals {
   managementTotal: number;
   /** Sums by (grupo, ítem, sub-ítem), in catalogue order; unknown ítems last, in order of appearance. */
   byItem: ItemTotal[];
-  counts: { lines: number; actions: number; members: number; milestones: number; results: number };
   /**
    * The call's limits for this plan: `sercotecCap` = the modality's cap (+ the sustainability
-   * top-up when a line is Sustentable), `minimumOwnTotal` = ⌈minimum share × sercotecTotal⌉.
+   * top-up when a line is Sustentable), `minimumOwnTotal` = ⌈minimum share × sercotecAmount⌉.
    * Null when the plan has no known call or modality.
    */
   limits: { sercotecCap: number | null; minimumOwnTotal: number | null };
@@ -41,11 +35,6 @@ export interface PlanTotals {
 /** ⌈share × amount⌉ in pesos, immune to binary rounding (0.02 × 7.190.000 = 143.800, not 143.801). */
 export function minimumOwnAmount(share: number, sercotecTotal: number): number {
   return Math.ceil(Number((share * sercotecTotal).toFixed(6)));
-}
-
-/** The catalogue ítem of a line, or undefined when its ítem is unknown. */
-export function lineCatalogueItem(line: { item: string | null }, catalogue: CatalogueItem[]): CatalogueItem | undefined {
-  return line.item ? findCatalogueItem(line.item, catalogue) : undefined;
 }
 
 /** The Sercotec cap of a plan under a call: the modality's cap, plus the top-up when a line is Sustentable. */
@@ -59,7 +48,7 @@ export function sercotecCapOf(plan: Plan, call: CallParameters): number | null {
 /**
  * The plan's totals (all CLP integers as typed; null amounts count 0). `call` defaults to the
  * plan's own call (`getCall(cooperative.callYear, regionCode)`); limits are null without one.
- * Clean sample: totalNet 7.367.000, sercotecTotal 7.190.000, ownTotal 177.000,
+ * Clean sample: total 7.367.000, sercotecAmount 7.190.000, ownAmount 177.000,
  * workingCapitalTotal 630.000, minimumOwnTotal 143.800.
  */
 export function planTotals(plan: Plan, call?: CallParameters): PlanTotals {
@@ -70,9 +59,10 @@ export function planTotals(plan: Plan, call?: CallParameters): PlanTotals {
   const catalogue = params?.catalogue.value;
   const lines = plan.investmentLines;
   const cat = catalogue ?? [];
-  let totalNet = 0;
-  let sercotecTotal = 0;
-  let ownTotal = 0;
+  let total = 0;
+  let sercotecAmount = 0;
+  let ownAmount = 0;
+  let executedAmount = 0;
   let workingCapitalTotal = 0;
   let managementTotal = 0;
   // Rows by (grupo, ítem, sub-ítem) — null and a missing value are the same key — in order of first appearance.
@@ -81,9 +71,10 @@ export function planTotals(plan: Plan, call?: CallParameters): PlanTotals {
   const keyOf = (v: string | null | undefined) => v ?? null;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
-    totalNet += l.total ?? 0;
-    sercotecTotal += l.sercotecAmount ?? 0;
-    ownTotal += l.ownAmount ?? 0;
+    total += l.total ?? 0;
+    sercotecAmount += l.sercotecAmount ?? 0;
+    ownAmount += l.ownAmount ?? 0;
+    executedAmount += l.executedAmount ?? 0;
     const item = l.item ? findCatalogueItem(l.item, catalogue) : undefined;
     if (item?.item === "Capital de trabajo") workingCapitalTotal += l.total ?? 0;
     if (item?.group === "Acciones de Gestión Empresarial") managementTotal += l.total ?? 0;
@@ -112,23 +103,38 @@ export function planTotals(plan: Plan, call?: CallParameters): PlanTotals {
   const byItem = rows.sort((a, b) => a.order - b.order).map(({ order, ...rest }) => { void order; return rest; });
 
   return {
-    totalNet,
-    sercotecTotal,
-    ownTotal,
-    ownShareOfSercotec: sercotecTotal > 0 ? ownTotal / sercotecTotal : null,
+    total,
+    sercotecAmount,
+    ownAmount,
+    executedAmount,
+    investmentLines: lines.length,
+    actions: plan.actions.length,
+    members: plan.members.length,
+    milestones: plan.milestones.length,
+    results: plan.results.length,
+    ownShareOfSercotec: sercotecAmount > 0 ? ownAmount / sercotecAmount : null,
     workingCapitalTotal,
     managementTotal,
     byItem,
-    counts: {
-      lines: lines.length,
-      actions: plan.actions.length,
-      members: plan.members.length,
-      milestones: plan.milestones.length,
-      results: plan.results.length,
-    },
     limits: {
       sercotecCap: params ? sercotecCapOf(plan, params) : null,
-      minimumOwnTotal: params ? minimumOwnAmount(params.minimumOwnShare.value, sercotecTotal) : null,
+      minimumOwnTotal: params ? minimumOwnAmount(params.minimumOwnShare.value, sercotecAmount) : null,
     },
+  };
+}
+
+/**
+ * The headline a plan revision stores and the API answers (`PlanTotalsSummary`): a pick of the
+ * plan's totals, same names. Clean sample: total 7.367.000, sercotecAmount 7.190.000,
+ * ownAmount 177.000, investmentLines 8.
+ */
+export function planTotalsSummary(totals: PlanTotals): PlanTotalsSummary {
+  return {
+    total: totals.total,
+    sercotecAmount: totals.sercotecAmount,
+    ownAmount: totals.ownAmount,
+    investmentLines: totals.investmentLines,
+    actions: totals.actions,
+    members: totals.members,
   };
 }

@@ -1,4 +1,5 @@
-import type { Finding, Plan, Severity } from "../domain";
+import type { Finding, Plan } from "../domain";
+import { countFindings, orderFindings, type FindingCounts } from "../findings";
 import { ACTION_RULES } from "./actionRules";
 import { isCalendarDate, todayInSantiago } from "./calendarDate";
 import { getCall, type CallLookup, type CallParameters } from "./calls";
@@ -10,7 +11,7 @@ import { MILESTONE_RULES } from "./milestoneRules";
 import { PLAN_RULES, checkPlanCall } from "./planRules";
 import { RESULT_RULES } from "./resultRules";
 import type { Rule, RuleContext } from "./rule";
-import { planTotals } from "./totals";
+import { planTotals, type PlanTotals } from "./totals";
 
 /** Options of a validation run. */
 export interface ValidateOptions {
@@ -26,38 +27,48 @@ export const ALL_RULES: readonly Rule[] = [
   ...FOLLOW_UP_RULES,
 ];
 
-const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+/** What checking a plan gives: its findings (ordered), their counts by severity and the plan's totals. */
+export interface PlanCheck {
+  findings: Finding[];
+  counts: FindingCounts;
+  /** `planTotals(plan, call)` under the call the rules used. */
+  totals: PlanTotals;
+}
 
 /**
  * Checks a plan against the parameters of its call, region and modality (rules.md); returns the
  * findings, errors first, then warnings, then notices; within a severity in rule order, then
- * record order (stable). Pure: no I/O, never throws on bad data.
+ * record order (stable, shared/findings `orderFindings`), their counts and the plan's totals.
+ * Pure: no I/O, never throws on bad data.
  * - PLAN-001 first: a plan without call year, region or modality, or whose year has no call file
  *   («No hay reglas cargadas para la convocatoria 2026»); rules that need the call's figures are
  *   then skipped, the others (arithmetic, RUTs, required fields, dates) still run.
  * - `asOf` (ISO date) defaults to today in America/Santiago; throws RangeError when given and not
  *   a real ISO date (a programming error, not user data).
  */
-export function validatePlan(plan: Plan, options: ValidateOptions = {}): Finding[] {
+export function checkPlan(plan: Plan, options: ValidateOptions = {}): PlanCheck {
   const asOf = options.asOf ?? todayInSantiago();
   if (!isCalendarDate(asOf)) throw new RangeError(`validatePlan: asOf must be an ISO date (YYYY-MM-DD), got ${asOf}`);
   const c = plan.cooperative;
   const lookup: CallLookup = options.call ? { ok: true, call: options.call } : getCall(c.callYear, c.regionCode);
   const call = lookup.ok ? lookup.call : null;
+  const totals = planTotals(plan, call ?? undefined);
   const ctx: RuleContext = {
     plan,
     call,
     modality: c.modality ?? null,
     period: call ? executionPeriod(c, call.executionMonths.value) : null,
     asOf,
-    totals: planTotals(plan, call ?? undefined),
+    totals,
   };
-  const findings: Finding[] = [
+  const findings = orderFindings([
     ...checkPlanCall(plan, lookup),
     ...ALL_RULES.flatMap((rule) => rule.check(ctx)),
-  ];
-  return findings
-    .map((f, i) => ({ f, i }))
-    .sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i)
-    .map(({ f }) => f);
+  ]);
+  return { findings, counts: countFindings(findings), totals };
+}
+
+/** The findings of `checkPlan` alone (same order, same errors thrown). */
+export function validatePlan(plan: Plan, options: ValidateOptions = {}): Finding[] {
+  return checkPlan(plan, options).findings;
 }

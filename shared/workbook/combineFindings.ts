@@ -1,7 +1,6 @@
-import type { Finding, Severity } from "../domain";
+import type { Finding } from "../domain";
+import { orderFindings } from "../findings";
 import { MISSING_VALUE_RULE_IDS } from "../rules/rule";
-
-const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** `Sheet!A1` of a finding located to a cell; undefined when it has no sheet or no cell. */
 function cellKey(finding: Finding): string | undefined {
@@ -19,7 +18,7 @@ function cellKey(finding: Finding): string | undefined {
  * every other rule's findings, are kept.
  *
  * Ordered errors first, then warnings, then notices; within a severity, parse findings before rule
- * findings, each in its own order (stable). Pure; the inputs are not modified.
+ * findings, each in its own order (stable, `orderFindings`). Pure; the inputs are not modified.
  */
 export function combineFindings(parseFindings: readonly Finding[], ruleFindings: readonly Finding[]): Finding[] {
   const unreadCells = new Set<string>();
@@ -33,8 +32,5 @@ export function combineFindings(parseFindings: readonly Finding[], ruleFindings:
     const key = cellKey(f);
     return key === undefined || !unreadCells.has(key);
   });
-  return [...parseFindings, ...kept]
-    .map((f, i) => ({ f, i }))
-    .sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i)
-    .map(({ f }) => f);
+  return orderFindings([...parseFindings, ...kept]);
 }

@@ -12,3 +12,4 @@ export * from "./formReader";
 export * from "./parseWorkbook";
 export * from "./combineFindings";
 export * from "./template";
+export * from "./checkWorkbook";

@@ -83,7 +83,7 @@ describe("coop-plans validate", () => {
     const result = await validateFiles([f("clean_creacion.xlsx"), f("unreadable/not-a-workbook.xlsx")], { ...AS_OF, json: true });
     const reports = JSON.parse(result.output);
     expect(result.exitCode).toBe(2);
-    expect(reports[0]).toMatchObject({ exitCode: 0, findings: [], totals: { totalNet: 5_350_000, sercotecTotal: 5_190_000, ownTotal: 160_000, lines: 6 } });
+    expect(reports[0]).toMatchObject({ exitCode: 0, findings: [], counts: { error: 0, warning: 0, info: 0 }, totals: { total: 5_350_000, sercotecAmount: 5_190_000, ownAmount: 160_000, investmentLines: 6 } });
     expect(reports[0].plan.cooperative).toMatchObject({ regionCode: "10", modality: "creacion", callYear: 2025 });
     expect(reports[1]).toMatchObject({ exitCode: 2, error: { code: "not-xlsx" } });
   });

@@ -31,10 +31,10 @@ test("a region with one saved plan and two cooperatives without one: 3 cooperati
 
   const expected = planTotals(plan);
   expect(saved.body.totals).toEqual({
-    sercotecAmount: expected.sercotecTotal, ownAmount: expected.ownTotal, total: expected.totalNet,
+    sercotecAmount: expected.sercotecAmount, ownAmount: expected.ownAmount, total: expected.total,
     investmentLines: 4, actions: 0, members: 0,
   });
-  expect(saved.body.totals.total).toBe(expected.sercotecTotal + expected.ownTotal + 1_000);
+  expect(saved.body.totals.total).toBe(expected.sercotecAmount + expected.ownAmount + 1_000);
 
   const res = await app.call("regionConsolidation", { params: { code: "11" }, claims: aosClaims("11") });
   expect(res.status).toBe(200);
@@ -48,7 +48,7 @@ test("a region with one saved plan and two cooperatives without one: 3 cooperati
     ["Cooperativa Sin Plan B", false, 0],
   ]);
   expect(c.byStatus.find((s: { status: string }) => s.status === "borrador").cooperatives).toBe(3);
-  expect(c.totals).toMatchObject({ total: expected.totalNet, sercotecAmount: expected.sercotecTotal, ownAmount: expected.ownTotal });
+  expect(c.totals).toMatchObject({ total: expected.total, sercotecAmount: expected.sercotecAmount, ownAmount: expected.ownAmount });
 
   // The same pesos in the list and in the audit trail.
   const list = await app.call("listCooperatives", { params: { code: "11" }, claims: aosClaims("11") });

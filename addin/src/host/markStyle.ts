@@ -1,4 +1,5 @@
 import type { Finding, Severity } from "@coop-plans/shared/domain";
+import { orderFindings } from "@coop-plans/shared/findings";
 
 /** Fill colours of the add-in's marks, by severity (#RRGGBB, upper case as Excel returns them). */
 export const MARK_FILLS: Record<Severity, string> = {
@@ -9,8 +10,6 @@ export const MARK_FILLS: Record<Severity, string> = {
 
 /** Every note the add-in writes starts with this, so it never deletes a note the user wrote. */
 export const NOTE_PREFIX = "Plan Cooperativo:";
-
-const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** One cell to mark: the worst severity of its findings and the note text listing them. */
 export interface CellMark {
@@ -40,7 +39,7 @@ export function marksFor(findings: Finding[]): CellMark[] {
     byCell.set(key, entry);
   }
   return [...byCell.values()].map(({ sheet, cell, items }) => {
-    const sorted = [...items].sort((a, b) => rank[a.severity] - rank[b.severity]);
+    const sorted = orderFindings(items);
     return {
       sheet,
       cell,

@@ -4,7 +4,8 @@ import { PLAN_STATUS_LABELS, isApiError, type ApiClient, type CooperativeSummary
 import type { WorkbookHost } from "../host/WorkbookHost";
 import { consolidatedSheet } from "./consolidatedSheet";
 import { messageOf } from "./errors";
-import { formatClp, todayIso } from "./format";
+import { formatClp } from "@coop-plans/shared/format";
+import { todayInSantiago } from "@coop-plans/shared/rules";
 import type { PaneServices } from "./services";
 
 /** Props of the AOS view. */
@@ -71,7 +72,7 @@ export function AosView({ host, services, client, me }: AosViewProps) {
     setBusy(true);
     try {
       const response = await client.regionConsolidation(region);
-      const sheet = consolidatedSheet(response, todayIso(services.now()));
+      const sheet = consolidatedSheet(response, todayInSantiago(services.now()));
       if (!sheet) throw new Error("la consolidación recibida no tiene la forma esperada");
       const name = await host.writeConsolidated(sheet);
       setMessage({ intent: "success", text: `Se escribió la hoja «${name}» con el consolidado de la región y su gráfico.` });

@@ -1,6 +1,6 @@
 import { Badge, Button, Text } from "@fluentui/react-components";
 import type { Finding, Severity } from "@coop-plans/shared/domain";
-import { groupFindings } from "./validation";
+import { groupFindingsBySheet } from "@coop-plans/shared/findings";
 
 const SEVERITY_LABEL: Record<Severity, string> = { error: "Error", warning: "Advertencia", info: "Aviso" };
 const SEVERITY_COLOR: Record<Severity, "danger" | "warning" | "informative"> = { error: "danger", warning: "warning", info: "informative" };
@@ -19,7 +19,7 @@ export function FindingsList({ findings, onSelect }: FindingsListProps) {
   if (findings.length === 0) return null;
   return (
     <div aria-label="Hallazgos" role="region">
-      {groupFindings(findings).map((group) => (
+      {groupFindingsBySheet(findings).map((group) => (
         <section key={group.sheet} aria-labelledby={`sheet-${group.sheet}`} className="findings-group">
           <h3 id={`sheet-${group.sheet}`}>
             {group.sheet} <Text size={200}>({group.findings.length})</Text>

@@ -7,11 +7,12 @@ import { FindingsList } from "./FindingsList";
 import { SyncStatus } from "./SyncStatus";
 import type { PaneServices } from "./services";
 import type { SyncState } from "./syncState";
-import { countFindings, type ValidationOutcome } from "./validation";
+import type { ValidationOutcome } from "./validation";
+import { countFindings } from "@coop-plans/shared/findings";
+import { todayInSantiago } from "@coop-plans/shared/rules";
 import { messageOf } from "./errors";
 import { progressReport } from "@coop-plans/shared/consolidate";
 import { progressReportBlocks } from "./progressReportBlocks";
-import { todayIso } from "./format";
 
 /** Props of the gestor's view. */
 export interface GestorViewProps {
@@ -150,7 +151,7 @@ export function GestorView({ host, services, client, me, apiUrl, initialSync, in
         setNotice(`No se puede hacer el informe: el libro no tiene las hojas del plan${notAPlan ? ` (${notAPlan.message})` : ""}.`);
         return;
       }
-      const asOf = todayIso(services.now());
+      const asOf = todayInSantiago(services.now());
       const name = await host.writeProgressReport(progressReportBlocks(progressReport(result.plan, { asOf })));
       setReportDone(`Se escribió la hoja «${name}» con el informe de avance al ${asOf.split("-").reverse().join("-")} y su gráfico de inversión por ítem.`);
     } catch (error) {

@@ -1,5 +1,5 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, ProgressBar, Text } from "@fluentui/react-components";
-import { formatDateTime } from "./format";
+import { formatDateTime } from "@coop-plans/shared/format";
 import type { SyncState } from "./syncState";
 
 /** Props of the sync status. */

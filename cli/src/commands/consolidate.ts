@@ -8,7 +8,7 @@ import type { CliCommand } from "../cliCommand";
 import type { CommandResult } from "../commandResult";
 import { apiClientFor, type BackendOptions } from "../config";
 import { describeApiFailure } from "../backendErrors";
-import { clp, percent } from "../money";
+import { formatClp as clp, formatPercentOneDecimal as percent } from "@coop-plans/shared/format";
 
 /** Options of `coop-plans consolidate`. */
 export interface ConsolidateOptions extends BackendOptions {

@@ -3,11 +3,11 @@ import path from "node:path";
 import { Command } from "commander";
 import { progressReport, progressReportSheet, type ProgressReport, type ProgressReportSheet } from "@coop-plans/shared/consolidate";
 import { parseWorkbook } from "@coop-plans/shared/workbook";
-import { formatDateEs, todayInSantiago } from "@coop-plans/shared/rules";
+import { todayInSantiago } from "@coop-plans/shared/rules";
 import { WorkbookReadError, readWorkbookGrids, writeReportWorkbook, type ReportSheet } from "@coop-plans/shared/xlsx";
 import type { CliCommand } from "../cliCommand";
 import type { CommandResult } from "../commandResult";
-import { clp, percent } from "../money";
+import { formatClp as clp, formatDateEs, formatPercentOneDecimal as percent } from "@coop-plans/shared/format";
 import { FileAccessError, readFileBytes } from "../readFileBytes";
 import { isIsoDate } from "./validate";
 

@@ -5,7 +5,8 @@ import type { CliCommand } from "../cliCommand";
 import type { CommandResult } from "../commandResult";
 import { apiClientFor, type BackendOptions } from "../config";
 import { describeApiFailure } from "../backendErrors";
-import { clp, textTable } from "../money";
+import { formatClp as clp } from "@coop-plans/shared/format";
+import { textTable } from "../textTable";
 
 /** Options of `coop-plans status`. */
 export interface StatusOptions extends BackendOptions {

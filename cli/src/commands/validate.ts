@@ -1,12 +1,12 @@
 import { Command } from "commander";
 import type { Finding, Plan } from "@coop-plans/shared/domain";
-import { combineFindings, parseWorkbook } from "@coop-plans/shared/workbook";
-import { validatePlan } from "@coop-plans/shared/rules";
+import { countFindings, type FindingCounts } from "@coop-plans/shared/findings";
+import type { PlanTotals } from "@coop-plans/shared/rules";
+import { checkWorkbook } from "@coop-plans/shared/workbook";
 import { WorkbookReadError, readWorkbookGrids } from "@coop-plans/shared/xlsx";
 import type { CliCommand } from "../cliCommand";
 import { type CommandResult, type ExitCode, worstExitCode } from "../commandResult";
-import { countFindings, countsText, findingsTable, sortFindings } from "../findingsTable";
-import { planTotals, type PlanTotals } from "../planTotals";
+import { countsText, findingsTable } from "../findingsTable";
 import { FileAccessError, readFileBytes } from "../readFileBytes";
 
 /** Options of `coop-plans validate`: `asOf` ISO date for time-dependent rules (default today, America/Santiago). */
@@ -21,6 +21,9 @@ export interface FileReport {
   exitCode: ExitCode;
   plan?: Plan;
   findings?: Finding[];
+  /** Findings by severity. */
+  counts?: FindingCounts;
+  /** The plan's totals (shared/rules `planTotals`, the names the API and the consolidation use). */
   totals?: PlanTotals;
   /** When the file could not be read: a stable code and the Spanish message. */
   error?: { code: string; message: string };
@@ -48,11 +51,9 @@ export async function validateFile(file: string, options: Pick<ValidateCommandOp
   }
   try {
     const grids = await readWorkbookGrids(bytes);
-    const parsed = parseWorkbook(grids);
-    const ruleFindings = validatePlan(parsed.plan, options.asOf ? { asOf: options.asOf } : {});
-    const findings = sortFindings(combineFindings(parsed.findings, ruleFindings));
-    const exitCode: ExitCode = findings.some((f) => f.severity === "error") ? 1 : 0;
-    return { file, exitCode, plan: parsed.plan, findings, totals: planTotals(parsed.plan) };
+    const { plan, findings, counts, totals } = checkWorkbook(grids, options.asOf ? { asOf: options.asOf } : {});
+    const exitCode: ExitCode = counts.error > 0 ? 1 : 0;
+    return { file, exitCode, plan, findings, counts, totals };
   } catch (error) {
     if (error instanceof WorkbookReadError) return { file, exitCode: 2, error: { code: error.code, message: error.message } };
     const detail = process.env.COOP_PLANS_DEBUG ? ` [${String((error as Error)?.message ?? error)}]` : "";
@@ -72,14 +73,14 @@ export function formatFileReport(report: FileReport): string {
   const name = report.file;
   if (report.error) return `${name}\n  ${report.error.message}\n  Resumen: archivo no leído (código 2).\n`;
   const findings = report.findings ?? [];
-  const counts = countFindings(findings);
+  const counts = report.counts ?? countFindings(findings);
   const verdict =
     counts.error > 0
       ? "tiene errores que impiden enviar el plan (código 1)"
       : counts.warning > 0
         ? "sin errores; revise las advertencias (código 0)"
         : "sin errores ni advertencias (código 0)";
-  const lines = report.totals?.lines ?? 0;
+  const lines = report.totals?.investmentLines ?? 0;
   const table = findingsTable(findings);
   return `${name}\n${table}  Resumen: ${countsText(counts)}; ${lines} ${lines === 1 ? "línea" : "líneas"} de inversión; ${verdict}.\n`;
 }
@@ -87,7 +88,7 @@ export function formatFileReport(report: FileReport): string {
 /**
  * `coop-plans validate <files...> [--json] [--as-of YYYY-MM-DD]`: validates each workbook and
  * returns the report (a table per file, or JSON: an array of `{file, exitCode, plan, findings,
- * totals}` / `{file, exitCode, error}`) with the batch's highest exit code. Never throws.
+ * counts, totals}` / `{file, exitCode, error}`) with the batch's highest exit code. Never throws.
  */
 export async function validateFiles(files: string[], options: ValidateCommandOptions = {}): Promise<CommandResult> {
   if (options.asOf !== undefined && !isIsoDate(options.asOf)) {

@@ -1,5 +1,6 @@
 import { gzipSync } from "node:zlib";
 import { makeProblem } from "@coop-plans/shared/api";
+import { formatFixed } from "@coop-plans/shared/format";
 import type { ApiResult } from "./types";
 import { problemResponse } from "./responses";
 
@@ -31,7 +32,7 @@ export function acceptsGzip(acceptEncoding: string | undefined): boolean {
 }
 
 function mb(bytes: number): string {
-  return (bytes / 1_000_000).toLocaleString("es-CL", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  return formatFixed(bytes / 1_000_000, 1);
 }
 
 /**

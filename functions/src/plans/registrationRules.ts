@@ -1,5 +1,6 @@
 import { cooperativeNameKey } from "@coop-plans/shared/api";
 import { MODALITY_LABELS, REGIONS, normalizeRut, type Finding, type Location, type Plan } from "@coop-plans/shared/domain";
+import { orderFindings } from "@coop-plans/shared/findings";
 import { cellOf } from "@coop-plans/shared/rules";
 import type { CooperativeItem } from "../store/items";
 import type { ValidateFn } from "../deps";
@@ -89,8 +90,6 @@ export function planUnderRegistration(plan: Plan, registration: Registration): P
   };
 }
 
-const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
-
 /**
  * Validates a plan for the cooperative it is saved into: `validate` (shared/rules) runs on
  * `planUnderRegistration(plan, registration)`, and the PLAN-003/004 findings are added; errors
@@ -98,8 +97,5 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
  */
 export function validateForRegistration(validate: ValidateFn, plan: Plan, registration: Registration): Finding[] {
   const findings = [...registrationFindings(plan, registration), ...validate(planUnderRegistration(plan, registration))];
-  return findings
-    .map((f, i) => ({ f, i }))
-    .sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i)
-    .map(({ f }) => f);
+  return orderFindings(findings);
 }

@@ -1,4 +1,6 @@
 import { CooperativeId, IdempotencyKey, PutPlanRequest, type PutPlanResponse } from "@coop-plans/shared/api";
+import { countFindings } from "@coop-plans/shared/findings";
+import { planTotals, planTotalsSummary } from "@coop-plans/shared/rules";
 import type { HandlerDeps } from "../deps";
 import { actorOf, type Principal } from "../auth/principal";
 import { HttpProblem } from "../http/httpProblem";
@@ -10,8 +12,6 @@ import type { IdempotencyItem } from "../store/items";
 import { encodeRevisionBody } from "../store/revisionBody";
 import { bodyHash } from "./bodyHash";
 import { authorizeCooperative } from "./cooperativeAccess";
-import { countFindings } from "./findingCounts";
-import { summarizePlanTotals } from "./planSummaryTotals";
 import { validateForRegistration } from "./registrationRules";
 import { toRevision } from "./revisionViews";
 import { EDITABLE_STATUSES, statusAfterSave } from "./workflow";
@@ -113,7 +113,7 @@ export async function savePlan(deps: HandlerDeps, event: ApiEvent, principal: Pr
 
   const findings = validateForRegistration(deps.validate, request.plan, cooperative);
   const counts = countFindings(findings);
-  const totals = summarizePlanTotals(request.plan);
+  const totals = planTotalsSummary(planTotals(request.plan));
   const at = deps.now().toISOString();
   const by = actorOf(principal);
   const version = currentVersion + 1;

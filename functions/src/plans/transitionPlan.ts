@@ -8,7 +8,7 @@ import type { ApiEvent } from "../http/types";
 import { VersionConflictError } from "../store/errors";
 import { decodeRevisionBody, encodeRevisionBody, type EncodedBody } from "../store/revisionBody";
 import { loadAuthorizedCooperative } from "./cooperativeAccess";
-import { countFindings } from "./findingCounts";
+import { countFindings } from "@coop-plans/shared/findings";
 import { validateForRegistration } from "./registrationRules";
 import { statusAfterTransition } from "./workflow";
 import { PLAN_STATUS_LABELS } from "@coop-plans/shared/api";

@@ -1,4 +1,5 @@
 import type { RawCell } from "../sheetView";
+import { formatDigits } from "../../format";
 import { isBlankValue } from "../sheetView";
 import { cleanText } from "./cleanText";
 import { parseSpanishNumber } from "./numberText";
@@ -23,7 +24,7 @@ function numberOf(cell: RawCell): number | null | undefined {
 }
 
 /** A whole number with es-CL thousands dots, exact beyond 2^53 (`1e20` → `100.000.000.000.000.000.000`). */
-const fmtClp = (n: number) => BigInt(Math.trunc(n)).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+const fmtClp = formatDigits;
 
 /** The largest money amount read (10^12 CLP): above it a figure is a typing error, never summed. */
 export const MAX_MONEY_CLP = 1_000_000_000_000;

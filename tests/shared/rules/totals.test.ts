@@ -1,4 +1,4 @@
-import { executionPeriod, formatClp, formatNumber, formatPercent, planTotals, todayInSantiago } from "@coop-plans/shared/rules";
+import { executionPeriod, planTotals, planTotalsSummary, todayInSantiago } from "@coop-plans/shared/rules";
 import { BROKEN_PLAN_DATA } from "./fixtures/samplePlans";
 import { standardPlan } from "./fixtures/standardLayout";
 import { cleanPlan } from "./helpers";
@@ -6,13 +6,14 @@ import { cleanPlan } from "./helpers";
 describe("planTotals", () => {
   it("sums the clean sample", () => {
     const t = planTotals(cleanPlan());
-    expect(t.totalNet).toBe(7_367_000);
-    expect(t.sercotecTotal).toBe(7_190_000);
-    expect(t.ownTotal).toBe(177_000);
+    expect(t.total).toBe(7_367_000);
+    expect(t.sercotecAmount).toBe(7_190_000);
+    expect(t.ownAmount).toBe(177_000);
+    expect(t.executedAmount).toBe(0);
     expect(t.ownShareOfSercotec).toBeCloseTo(0.0246, 4);
     expect(t.workingCapitalTotal).toBe(630_000);
     expect(t.managementTotal).toBe(660_000 + 570_000 + 780_000 + 490_000);
-    expect(t.counts).toEqual({ lines: 8, actions: 6, members: 6, milestones: 4, results: 3 });
+    expect(t).toMatchObject({ investmentLines: 8, actions: 6, members: 6, milestones: 4, results: 3 });
     expect(t.limits).toEqual({ sercotecCap: 8_000_000, minimumOwnTotal: 143_800 });
   });
 
@@ -34,7 +35,7 @@ describe("planTotals", () => {
 
   it("gives the broken sample's minimum aporte as ⌈2 % × 8.190.000⌉", () => {
     const t = planTotals(standardPlan(BROKEN_PLAN_DATA));
-    expect(t.sercotecTotal).toBe(8_190_000);
+    expect(t.sercotecAmount).toBe(8_190_000);
     expect(t.limits.minimumOwnTotal).toBe(163_800);
   });
 
@@ -63,17 +64,21 @@ describe("executionPeriod", () => {
   });
 });
 
-describe("format", () => {
-  it("writes money and percentages the es-CL way", () => {
-    expect(formatClp(8_190_000)).toBe("$8.190.000");
-    expect(formatClp(0)).toBe("$0");
-    expect(formatPercent(0.42)).toBe("42%");
-    expect(formatPercent(0.0246)).toBe("2,5%");
-    expect(formatNumber(25_000)).toBe("25.000");
-    expect(formatNumber(1.5)).toBe("1,5");
+describe("planTotalsSummary", () => {
+  it("is the API's headline of the plan's totals, with the same names", () => {
+    expect(planTotalsSummary(planTotals(cleanPlan()))).toEqual({
+      total: 7_367_000, sercotecAmount: 7_190_000, ownAmount: 177_000, investmentLines: 8, actions: 6, members: 6,
+    });
   });
+});
 
+describe("todayInSantiago", () => {
   it("knows today in Santiago as an ISO date", () => {
     expect(todayInSantiago()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it("gives Santiago's calendar day of a given instant (UTC-3 in summer)", () => {
+    expect(todayInSantiago(new Date("2026-01-15T02:30:00Z"))).toBe("2026-01-14");
+    expect(todayInSantiago(new Date("2026-01-15T03:30:00Z"))).toBe("2026-01-15");
   });
 });

@@ -64,7 +64,7 @@ describe("a 1e20 amount in a workbook", () => {
     line2[9] = 1e20; // Aporte Sercotec of line 2, J3
     const { plan, findings } = parseWorkbook(baseWorkbook({ "Plan de Inversiones": sheet("Plan de Inversiones", [INVERSIONES_HEADER, LINE_1, line2]) }));
     expect(plan.investmentLines[1].sercotecAmount).toBeNull();
-    expect(planTotals(plan).sercotecTotal).toBe(410_000);
+    expect(planTotals(plan).sercotecAmount).toBe(410_000);
     const combined = combineFindings(findings, validatePlan(plan, { asOf: "2026-03-31" }));
     const onCell = combined.filter((f: Finding) => f.location.sheet === "Plan de Inversiones" && f.location.cell === "J3");
     expect(onCell.map((f) => f.ruleId)).toEqual(["PARSE-027"]);

@@ -1,14 +1,3 @@
-/** `$7.367.000` (integer CLP, es-CL thousands separator). */
-export function clp(amount: number): string {
-  return `$${Math.round(amount).toLocaleString("es-CL")}`;
-}
-
-/** `2,5 %` from a fraction 0–1 (one decimal); `—` when null. */
-export function percent(fraction: number | null | undefined): string {
-  if (fraction === null || fraction === undefined) return "—";
-  return `${(fraction * 100).toLocaleString("es-CL", { minimumFractionDigits: 1, maximumFractionDigits: 1 })} %`;
-}
-
 /** A plain text table: header, dashes, rows; right-aligns the columns listed in `right`. */
 export function textTable(header: string[], rows: string[][], right: number[] = [], indent = "  "): string {
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? "").length)));
