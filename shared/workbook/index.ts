@@ -13,3 +13,4 @@ export * from "./parseWorkbook";
 export * from "./combineFindings";
 export * from "./template";
 export * from "./checkWorkbook";
+export * from "./workbookBinding";

@@ -6,3 +6,4 @@ export * from "./normalizeCell";
 export * from "./serialDate";
 export * from "./fileSignature";
 export * from "./a1";
+export * from "./customProperties";

@@ -7,9 +7,10 @@ import type { ExcelDeps } from "./excelDeps";
 import { reconcileMarks } from "./markCells";
 import { readGridsFromExcel } from "./readGrids";
 import { writeSheets } from "./writeSheets";
+import { LEGACY_STATE_SETTING, loadBinding, saveBinding } from "./workbookBinding";
 
-/** The document setting holding the add-in's state (cooperative, base version). */
-export const STATE_SETTING = "coopPlans.state";
+/** The document setting holding the add-in's state where custom document properties are missing (before ExcelApi 1.7). */
+export const STATE_SETTING = LEGACY_STATE_SETTING;
 
 /**
  * `WorkbookHost` over Office.js. Each method is one `Excel.run` with a fixed number of syncs:
@@ -113,12 +114,21 @@ export class ExcelWorkbookHost implements WorkbookHost {
     });
   }
 
+  /** Custom document properties (the binding travels inside the file) need ExcelApi 1.7. */
+  private get bindsInProperties(): boolean {
+    return this.deps.isSetSupported("ExcelApi", "1.7");
+  }
+
+  /** The binding from the workbook's custom properties (1 sync; 2 when an old settings binding is moved there once). */
   async loadState(): Promise<DocumentState> {
+    if (this.bindsInProperties) return this.deps.run((context) => loadBinding(context, this.deps.settings));
     const raw = this.deps.settings.get(STATE_SETTING);
     return raw && typeof raw === "object" ? (raw as DocumentState) : {};
   }
 
+  /** Writes the binding into the workbook's custom properties (1 sync); Office settings before ExcelApi 1.7. */
   async saveState(state: DocumentState): Promise<void> {
+    if (this.bindsInProperties) return this.deps.run((context) => saveBinding(context, this.deps.settings, state));
     this.deps.settings.set(STATE_SETTING, state);
     await this.deps.settings.save();
   }

@@ -82,6 +82,8 @@ const notLoaded = (what: string) => { throw new Error(`fake Excel: ${what} read 
 export class FakeExcel {
   sheets: FakeSheet[] = [];
   date1904 = false;
+  /** Custom document properties (`workbook.properties.custom`), by key as written. */
+  customProperties = new Map<string, unknown>();
   syncs = 0;
   requestBytes: number[] = [];
   responseBytes: number[] = [];
@@ -152,9 +154,27 @@ export class FakeExcel {
         return fx.sheetProxy(name);
       },
     };
+    const customKey = (key: string) => [...fx.customProperties.keys()].find((k) => k.toLowerCase() === key.toLowerCase());
+    const customProxy = {
+      _items: undefined as unknown[] | undefined,
+      load(_props: string) {
+        fx.enqueue(40, () => {
+          customProxy._items = [...fx.customProperties.entries()].map(([key, value]) => ({
+            key, value, delete: () => fx.enqueue(40, () => fx.customProperties.delete(key)),
+          }));
+          return customProxy._items.map((p) => [(p as { key: string }).key, (p as { value: unknown }).value]);
+        });
+      },
+      get items() { return customProxy._items ?? notLoaded("properties.custom.items"); },
+      add: (key: string, value: unknown) => fx.enqueue(40 + key.length + String(value).length, () => {
+        // Office replaces the value of an existing key (matched without case), keeping the key's spelling.
+        fx.customProperties.set(customKey(key) ?? key, value);
+      }),
+    };
     return {
       workbook: {
         worksheets: worksheetsProxy,
+        properties: { custom: customProxy },
         functions: {
           date(y: number, m: number, d: number) {
             const result = { _v: undefined as number | undefined, load() { fx.enqueue(40, () => (result._v = fx.date1904 ? (y === 1904 && m === 1 ? d - 1 : 99999) : 1462 + d - 1)); }, get value() { return result._v ?? notLoaded("date"); } };
