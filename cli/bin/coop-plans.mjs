@@ -1,7 +1,20 @@
 #!/usr/bin/env node
-// The `coop-plans` command: runs cli/src/main.ts through tsx (no build step).
-import { register } from "tsx/esm/api";
+// The `coop-plans` command. Runs the esbuild bundle in cli/dist/ (made by `npm ci` / `npm install`
+// through the root `prepare` script, or `npm run build:cli`) while it is newer than every source
+// file it was built from; otherwise (no bundle, a source edited since, or COOP_PLANS_CLI_TSX=1)
+// runs cli/src/main.ts through tsx, which is as correct but compiles TypeScript at every start.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { bundleIsFresh } from "./bundleFreshness.cjs";
 
-register();
-const { runAsProcess } = await import("../src/main.ts");
-runAsProcess(process.argv);
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+let main;
+if (process.env.COOP_PLANS_CLI_TSX !== "1" && bundleIsFresh(root)) {
+  main = await import("../dist/main.mjs");
+} else {
+  const { register } = await import("tsx/esm/api");
+  register();
+  main = await import("../src/main.ts");
+}
+main.runAsProcess(process.argv);

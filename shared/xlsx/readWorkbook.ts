@@ -1,4 +1,5 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { loadExcelJs } from "./loadExcelJs";
 import type { CellType, CellValue, SheetGrid, WorkbookGrids } from "../workbook/grid";
 import { cellAddress, columnLetters, parseRange } from "./a1";
 import { fileSignature } from "./fileSignature";
@@ -37,7 +38,7 @@ export async function readWorkbookGrids(bytes: Uint8Array): Promise<WorkbookGrid
   if (signature === "ole-encrypted") throw workbookReadError("encrypted");
   if (signature !== "zip") throw workbookReadError("not-xlsx");
 
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   try {
     const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     // The option exists in exceljs 4.4.0 (worksheet-xform) but is missing from its typings.

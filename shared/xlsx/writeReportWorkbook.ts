@@ -1,4 +1,5 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { loadExcelJs } from "./loadExcelJs";
 import type { CellValue } from "../workbook/grid";
 import { columnLetters } from "./a1";
 
@@ -114,7 +115,7 @@ function writeFacts(ws: ExcelJS.Worksheet, firstRow: number, facts: ReportFact[]
  * setup (A4, landscape, fit to one page wide) when asked.
  */
 export async function writeReportWorkbook(sheets: ReportSheet[]): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   workbook.creator = "coop-plans";
   for (const sheet of sheets) {
     const printable = (sheet.facts?.length ?? 0) > 0 || (sheet.tables?.length ?? 0) > 0;

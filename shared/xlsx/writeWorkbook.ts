@@ -1,4 +1,5 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { loadExcelJs } from "./loadExcelJs";
 import type { TemplateSheet, TemplateValidation, TemplateWorkbook } from "../workbook/template";
 import { columnLetters, parseRange } from "./a1";
 
@@ -16,7 +17,7 @@ export const LISTS_SHEET_NAME = "_listas";
  * @throws Error only on an invalid A1 range in the template (a programming error).
  */
 export async function writeWorkbook(template: TemplateWorkbook): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   workbook.creator = "coop-plans";
   const longLists: string[][] = [];
   for (const sheet of template.sheets) writeSheet(workbook, sheet, longLists);
