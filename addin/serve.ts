@@ -45,6 +45,16 @@ export interface AddinServer {
   close(): Promise<void>;
 }
 
+/**
+ * Cache-Control of a served file: a year, immutable, for vite's content-hashed JS and CSS
+ * (`assets/taskpane-CjAR79eB.js`) and the add-in's icons (Office shows a generic icon for one
+ * served `no-cache`; the CDK deployment caches them the same way); `no-cache` (revalidate) for the
+ * pages, config.json and anything else. `urlPath` as requested (`/assets/icon-32.png`).
+ */
+export function cacheControlFor(urlPath: string): string {
+  return /^\/assets\/(?:[^/]+\.(?:js|css)|icon-[^/]+\.png)$/.test(urlPath) ? "public, max-age=31536000, immutable" : "no-cache";
+}
+
 /** Resolves a request path inside `root`, or null when it escapes it or does not exist. */
 function fileIn(root: string, urlPath: string): string | null {
   const rel = path.normalize(decodeURIComponent(urlPath)).replace(/^([/\\])+/, "");
@@ -66,7 +76,7 @@ export function startAddinServer(options: AddinServerOptions = {}): Promise<Addi
       res.end("No encontrado");
       return;
     }
-    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream", "cache-control": "no-cache" });
+    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream", "cache-control": cacheControlFor(urlPath) });
     createReadStream(file).pipe(res);
   };
   const server = options.tls ? https.createServer(options.tls, handler) : http.createServer(handler);

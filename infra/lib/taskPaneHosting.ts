@@ -21,8 +21,13 @@ export interface TaskPaneHostingProps {
   distDir: string;
 }
 
-/** Files vite names by content hash (`assets/taskpane-CjAR79eB.js`): cacheable forever. */
-const HASHED_ASSETS = ["assets/*.js", "assets/*.css"];
+/**
+ * Files cached for a year, immutable: the JS and CSS vite names by content hash
+ * (`assets/taskpane-CjAR79eB.js`), and the add-in's icons, which the manifest names: Office shows a
+ * generic icon when an icon is served `no-cache`, so they are cached like the hashed assets, and a
+ * changed icon must get a new file name (and manifest) to reach Excel.
+ */
+const HASHED_ASSETS = ["assets/*.js", "assets/*.css", "assets/icon-*.png"];
 
 /** The page served when no build existed at synth time: says, in Spanish, what to do. */
 const PLACEHOLDER_HTML = `<!doctype html><html lang="es-CL"><meta charset="utf-8"><title>Plan Cooperativo</title>
@@ -31,9 +36,9 @@ const PLACEHOLDER_HTML = `<!doctype html><html lang="es-CL"><meta charset="utf-8
 /**
  * Hosting of the Excel task pane: a private, encrypted S3 bucket (all public access blocked, TLS
  * only) read by CloudFront through Origin Access Control, served over HTTPS only (HTTP redirects).
- * `addin/dist` is uploaded by two BucketDeployments: vite's content-hashed JS and CSS with a
- * one-year immutable cache and never pruned (a pane opened before a deployment may still load its
- * chunks), then everything else (HTML pages, icons) revalidated on every load, with a CloudFront
+ * `addin/dist` is uploaded by two BucketDeployments: vite's content-hashed JS and CSS, and the
+ * icons, with a one-year immutable cache and never pruned (a pane opened before a deployment may still load its
+ * chunks), then everything else (HTML pages, manifest) revalidated on every load, with a CloudFront
  * invalidation, so a deployment reaches every Excel at the next load. `config.json` is written
  * by the API stack (TaskPaneConfig) and never pruned here. When the
  * build is missing at synth time, a placeholder page is deployed instead and synth warns.

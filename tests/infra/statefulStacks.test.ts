@@ -101,16 +101,16 @@ describe("WebStack with a task pane build", () => {
     rmSync(dist, { recursive: true, force: true });
   });
 
-  test("deploys hashed assets immutable and the pages revalidated, invalidating CloudFront", () => {
+  test("deploys hashed assets and icons immutable and the pages revalidated, invalidating CloudFront", () => {
     const web = app.templates.web;
     web.hasResourceProperties("Custom::CDKBucketDeployment", {
-      Include: ["assets/*.js", "assets/*.css"],
+      Include: ["assets/*.js", "assets/*.css", "assets/icon-*.png"],
       SystemMetadata: { "cache-control": "public, max-age=31536000, immutable" },
       Prune: false,
     });
     web.hasResourceProperties("Custom::CDKBucketDeployment", {
       // config.json is the API stack's (TaskPaneConfig): excluded, so pruning never deletes it.
-      Exclude: ["assets/*.js", "assets/*.css", "config.json"],
+      Exclude: ["assets/*.js", "assets/*.css", "assets/icon-*.png", "config.json"],
       SystemMetadata: { "cache-control": "no-cache" },
       DistributionPaths: ["/*"],
     });

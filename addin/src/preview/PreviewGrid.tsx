@@ -3,11 +3,15 @@ import { Tab, TabList } from "@fluentui/react-components";
 import { columnLetters, parseCell } from "../host/a1";
 import { MARK_FILLS, cellKey } from "../host/markStyle";
 import type { PreviewWorkbookHost } from "./PreviewWorkbookHost";
+import { cellText } from "./cellText";
 
 /** Rows rendered per sheet (the preview is for looking, not for 10,000-row editing). */
 const MAX_ROWS = 400;
 
-/** The in-memory workbook as an HTML table per sheet, with the add-in's marks as fills and titles. */
+/**
+ * The in-memory workbook as an HTML table per sheet, with the add-in's marks as fills and titles,
+ * each number shown through its cell's number format as Excel in es-CL shows it (`cellText`).
+ */
 export function PreviewGrid({ host }: { host: PreviewWorkbookHost }) {
   const snap = useSyncExternalStore(
     (cb) => host.subscribe(cb),
@@ -68,11 +72,11 @@ export function PreviewGrid({ host }: { host: PreviewWorkbookHost }) {
                         data-cell={address}
                         data-mark={mark?.severity}
                         ref={isSelected ? selectedRef : undefined}
-                        className={isSelected ? "selected" : undefined}
+                        className={[typeof v === "number" ? "num" : "", isSelected ? "selected" : ""].filter(Boolean).join(" ") || undefined}
                         style={mark ? { background: MARK_FILLS[mark.severity] } : undefined}
                         title={mark?.note}
                       >
-                        {v === null || v === undefined ? "" : String(v)}
+                        {cellText(v, sheet.numberFormats?.[r]?.[c])}
                       </td>
                     );
                   })}

@@ -5,6 +5,7 @@ import { HostError } from "../host/WorkbookHost";
 import { cellKey, marksFor, type CellMark } from "../host/markStyle";
 import { blocksSheetWrite, stackedTemplateWrite, templateSheetWrite, uniqueSheetName, type SheetWrite } from "../host/sheetLayout";
 import { isTemplateSheet } from "../host/templateSheets";
+import { numberFormatMatrix } from "./cellText";
 
 /** What the preview grid renders: the sheets, the marks by `Sheet!A1`, the selected cell. */
 export interface PreviewSnapshot {
@@ -16,9 +17,9 @@ export interface PreviewSnapshot {
   version: number;
 }
 
-/** A sheet write as a grid the preview can render. */
+/** A sheet write as a grid the preview can render, with its number formats cell by cell (as Excel keeps them). */
 function gridOf(write: SheetWrite): SheetGrid {
-  return { name: write.name, origin: "A1", values: write.values };
+  return { name: write.name, origin: "A1", values: write.values, numberFormats: numberFormatMatrix(write.values, write.numberFormats) };
 }
 
 /**
