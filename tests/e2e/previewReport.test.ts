@@ -86,14 +86,15 @@ maybe("Informe de avance in the preview host (headless chromium)", () => {
       const row = grid.locator("tr", { has: page.locator(`td[data-cell^="A"]`, { hasText: new RegExp(`^${label}$`) }) });
       return row.locator('td[data-cell^="B"]').textContent();
     };
+    // Amounts read as the sheet formats them ("$"#,##0 in es-CL), not as raw numbers.
     expect(await cell("A1")).toMatch(/^Informe de avance: Grupo Pre-cooperativo Recolectoras de Murta de Llanquihue \(al \d{2}-\d{2}-\d{4}\)$/);
-    expect(await valueOf("Inversión planificada \\(total neto\\)")).toBe("5350000");
-    expect(await valueOf("Inversión ejecutada")).toBe("3160000");
-    expect(await valueOf("Monto adjudicado")).toBe("1200000");
+    expect(await valueOf("Inversión planificada \\(total neto\\)")).toBe("$5.350.000");
+    expect(await valueOf("Inversión ejecutada")).toBe("$3.160.000");
+    expect(await valueOf("Monto adjudicado")).toBe("$1.200.000");
     // The table by ítem: header on row 43, Activos on row 47.
     expect([await cell("A43"), await cell("B43"), await cell("C43")]).toEqual(["Ítem", "Planificado", "Ejecutado"]);
-    expect([await cell("A47"), await cell("B47"), await cell("C47")]).toEqual(["Activos", "2400000", "2350000"]);
-    expect([await cell("A49"), await cell("B49"), await cell("C49")]).toEqual(["Gastos de formalización", "450000", "450000"]);
+    expect([await cell("A47"), await cell("B47"), await cell("C47")]).toEqual(["Activos", "$2.400.000", "$2.350.000"]);
+    expect([await cell("A49"), await cell("B49"), await cell("C49")]).toEqual(["Gastos de formalización", "$450.000", "$450.000"]);
     await page.getByText("Gráfico: Inversión planificada y ejecutada por ítem").waitFor();
 
     await grid.locator('td[data-cell="A40"]').scrollIntoViewIfNeeded();
