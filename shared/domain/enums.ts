@@ -10,24 +10,31 @@ export const MODALITY_LABELS: Record<Modality, string> = {
   fortalecimiento: "Fortalecimiento",
 };
 
-/** Tipo de cooperativa, as the standard workbook spells it (standard-workbook.md, Cooperativa). */
-export const CooperativeType = z.enum(["agrícola", "campesina", "pesquera", "de consumo", "de trabajo", "de servicios"]);
+/**
+ * An open list's value (rules.md, "Descriptive values are open lists"): the usual value's label
+ * when recognised («presidente/a»), else the text as typed. The usual values and their spellings
+ * are the rule pack's `enumerations`; a value outside them is a warning, never an error.
+ */
+const OpenListValue = z.string().min(1).max(500);
+
+/** Tipo de cooperativa (open list; usual values: the pack's `enumerations.cooperativeTypes`, COOP-003). */
+export const CooperativeType = OpenListValue;
 export type CooperativeType = z.infer<typeof CooperativeType>;
 
-/** Cargo of a member (Socios sheet). */
-export const MemberRole = z.enum(["presidente/a", "secretario/a", "tesorero/a", "socio/a"]);
+/** Cargo of a member, Socios sheet (open list; usual values: the pack's `enumerations.memberRoles`, COOP-008). */
+export const MemberRole = OpenListValue;
 export type MemberRole = z.infer<typeof MemberRole>;
 
-/** Género of a member (Socios sheet, optional column). */
-export const Gender = z.enum(["femenino", "masculino", "otro", "prefiere no decir"]);
+/** Género of a member, Socios sheet, optional column (open list; the pack's `enumerations.genders`, COOP-008). */
+export const Gender = OpenListValue;
 export type Gender = z.infer<typeof Gender>;
 
 /** Estado of a hito (Hitos sheet). */
 export const MilestoneStatus = z.enum(["Pendiente", "En curso", "Realizado"]);
 export type MilestoneStatus = z.infer<typeof MilestoneStatus>;
 
-/** Eje of an action (Plan de Acción sheet). */
-export const ActionAxis = z.enum(["Gobernanza", "Modelo de negocio", "Estrategia comercial"]);
+/** Eje of an action, Plan de Acción sheet (open list; usual values: the pack's `enumerations.actionAxes`, ACT-003). */
+export const ActionAxis = OpenListValue;
 export type ActionAxis = z.infer<typeof ActionAxis>;
 
 /** Estado of an action (Plan de Acción sheet): feminine, "Realizada". */

@@ -1,10 +1,12 @@
 import type { Finding } from "../domain";
 import { formatDateEs } from "../format";
 import { cellOf, isFieldMissing } from "./locate";
-import { findingOf, isBlank, type Rule } from "./rule";
+import { findingOf, isBlank, periodFindingOf, withCall, type Rule } from "./rule";
+import { matchOpenList } from "./openLists";
 
 const ACT_001 = { id: "ACT-001", severity: "error" } as const;
 const ACT_002 = { id: "ACT-002", severity: "error" } as const;
+const ACT_003 = { id: "ACT-003", severity: "warning" } as const;
 
 /** The fields ACT-001 requires, with their column labels. */
 const ACTION_FIELDS: [string, string][] = [
@@ -37,7 +39,8 @@ export const ACT_001_RULE: Rule = {
 export const ACT_002_RULE: Rule = {
   ...ACT_002,
   statement: "Action dates: start ≤ end, both inside the execution period.",
-  check: ({ plan, period }) => plan.actions.flatMap((a, i) => {
+  check: (ctx) => ctx.plan.actions.flatMap((a, i) => {
+    const { plan, period } = ctx;
     const out: Finding[] = [];
     const name = `La actividad N° ${a.number ?? i + 1}`;
     if (a.startDate && a.endDate && a.startDate > a.endDate) {
@@ -50,7 +53,7 @@ export const ACT_002_RULE: Rule = {
     for (const [field, label] of [["startDate", "empieza"], ["endDate", "termina"]] as const) {
       const d = a[field];
       if (!d || (d >= period.start && d <= period.end)) continue;
-      out.push(findingOf(ACT_002,
+      out.push(periodFindingOf(ACT_002, ctx,
         `${name} ${label} el ${formatDateEs(d)}, fuera del período de ejecución (${range}).`,
         cellOf(plan, "actions", a, field, i), { found: d, limit: d < period.start ? period.start : period.end }));
     }
@@ -58,5 +61,25 @@ export const ACT_002_RULE: Rule = {
   }),
 };
 
+/**
+ * ACT-003 (W): an action's Eje outside the call's usual list (an open list; 2025: Gobernanza,
+ * Modelo de negocio, Estrategia comercial, Gestión, Asociatividad, Sustentabilidad, Vinculación,
+ * Formalización, Otro). Never an error. At the Eje cell.
+ */
+export const ACT_003_RULE: Rule = {
+  ...ACT_003,
+  statement: "An action's Eje outside the usual list (open list).",
+  check: withCall(({ plan }, call) => {
+    const axes = call.enumerations.actionAxes;
+    return plan.actions.flatMap((a, i) => {
+      if (isBlank(a.axis) || matchOpenList(a.axis as string, axes)) return [];
+      return [findingOf(ACT_003,
+        `La actividad N° ${a.number ?? i + 1} tiene el eje «${a.axis}», que no está entre los habituales (${axes.values.join(", ")}): ` +
+        "revise que esté bien escrito o use «Otro».",
+        cellOf(plan, "actions", a, "axis", i), { found: a.axis })];
+    });
+  }),
+};
+
 /** The action rules, in report order. */
-export const ACTION_RULES: Rule[] = [ACT_001_RULE, ACT_002_RULE];
+export const ACTION_RULES: Rule[] = [ACT_001_RULE, ACT_002_RULE, ACT_003_RULE];

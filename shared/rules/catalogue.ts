@@ -1,44 +1,22 @@
 import { normalizeLabel } from "../domain/text";
+import { PACK_2025 } from "./calls/builtinPacks";
+import type { CatalogueGroup, CatalogueItem } from "./calls/rulePack";
+
+export type { CatalogueGroup, CatalogueItem } from "./calls/rulePack";
 
 /**
- * The catalogue of financeable ítems (rules.md, "The catalogue of ítems"): grupo → ítem → sub-ítems,
- * with the variants people type. Labels are the catalogue's own spelling; matching is by
- * `normalizeLabel`. `creacionOnly` marks Gastos de formalización (INV-009).
- * Sources: [S1][S9][S17][S19][S20][S22] (research.md §2.1); the call file carries it as a figure.
+ * The catalogue of financeable ítems (rules.md, "The catalogue of ítems"): grupo → ítem →
+ * sub-ítems, with the aliases people type, as the built-in 2025 pack carries it
+ * (shared/rules/calls/2025.json). Matching is by `normalizeLabel`. The call's own catalogue
+ * (`call.catalogue.value`) is what the rules use; this is the default for readers without a call.
  */
-export interface CatalogueItem {
-  group: string;
-  item: string;
-  subitems: string[];
-  /** Other ways people write the ítem ("Marketing", "Activo fijo"). */
-  variants: string[];
-  creacionOnly?: boolean;
-}
+export const CATALOGUE_2025: CatalogueItem[] = PACK_2025.catalogue.items;
 
-export const CATALOGUE_2025: CatalogueItem[] = [
-  { group: "Acciones de Gestión Empresarial", item: "Asistencia técnica y asesoría en gestión", subitems: [],
-    variants: ["Asistencia técnica", "Asesoría en gestión", "Asistencia técnica y asesoría", "Asesoría", "Asesorías"] },
-  { group: "Acciones de Gestión Empresarial", item: "Capacitación", subitems: [], variants: ["Capacitaciones"] },
-  { group: "Acciones de Gestión Empresarial", item: "Acciones de marketing", subitems: ["promoción y publicidad", "ferias y eventos"],
-    variants: ["Marketing", "Acción de marketing"] },
-  { group: "Inversiones", item: "Activos", subitems: ["activos fijos", "activos intangibles"],
-    variants: ["Activo", "Activo fijo", "Activos fijos"] },
-  { group: "Inversiones", item: "Habilitación de infraestructura", subitems: [], variants: ["Habilitación", "Infraestructura"] },
-  { group: "Inversiones", item: "Capital de trabajo", subitems: ["nuevas contrataciones", "nuevos arriendos", "materias primas y materiales", "mercadería"],
-    variants: [] },
-  { group: "Formalización", item: "Gastos de formalización", subitems: ["constitución legal", "inscripciones y publicaciones"],
-    variants: ["Formalización", "Gasto de formalización"], creacionOnly: true },
-];
+/** The grupos of the built-in catalogue with their aliases, in order. */
+export const CATALOGUE_GROUP_DEFS: CatalogueGroup[] = PACK_2025.catalogue.groups;
 
-/** The grupos of the catalogue, in order. */
-export const CATALOGUE_GROUPS = ["Acciones de Gestión Empresarial", "Inversiones", "Formalización"] as const;
-
-/** Variants of the grupo labels people type ("AGE", "Gestión empresarial"). */
-const GROUP_VARIANTS: Record<string, string[]> = {
-  "Acciones de Gestión Empresarial": ["AGE", "Gestión empresarial", "Acciones de gestión"],
-  "Inversiones": ["Inversión"],
-  "Formalización": ["Gastos de formalización"],
-};
+/** The grupos of the built-in catalogue, in order. */
+export const CATALOGUE_GROUPS: readonly string[] = CATALOGUE_GROUP_DEFS.map((g) => g.label);
 
 /** A bounded memo of `normalizeLabel`: plans repeat the same few labels thousands of times. */
 const LABEL_KEYS = new Map<string, string>();
@@ -55,13 +33,13 @@ export function labelKey(label: string): string {
 }
 
 /** Normalised label → ítem, per catalogue (catalogues are treated as immutable once used). */
-const ITEM_KEYS = new WeakMap<CatalogueItem[], Map<string, CatalogueItem>>();
+const ITEM_KEYS = new WeakMap<readonly CatalogueItem[], Map<string, CatalogueItem>>();
 
-function itemKeys(catalogue: CatalogueItem[]): Map<string, CatalogueItem> {
+function itemKeys(catalogue: readonly CatalogueItem[]): Map<string, CatalogueItem> {
   let keys = ITEM_KEYS.get(catalogue);
   if (!keys) {
     keys = new Map();
-    for (const c of catalogue) for (const label of [c.item, ...c.variants]) {
+    for (const c of catalogue) for (const label of [c.item, ...c.aliases]) {
       const key = labelKey(label);
       if (!keys.has(key)) keys.set(key, c);
     }
@@ -70,68 +48,117 @@ function itemKeys(catalogue: CatalogueItem[]): Map<string, CatalogueItem> {
   return keys;
 }
 
-/** Finds a catalogue ítem by its label or a variant (case- and accent-insensitive); undefined when unknown. */
-export function findCatalogueItem(label: string, catalogue: CatalogueItem[] = CATALOGUE_2025): CatalogueItem | undefined {
+/** Finds a catalogue ítem by its label or an alias (case- and accent-insensitive); undefined when unknown. */
+export function findCatalogueItem(label: string, catalogue: readonly CatalogueItem[] = CATALOGUE_2025): CatalogueItem | undefined {
   return itemKeys(catalogue).get(labelKey(label));
 }
 
-const singular = (s: string) => s.split(" ").map((w) => w.replace(/(es|s)$/, "")).join(" ");
+// ---- Sub-ítems by meaning (rules.md, "Sub-ítems match by meaning") ----
 
-/** Per ítem: normalised sub-ítem label (exact, then singular) → its catalogue spelling, first match wins. */
-const SUBITEM_KEYS = new WeakMap<CatalogueItem, { exact: Map<string, string>; singular: Map<string, string>; answers: Map<string, string | undefined> }>();
+/** Words that carry no meaning in a sub-ítem label. */
+const STOP_WORDS = new Set(["y", "e", "o", "u", "de", "del", "la", "las", "el", "los", "en", "para", "a", "al", "con", "por", "un", "una"]);
 
-function subitemKeys(item: CatalogueItem) {
-  let keys = SUBITEM_KEYS.get(item);
-  if (!keys) {
-    keys = { exact: new Map(), singular: new Map(), answers: new Map() };
-    for (const s of item.subitems) {
-      const key = labelKey(s);
-      if (!keys.exact.has(key)) keys.exact.set(key, s);
-      const one = singular(key);
-      if (!keys.singular.has(one)) keys.singular.set(one, s);
-    }
-    SUBITEM_KEYS.set(item, keys);
-  }
-  return keys;
+/** A word's stem, singular and plural alike: a final «s», then a final «e» («materiales» and «material» → «material»). */
+const stem = (word: string) => word.replace(/s$/, "").replace(/e$/, "");
+
+/** The meaningful words of a label, stemmed. */
+export function meaningWords(label: string): string[] {
+  return labelKey(label).split(" ").filter((w) => w !== "" && !STOP_WORDS.has(w)).map(stem).filter((w) => w !== "");
 }
 
-/** Finds a sub-ítem label of an ítem (case- and accent-insensitive, singular/plural tolerant); undefined when unknown. */
+/** A sub-ítem's words: all of them, and the phrases (its parts split at «y» / commas, and its alternatives) that name it alone. */
+interface SubitemWords {
+  label: string;
+  exact: Set<string>;
+  words: Set<string>;
+  phrases: string[][];
+}
+
+const SUBITEM_WORDS = new WeakMap<CatalogueItem, SubitemWords[]>();
+
+function subitemWords(item: CatalogueItem): SubitemWords[] {
+  let list = SUBITEM_WORDS.get(item);
+  if (!list) {
+    list = item.subitems.map((label) => {
+      const alternatives = Object.entries(item.subitemAlternatives)
+        .filter(([sub]) => labelKey(sub) === labelKey(label)).flatMap(([, alts]) => alts);
+      const parts = label.split(/,|\by\b|\be\b/).map((p) => p.trim()).filter(Boolean);
+      const phrases = [...parts, ...alternatives].map(meaningWords).filter((p) => p.length > 0);
+      const exact = new Set([label, ...alternatives].map((l) => meaningWords(l).join(" ")));
+      return { label, exact, words: new Set([meaningWords(label), ...phrases].flat()), phrases };
+    });
+    SUBITEM_WORDS.set(item, list);
+  }
+  return list;
+}
+
+/**
+ * The official sub-ítems of `item` that a typed sub-ítem names: the one it spells (label or
+ * alternative, singular or plural), else each whose words include all the typed words
+ * («Publicidad» → «promoción y publicidad»), or one of whose parts or alternatives the typed text
+ * contains («Compra de materias primas» → «materias primas y materiales»). Empty when none fits.
+ */
+export function subitemCandidates(item: CatalogueItem, label: string): string[] {
+  const typed = meaningWords(label);
+  if (typed.length === 0) return [];
+  const subs = subitemWords(item);
+  const joined = typed.join(" ");
+  const exact = subs.filter((s) => s.exact.has(joined));
+  if (exact.length > 0) return exact.map((s) => s.label);
+  const typedSet = new Set(typed);
+  return subs
+    .filter((s) => typed.every((w) => s.words.has(w)) || s.phrases.some((p) => p.every((w) => typedSet.has(w))))
+    .map((s) => s.label);
+}
+
+/** Per ítem, typed sub-ítem → its only candidate (or undefined), memoised (up to 1.000 labels per ítem). */
+const SUBITEM_ANSWERS = new WeakMap<CatalogueItem, Map<string, string | undefined>>();
+
+/**
+ * The official sub-ítem a typed sub-ítem names when exactly one of `item`'s fits
+ * (`subitemCandidates`); undefined when none or several do (INV-017 says which).
+ */
 export function findSubitem(item: CatalogueItem, label: string): string | undefined {
-  // The lookup tables are built once per ítem; a catalogue ítem is treated as immutable once used.
-  const keys = subitemKeys(item);
-  if (keys.answers.has(label)) return keys.answers.get(label);
-  const key = labelKey(label);
-  const found = keys.exact.get(key) ?? keys.singular.get(singular(key));
-  if (keys.answers.size >= 1_000) keys.answers.clear();
-  keys.answers.set(label, found);
+  let answers = SUBITEM_ANSWERS.get(item);
+  if (!answers) SUBITEM_ANSWERS.set(item, answers = new Map());
+  if (answers.has(label)) return answers.get(label);
+  const candidates = subitemCandidates(item, label);
+  const found = candidates.length === 1 ? candidates[0] : undefined;
+  if (answers.size >= 1_000) answers.clear();
+  answers.set(label, found);
   return found;
 }
 
-/** Normalised grupo label or variant → grupo, per catalogue (or for the standard grupos), first grupo wins. */
-const GROUP_KEYS = new WeakMap<object, Map<string, string>>();
-const STANDARD_GROUPS_KEY = {};
+// ---- Grupos ----
 
-function groupKeys(catalogue?: CatalogueItem[]): Map<string, string> {
-  const owner = catalogue ?? STANDARD_GROUPS_KEY;
-  let keys = GROUP_KEYS.get(owner);
+/** Normalised grupo label or alias → grupo, per list of grupo definitions (restricted to a catalogue's grupos when given). */
+const GROUP_KEYS = new WeakMap<readonly CatalogueGroup[], WeakMap<object, Map<string, string>>>();
+
+function groupKeys(catalogue: readonly CatalogueItem[] | undefined, groups: readonly CatalogueGroup[]): Map<string, string> {
+  const owner = catalogue ?? groups;
+  let byOwner = GROUP_KEYS.get(groups);
+  if (!byOwner) GROUP_KEYS.set(groups, byOwner = new WeakMap());
+  let keys = byOwner.get(owner);
   if (!keys) {
     keys = new Map();
-    const groups = catalogue ? [...new Set(catalogue.map((c) => c.group))] : [...CATALOGUE_GROUPS];
+    const present = catalogue ? new Set(catalogue.map((c) => labelKey(c.group))) : undefined;
     for (const g of groups) {
-      for (const label of [g, ...(GROUP_VARIANTS[g] ?? [])]) {
+      if (present && !present.has(labelKey(g.label))) continue;
+      for (const label of [g.label, ...g.aliases]) {
         const key = labelKey(label);
-        if (!keys.has(key)) keys.set(key, g);
+        if (!keys.has(key)) keys.set(key, g.label);
       }
     }
-    GROUP_KEYS.set(owner, keys);
+    byOwner.set(owner, keys);
   }
   return keys;
 }
 
 /**
- * Finds a grupo label (case- and accent-insensitive, with common variants); undefined when unknown.
- * With a catalogue, the grupos are those of its ítems.
+ * Finds a grupo label (case- and accent-insensitive, with its aliases); undefined when unknown.
+ * `groups` are the grupo definitions (default: the built-in pack's); with a catalogue, only the
+ * grupos of its ítems count.
  */
-export function findGroup(label: string, catalogue?: CatalogueItem[]): string | undefined {
-  return groupKeys(catalogue).get(labelKey(label));
+export function findGroup(label: string, catalogue?: readonly CatalogueItem[], groups: readonly CatalogueGroup[] = CATALOGUE_GROUP_DEFS): string | undefined {
+  return groupKeys(catalogue, groups).get(labelKey(label));
 }

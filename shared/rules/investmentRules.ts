@@ -1,11 +1,11 @@
 import type { Finding, InvestmentLine, Plan } from "../domain";
 import { MODALITY_LABELS, normalizeRut } from "../domain";
 import type { CallParameters } from "./calls";
-import { findCatalogueItem, findGroup, findSubitem, labelKey } from "./catalogue";
+import { findCatalogueItem, findGroup, meaningWords, subitemCandidates, type CatalogueItem } from "./catalogue";
 import { memberRuts } from "./cooperativeRules";
 import { formatClp, formatNumber, formatPercent } from "../format";
 import { cellOf, columnOf, headerCellOf, isFieldMissing, sheetOf } from "./locate";
-import { findingOf, isBlank, withCall, type Rule } from "./rule";
+import { evidenceFindingOf, findingOf, isBlank, withCall, type Rule } from "./rule";
 import { minimumOwnAmount, sercotecCapOf } from "./totals";
 
 const rule = (id: string, severity: "error" | "warning") => ({ id, severity }) as const;
@@ -15,7 +15,7 @@ const INV = {
   "007": rule("INV-007", "error"), "008": rule("INV-008", "warning"), "009": rule("INV-009", "error"),
   "010": rule("INV-010", "warning"), "011": rule("INV-011", "warning"), "012": rule("INV-012", "warning"),
   "013": rule("INV-013", "warning"), "014": rule("INV-014", "warning"), "015": rule("INV-015", "warning"),
-  "016": rule("INV-016", "warning"),
+  "016": rule("INV-016", "warning"), "017": rule("INV-017", "warning"),
 };
 
 const lineName = (l: InvestmentLine, i: number) => `La línea N° ${l.number ?? i + 1}`;
@@ -30,6 +30,15 @@ const eachLine = (plan: Plan, fn: (l: InvestmentLine, i: number) => Finding[]): 
   }
   return out;
 };
+
+/**
+ * A text as a phrase key: accents and case dropped, every run of other characters one space,
+ * padded with spaces, so that `key.includes(phraseKey("con IVA"))` matches whole words only.
+ * Parentheses are kept (unlike header labels): «Notebook (con IVA)» holds «con IVA».
+ */
+function phraseKey(text: string): string {
+  return ` ${text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, " ").trim()} `;
+}
 
 /** Returned by line checks that find nothing (never mutated). */
 const NONE: Finding[] = [];
@@ -88,31 +97,28 @@ export const INV_003_RULE: Rule = {
 };
 
 /**
- * INV-004 (E): (grupo, ítem, sub-ítem) belongs to the call's catalogue (2025: rules.md catalogue,
- * [S1][S9][S17][S19][S20][S22]). The grupo may be blank. At the offending cell.
+ * INV-004 (E): the ítem belongs to the call's catalogue (2025: Sercotec's standard ítems, rules.md
+ * catalogue [S1][S9][S17][S19][S20][S22], confirmed) and the grupo, when written, is the ítem's.
+ * The grupo may be blank. At the offending cell. Sub-ítems are INV-017's (a warning).
  */
 export const INV_004_RULE: Rule = {
   ...INV["004"],
-  statement: "(grupo, ítem, sub-ítem) belongs to the call's catalogue.",
-  check: withCall(({ plan }, call) => eachLine(plan, (l, i) => {
+  statement: "(grupo, ítem) belongs to the call's catalogue.",
+  check: withCall(({ plan, modality }, call) => eachLine(plan, (l, i) => {
     if (isBlank(l.item)) return [];
     const catalogue = call.catalogue.value;
     const item = findCatalogueItem(l.item as string, catalogue);
     if (!item) {
-      return [findingOf(INV["004"],
+      return [evidenceFindingOf(INV["004"], call.catalogue, modality,
         `${lineName(l, i)}: el ítem «${l.item}» no está en el catálogo de la convocatoria ${call.id}. ` +
         `Ítems financiables: ${catalogue.map((c) => c.item).join(", ")}.`,
         at(plan, l, "item", i), { found: l.item })];
     }
     const out: Finding[] = [];
-    if (!isBlank(l.group) && findGroup(l.group as string, catalogue) !== item.group) {
-      out.push(findingOf(INV["004"], `${lineName(l, i)}: el ítem «${item.item}» pertenece al grupo «${item.group}», no a «${l.group}».`,
+    if (!isBlank(l.group) && findGroup(l.group as string, catalogue, call.catalogue.groups) !== item.group) {
+      out.push(evidenceFindingOf(INV["004"], call.catalogue, modality,
+        `${lineName(l, i)}: el ítem «${item.item}» pertenece al grupo «${item.group}», no a «${l.group}».`,
         at(plan, l, "group", i), { found: l.group, limit: item.group }));
-    }
-    if (!isBlank(l.subitem) && !findSubitem(item, l.subitem as string)) {
-      const allowed = item.subitems.length ? `sub-ítems válidos: ${item.subitems.join(", ")}` : "este ítem no tiene sub-ítems";
-      out.push(findingOf(INV["004"], `${lineName(l, i)}: el sub-ítem «${l.subitem}» no corresponde al ítem «${item.item}» (${allowed}).`,
-        at(plan, l, "subitem", i), { found: l.subitem, limit: item.subitems.join(", ") || null }));
     }
     return out;
   })),
@@ -135,21 +141,22 @@ export const INV_005_RULE: Rule = {
     const capText = topUp > 0
       ? `${formatClp(cap)} (${formatClp(call.subsidyCap[modality].value)} más ${formatClp(topUp)} por líneas sustentables)`
       : formatClp(cap);
-    return [findingOf(INV["005"],
+    return [evidenceFindingOf(INV["005"], call.subsidyCap[modality], modality,
       `El aporte Sercotec suma ${formatClp(sercotecTotal)}; el tope de la modalidad ${MODALITY_LABELS[modality]} es ${capText}.`,
       headerCellOf(plan, "investmentLines", "sercotecAmount"), { found: sercotecTotal, limit: cap })];
   }),
 };
 
 /**
- * INV-006 (E): sum of aporte empresarial ≥ ⌈minimum share × sum of Sercotec amounts⌉ (2025:
- * 2 %, the 2022 value [S1], unconfirmed). At the Aporte empresarial header. Quiet when that column
- * was not found (PARSE-004).
+ * INV-006 (E when the figure is confirmed, else W): sum of aporte empresarial ≥ ⌈minimum share ×
+ * sum of Sercotec amounts⌉ (2025: 2 %, the 2022 value [S1], unconfirmed: a warning saying the
+ * figure is referential). At the Aporte empresarial header. Quiet when that column was not found
+ * (PARSE-004).
  */
 export const INV_006_RULE: Rule = {
   ...INV["006"],
   statement: "Sum of aporte empresarial ≥ minimum fraction × sum of Sercotec amounts.",
-  check: withCall(({ plan, totals }, call) => {
+  check: withCall(({ plan, modality, totals }, call) => {
     // Without the Aporte empresarial column (PARSE-004) its sum is not 0: it was never read.
     if (isFieldMissing(plan, "investmentLines", "ownAmount")) return [];
     const { sercotecAmount: sercotecTotal, ownAmount: ownTotal } = totals;
@@ -157,7 +164,7 @@ export const INV_006_RULE: Rule = {
     const minimum = minimumOwnAmount(share, sercotecTotal);
     if (ownTotal >= minimum) return [];
     const found = sercotecTotal > 0 ? `, ${formatPercent(ownTotal / sercotecTotal)} del aporte Sercotec` : "";
-    return [findingOf(INV["006"],
+    return [evidenceFindingOf(INV["006"], call.minimumOwnShare, modality,
       `El aporte empresarial suma ${formatClp(ownTotal)}${found}; el mínimo es ${formatPercent(share)} del aporte Sercotec ` +
       `(${formatClp(minimum)}).`,
       headerCellOf(plan, "investmentLines", "ownAmount"), { found: ownTotal, limit: minimum })];
@@ -177,7 +184,7 @@ function capOfGroup(cap: CallParameters["managementCap"]["value"], sercotecTotal
 export const INV_007_RULE: Rule = {
   ...INV["007"],
   statement: "Gestión empresarial cap and capital de trabajo cap, where the call sets them.",
-  check: withCall(({ plan, totals }, call) => {
+  check: withCall(({ plan, modality, totals }, call) => {
     if (isFieldMissing(plan, "investmentLines", "sercotecAmount")) return [];
     const out: Finding[] = [];
     const location = headerCellOf(plan, "investmentLines", "total");
@@ -185,7 +192,7 @@ export const INV_007_RULE: Rule = {
     if (mgmtCap !== null && totals.managementTotal > mgmtCap) {
       const cap = call.managementCap.value!;
       const limitText = cap.kind === "fraction" ? `${formatPercent(cap.value)} del subsidio (${formatClp(mgmtCap)})` : formatClp(mgmtCap);
-      out.push(findingOf(INV["007"],
+      out.push(evidenceFindingOf(INV["007"], call.managementCap, modality,
         `Las acciones de gestión empresarial suman ${formatClp(totals.managementTotal)}; el máximo de la convocatoria ${call.id} es ${limitText}.`,
         location, { found: totals.managementTotal, limit: mgmtCap }));
     }
@@ -194,7 +201,7 @@ export const INV_007_RULE: Rule = {
       const wcCap = Math.floor(Number((wcShare * totals.sercotecAmount).toFixed(6)));
       if (totals.workingCapitalTotal > wcCap) {
         const pct = totals.sercotecAmount > 0 ? `, ${formatPercent(totals.workingCapitalTotal / totals.sercotecAmount)} del subsidio` : "";
-        out.push(findingOf(INV["007"],
+        out.push(evidenceFindingOf(INV["007"], call.workingCapitalCap, modality,
           `El capital de trabajo suma ${formatClp(totals.workingCapitalTotal)}${pct}; el máximo es ${formatPercent(wcShare)} (${formatClp(wcCap)}).`,
           location, { found: totals.workingCapitalTotal, limit: wcCap }));
       }
@@ -225,16 +232,22 @@ export const INV_008_RULE: Rule = {
   }),
 };
 
-/** INV-009 (E): Gastos de formalización only in Creación y Desarrollo ([S1][S2]). At the Ítem cell. */
+/**
+ * INV-009 (E when the figure is confirmed, else W): the call's Creación-only ítems (2025: Gastos de
+ * formalización, inferred from [S1][S2], unconfirmed: a warning) only in Creación y Desarrollo.
+ * At the Ítem cell.
+ */
 export const INV_009_RULE: Rule = {
   ...INV["009"],
   statement: "Gastos de formalización only in Creación y Desarrollo.",
   check: withCall(({ plan, modality }, call) => {
     if (modality !== "fortalecimiento") return [];
+    const only = new Set(call.creacionOnlyItems.value.map((label) => findCatalogueItem(label, call.catalogue.value)));
+    if (only.size === 0) return [];
     return eachLine(plan, (l, i) => {
       const item = l.item ? findCatalogueItem(l.item, call.catalogue.value) : undefined;
-      if (!item?.creacionOnly) return [];
-      return [findingOf(INV["009"],
+      if (!item || !only.has(item)) return [];
+      return [evidenceFindingOf(INV["009"], call.creacionOnlyItems, modality,
         `${lineName(l, i)}: «${item.item}» solo se financia en la modalidad ${MODALITY_LABELS.creacion}; ` +
         `este plan es de ${MODALITY_LABELS.fortalecimiento}.`,
         at(plan, l, "item", i), { found: item.item })];
@@ -353,25 +366,26 @@ export const INV_014_RULE: Rule = {
 };
 
 /**
- * INV-015 (W): amounts declared with IVA (a description saying «con IVA», «IVA incluido»: plan
- * amounts are net [S17][S18][S19][S20]) or a description naming a non-financeable expense
- * (impuestos, deudas, intereses, multas, bienes raíces, terrenos, inmuebles, instrumentos
- * financieros; unconfirmed list). At the Descripción cell. Header labels are not in the plan:
- * the parser reports an «IVA» header itself.
+ * INV-015 (W): amounts declared with IVA (a description holding one of the call's phrases, 2025
+ * «con IVA», «IVA incluido»: plan amounts are net [S17][S18][S19][S20]) or a description naming
+ * a non-financeable expense (one of the call's keywords, 2025: impuestos, deudas, intereses,
+ * multas, bienes raíces, terrenos, inmuebles, instrumentos financieros; unconfirmed list).
+ * Keywords and phrases match whole words of the normalised text (no regular expressions). At the
+ * Descripción cell. Header labels are not in the plan: the parser reports an «IVA» header itself.
  */
 export const INV_015_RULE: Rule = {
   ...INV["015"],
   statement: "Amounts declared with IVA, or a description naming a non-financeable expense.",
   check: withCall(({ plan }, call) => {
-    const vat = call.vatIncludedPatterns.value.map((p) => new RegExp(p));
-    const terms = call.nonFinanceableExpenses.value.map((t) => ({ label: t.label, re: new RegExp(t.pattern) }));
+    const vat = call.vatIncludedPhrases.value.map(phraseKey);
+    const terms = call.nonFinanceableExpenses.value.map((t) => ({ label: t.label, phrases: t.keywords.map(phraseKey) }));
     // Descriptions repeat (the same purchase on several lines): each distinct text is checked once.
     const checked = new Map<string, { vat: boolean; hit: (typeof terms)[number] | undefined }>();
     const check = (description: string) => {
       let result = checked.get(description);
       if (!result) {
-        const t = labelKey(description);
-        result = { vat: vat.some((re) => re.test(t)), hit: terms.find((term) => term.re.test(t)) };
+        const t = phraseKey(description);
+        result = { vat: vat.some((p) => t.includes(p)), hit: terms.find((term) => term.phrases.some((p) => t.includes(p))) };
         checked.set(description, result);
       }
       return result;
@@ -388,8 +402,7 @@ export const INV_015_RULE: Rule = {
       }
       if (hit) {
         out.push(findingOf(INV["015"],
-          `${lineName(l, i)} parece un gasto no financiable (${hit.label}): el subsidio no financia impuestos, deudas, intereses, ` +
-          "multas, bienes raíces ni instrumentos financieros.",
+          `${lineName(l, i)} parece un gasto no financiable (${hit.label}): el subsidio no financia ${listEs(terms.map((t) => t.label))}.`,
           at(plan, l, "description", i), { found: l.description, limit: hit.label }));
       }
       return out;
@@ -410,8 +423,62 @@ export const INV_016_RULE: Rule = {
   })),
 };
 
+/** «a, b ni c»: a list for «no financia …». */
+function listEs(labels: string[]): string {
+  return labels.length <= 1 ? labels.join("") : `${labels.slice(0, -1).join(", ")} ni ${labels[labels.length - 1]}`;
+}
+
+/** The ítems of `catalogue` other than `item` that have a sub-ítem fitting `label`, with those sub-ítems. */
+function otherOwners(catalogue: readonly CatalogueItem[], item: CatalogueItem, label: string): { item: CatalogueItem; subitems: string[] }[] {
+  return catalogue.filter((c) => c !== item && c.subitems.length > 0)
+    .map((c) => ({ item: c, subitems: subitemCandidates(c, label) }))
+    .filter((o) => o.subitems.length > 0);
+}
+
+const quoted = (labels: readonly string[]) => labels.map((x) => `«${x}»`).join(" o ");
+
+/**
+ * INV-017 (W): a sub-ítem is read by meaning (rules.md, "Sub-ítems match by meaning"): written as
+ * the words or alternatives of exactly one official sub-ítem of the line's ítem, it is that one
+ * («Publicidad» → «promoción y publicidad»). When its words fit several, none, or only a
+ * sub-ítem of another ítem — or the ítem has no sub-ítems — this warns and names the candidates
+ * (the money rules key on the ítem). The 2025 sub-ítem lists are unconfirmed. At the Sub-ítem cell.
+ */
+export const INV_017_RULE: Rule = {
+  ...INV["017"],
+  statement: "A sub-ítem that matches none of its ítem's sub-ítems, or several.",
+  check: withCall(({ plan }, call) => {
+    const catalogue = call.catalogue.value;
+    return eachLine(plan, (l, i) => {
+      if (isBlank(l.item) || isBlank(l.subitem)) return NONE;
+      const item = findCatalogueItem(l.item as string, catalogue);
+      if (!item) return NONE; // INV-004
+      const typed = l.subitem as string;
+      const candidates = subitemCandidates(item, typed);
+      if (candidates.length === 1) return NONE;
+      const where = at(plan, l, "subitem", i);
+      const name = `${lineName(l, i)}: el sub-ítem «${typed}»`;
+      if (candidates.length > 1) {
+        return [findingOf(INV["017"], `${name} puede ser ${quoted(candidates)} del ítem «${item.item}»: escriba cuál.`,
+          where, { found: typed, limit: candidates.join(", ") })];
+      }
+      if (meaningWords(typed).length === 0) return NONE;
+      const others = otherOwners(catalogue, item, typed);
+      const own = item.subitems.length > 0 ? `sus sub-ítems son ${item.subitems.map((x) => `«${x}»`).join(", ")}` : "ese ítem no tiene sub-ítems";
+      if (others.length > 0) {
+        const elsewhere = others.map((o) => `${quoted(o.subitems)} de «${o.item.item}»`).join(", ");
+        return [findingOf(INV["017"], `${name} corresponde a ${elsewhere}, no al ítem «${item.item}» (${own}).`,
+          where, { found: typed, limit: item.subitems.join(", ") || null })];
+      }
+      return [findingOf(INV["017"], `${name} no corresponde a ningún sub-ítem del ítem «${item.item}» (${own}).`,
+        where, { found: typed, limit: item.subitems.join(", ") || null })];
+    });
+  }),
+};
+
 /** The investment rules, in report order. */
 export const INVESTMENT_RULES: Rule[] = [
   INV_001_RULE, INV_002_RULE, INV_003_RULE, INV_004_RULE, INV_005_RULE, INV_006_RULE, INV_007_RULE, INV_008_RULE,
   INV_009_RULE, INV_010_RULE, INV_011_RULE, INV_012_RULE, INV_013_RULE, INV_014_RULE, INV_015_RULE, INV_016_RULE,
+  INV_017_RULE,
 ];

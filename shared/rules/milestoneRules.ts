@@ -1,11 +1,12 @@
 import type { Finding, Milestone } from "../domain";
 import { formatDateEs } from "../format";
 import { cellOf, isFieldMissing, isPartMissing, sheetCellOf, sheetOf } from "./locate";
-import { findingOf, isBlank, type Rule } from "./rule";
+import { findingOf, isBlank, periodFindingOf, type Rule } from "./rule";
 
 const HITO_001 = { id: "HITO-001", severity: "error" } as const;
 const HITO_002 = { id: "HITO-002", severity: "error" } as const;
 const HITO_003 = { id: "HITO-003", severity: "warning" } as const;
+const HITO_004 = { id: "HITO-004", severity: "warning" } as const;
 
 /**
  * HITO-001 (E): hitos 1–4 present once each (a missing hito points to the Hitos sheet's A1, a
@@ -16,7 +17,8 @@ const HITO_003 = { id: "HITO-003", severity: "warning" } as const;
 export const HITO_001_RULE: Rule = {
   ...HITO_001,
   statement: "Hitos 1–4 present once each; planned dates in order 1 ≤ 2 ≤ 3 ≤ 4, inside the execution period.",
-  check: ({ plan, period }) => {
+  check: (ctx) => {
+    const { plan, period } = ctx;
     const out: Finding[] = [];
     const first = new Map<number, { m: Milestone; i: number }>();
     plan.milestones.forEach((m, i) => {
@@ -48,7 +50,7 @@ export const HITO_001_RULE: Rule = {
           "los hitos van en orden 1, 2, 3, 4.", location, { found: date, limit: previous.date }));
       }
       if (period && (date < period.start || date > period.end)) {
-        out.push(findingOf(HITO_001,
+        out.push(periodFindingOf(HITO_001, ctx,
           `El hito ${n} está programado el ${formatDateEs(date)}, fuera del período de ejecución ` +
           `(del ${formatDateEs(period.start)} al ${formatDateEs(period.end)}).`,
           location, { found: date, limit: date < period.start ? period.start : period.end }));
@@ -59,10 +61,10 @@ export const HITO_001_RULE: Rule = {
   },
 };
 
-/** HITO-002 (E): a hito marked Realizado has its done date and verifier; attendance ≤ members (not checked when the Socios sheet was not read). */
+/** HITO-002 (E): a hito marked Realizado has its done date and verifier. */
 export const HITO_002_RULE: Rule = {
   ...HITO_002,
-  statement: "A hito marked Realizado has its done date and verifier; attendance ≤ members.",
+  statement: "A hito marked Realizado has its done date and verifier.",
   check: ({ plan }) => plan.milestones.flatMap((m, i) => {
     const out: Finding[] = [];
     const name = `El hito ${m.milestone ?? i + 1}`;
@@ -75,13 +77,29 @@ export const HITO_002_RULE: Rule = {
           cellOf(plan, "milestones", m, "verification", i)));
       }
     }
-    const members = plan.members.length;
-    if (m.attendees !== null && m.attendees > members && !isPartMissing(plan, "members")) {
-      out.push(findingOf(HITO_002, `${name} registra ${m.attendees} asistentes, más que los ${members} socios del plan.`,
-        cellOf(plan, "milestones", m, "attendees", i), { found: m.attendees, limit: members }));
-    }
     return out;
   }),
+};
+
+/**
+ * HITO-004 (W): a hito's attendance above the plan's members: the socialización and the cuenta
+ * pública participativa are open to families, the community, the AOS and Sercotec, so this only
+ * asks to check the figure. Not checked when the Socios sheet was not read.
+ */
+export const HITO_004_RULE: Rule = {
+  ...HITO_004,
+  statement: "A hito's attendance above the members.",
+  check: ({ plan }) => {
+    if (isPartMissing(plan, "members")) return [];
+    const members = plan.members.length;
+    return plan.milestones.flatMap((m, i) => {
+      if (m.attendees === null || m.attendees <= members) return [];
+      return [findingOf(HITO_004,
+        `El hito ${m.milestone ?? i + 1} registra ${m.attendees} asistentes, más que los ${members} socios del plan: ` +
+        "si asistieron familias, la comunidad, el AOS o Sercotec está bien; si no, revise la cifra.",
+        cellOf(plan, "milestones", m, "attendees", i), { found: m.attendees, limit: members })];
+    });
+  },
 };
 
 /**
@@ -108,4 +126,4 @@ export const HITO_003_RULE: Rule = {
 };
 
 /** The hito rules, in report order. */
-export const MILESTONE_RULES: Rule[] = [HITO_001_RULE, HITO_002_RULE, HITO_003_RULE];
+export const MILESTONE_RULES: Rule[] = [HITO_001_RULE, HITO_002_RULE, HITO_003_RULE, HITO_004_RULE];

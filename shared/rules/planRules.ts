@@ -52,9 +52,10 @@ function recordsOf(plan: Plan, part: PlanPart): { source?: Plan["members"][numbe
 }
 
 /**
- * PLAN-001 (E): the plan names its call (year with a call file), region (01–16) and modality.
- * `lookup` is `getCall(callYear, regionCode)`; its PLAN-001 finding is relocated to the
- * Convocatoria cell. Source: rules.md, "Calls are data".
+ * PLAN-001 (E): the plan names its call (year), region (01–16) and modality. PLAN-005 (W): its
+ * year has no published pack, so the newest pack applied (rules.md, "An unknown call year never
+ * blocks"). `lookup` is `getCall(callYear, regionCode, packs)`; its PLAN-001 or PLAN-005 finding
+ * is relocated to the Convocatoria cell.
  */
 export function checkPlanCall(plan: Plan, lookup: CallLookup): Finding[] {
   const c = plan.cooperative;
@@ -68,6 +69,8 @@ export function checkPlanCall(plan: Plan, lookup: CallLookup): Finding[] {
     }
   } else if (!lookup.ok) {
     out.push({ ...lookup.finding, location: cellOf(plan, "cooperative", c, "callYear") });
+  } else if (lookup.fallback) {
+    out.push({ ...lookup.fallback, location: cellOf(plan, "cooperative", c, "callYear") });
   }
   if (!c.regionCode && !unread("regionCode")) {
     out.push(findingOf(PLAN_001, "Falta la región del plan: escriba su código (01 a 16) o su nombre, por ejemplo «Los Ríos».",

@@ -1,5 +1,5 @@
 import type { Finding, Location, Modality, Plan, Severity } from "../domain";
-import type { CallParameters } from "./calls";
+import type { CallParameters, Confirmed } from "./calls";
 import type { ExecutionPeriod } from "./executionPeriod";
 import type { PlanTotals } from "./totals";
 
@@ -41,6 +41,55 @@ export function findingOf(rule: Pick<Rule, "id" | "severity">, message: string, 
   return finding;
 }
 
+/** What a referential figure's finding says (rules.md, "Severity follows the evidence"). */
+export const REFERENTIAL_FIGURE_NOTE = "cifra referencial: no confirmada en las bases de la convocatoria";
+
+/**
+ * Whether a figure is confirmed for a modality: `confirmed` is one flag or one per modality; with
+ * per-modality flags and no modality known, only a figure confirmed for both counts as confirmed.
+ */
+export function isConfirmed(figure: { confirmed: Confirmed }, modality: Modality | null): boolean {
+  const c = figure.confirmed;
+  if (typeof c === "boolean") return c;
+  return modality ? c[modality] : c.creacion && c.fortalecimiento;
+}
+
+/**
+ * A finding of `rule` whose limit is `figure`: with the rule's severity when the figure is
+ * confirmed (for the plan's modality); otherwise at most a warning, its message ending with
+ * « — cifra referencial: no confirmada en las bases de la convocatoria.» (severity by evidence).
+ */
+export function evidenceFindingOf(
+  rule: Pick<Rule, "id" | "severity">,
+  figure: { confirmed: Confirmed },
+  modality: Modality | null,
+  message: string,
+  location: Location,
+  figures: FindingFigures = {},
+): Finding {
+  if (isConfirmed(figure, modality)) return findingOf(rule, message, location, figures);
+  const severity: Severity = rule.severity === "error" ? "warning" : rule.severity;
+  return findingOf({ id: rule.id, severity }, `${message.replace(/\.$/, "")} — ${REFERENTIAL_FIGURE_NOTE}.`, location, figures);
+}
+
+/**
+ * A finding about the execution period (ACT-002, HITO-001): when the period's end was computed from
+ * the call's months (no Fecha de término in the workbook), its severity follows that figure's
+ * evidence; when the workbook gives the end, the rule's own severity.
+ */
+export function periodFindingOf(
+  rule: Pick<Rule, "id" | "severity">,
+  ctx: Pick<RuleContext, "call" | "modality" | "period">,
+  message: string,
+  location: Location,
+  figures: FindingFigures = {},
+): Finding {
+  if (ctx.call && ctx.period && !ctx.period.endGiven) {
+    return evidenceFindingOf(rule, ctx.call.executionMonths, ctx.modality, message, location, figures);
+  }
+  return findingOf(rule, message, location, figures);
+}
+
 /** True when a value is missing: null, undefined or blank text. */
 export function isBlank(value: unknown): boolean {
   return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
@@ -53,11 +102,11 @@ export function withCall(check: (ctx: RuleContext, call: CallParameters) => Find
 
 /**
  * Rules that report a value as missing on its cell: PLAN-001/PLAN-002 («Falta…»), ACT-001, RES-001,
- * HITO-002 (done date, verifier), COOP-004 (sales), COOP-005 (RUT), INV-010 (Actividad N°),
+ * HITO-002 (done date, verifier), COOP-006 (sales), COOP-005 (RUT), INV-010 (Actividad N°),
  * INV-013 (supplier, quotes), SEG-001 (topics, agreements), SEG-004 (awarded amount). A cell the
  * parser could not read reaches the rules as null, so on such a cell these rules can only repeat
  * the parse error: `combineFindings` (shared/workbook) drops them there.
  */
 export const MISSING_VALUE_RULE_IDS: ReadonlySet<string> = new Set([
-  "PLAN-001", "PLAN-002", "ACT-001", "RES-001", "HITO-002", "COOP-004", "COOP-005", "INV-010", "INV-013", "SEG-001", "SEG-004",
+  "PLAN-001", "PLAN-002", "ACT-001", "RES-001", "HITO-002", "COOP-005", "COOP-006", "INV-010", "INV-013", "SEG-001", "SEG-004",
 ]);

@@ -2,7 +2,7 @@ import type { Finding, Plan } from "../domain";
 import { countFindings, orderFindings, type FindingCounts } from "../findings";
 import { ACTION_RULES } from "./actionRules";
 import { isCalendarDate, todayInSantiago } from "./calendarDate";
-import { getCall, type CallLookup, type CallParameters } from "./calls";
+import { BUILTIN_PACKS, getCall, type CallLookup, type CallParameters, type PackId, type RulePack } from "./calls";
 import { COOPERATIVE_RULES } from "./cooperativeRules";
 import { executionPeriod } from "./executionPeriod";
 import { FOLLOW_UP_RULES } from "./followUpRules";
@@ -17,8 +17,14 @@ import { planTotals, type PlanTotals } from "./totals";
 export interface ValidateOptions {
   /** The as-of date (ISO `YYYY-MM-DD`) for SEG-002/003; today in America/Santiago unless given. */
   asOf?: string;
-  /** Parameters to use instead of the plan's own call (`getCall(callYear, regionCode)`), e.g. an AOS override. */
+  /** Parameters to use instead of the plan's own call (`getCall(callYear, regionCode, packs)`), e.g. an AOS override. */
   call?: CallParameters;
+  /**
+   * The rule packs in force (published packs, the CLI's or pane's cached ones, a draft tried with
+   * `--rules`); default the built-in packs. The plan's year picks its pack; a year without one
+   * gets the newest pack and PLAN-005.
+   */
+  packs?: readonly RulePack[];
 }
 
 /** Every rule after PLAN-001, in report order (one file per group). */
@@ -33,6 +39,8 @@ export interface PlanCheck {
   counts: FindingCounts;
   /** `planTotals(plan, call)` under the call the rules used. */
   totals: PlanTotals;
+  /** The pack the plan was checked under (`{ year, version }`, which a stored revision records); null when the plan names no year (PLAN-001). */
+  pack: PackId | null;
 }
 
 /**
@@ -40,9 +48,13 @@ export interface PlanCheck {
  * findings, errors first, then warnings, then notices; within a severity in rule order, then
  * record order (stable, shared/findings `orderFindings`), their counts and the plan's totals.
  * Pure: no I/O, never throws on bad data.
- * - PLAN-001 first: a plan without call year, region or modality, or whose year has no call file
- *   («No hay reglas cargadas para la convocatoria 2026»); rules that need the call's figures are
- *   then skipped, the others (arithmetic, RUTs, required fields, dates) still run.
+ * - PLAN-001 first: a plan without call year, region or modality; without a year the rules that
+ *   need the call's figures are skipped, the others (arithmetic, RUTs, required fields, dates)
+ *   still run. A year without a pack is checked under the newest pack (of `options.packs`, default
+ *   the built-in ones) with one PLAN-005 warning naming it (rules.md, "Rule packs and severity by
+ *   evidence").
+ * - Severity follows the evidence: a rule whose limit is an unconfirmed figure of the pack warns
+ *   and says the figure is referential.
  * - `asOf` (ISO date) defaults to today in America/Santiago; throws RangeError when given and not
  *   a real ISO date (a programming error, not user data).
  */
@@ -50,7 +62,7 @@ export function checkPlan(plan: Plan, options: ValidateOptions = {}): PlanCheck 
   const asOf = options.asOf ?? todayInSantiago();
   if (!isCalendarDate(asOf)) throw new RangeError(`validatePlan: asOf must be an ISO date (YYYY-MM-DD), got ${asOf}`);
   const c = plan.cooperative;
-  const lookup: CallLookup = options.call ? { ok: true, call: options.call } : getCall(c.callYear, c.regionCode);
+  const lookup: CallLookup = options.call ? { ok: true, call: options.call } : getCall(c.callYear, c.regionCode, options.packs ?? BUILTIN_PACKS);
   const call = lookup.ok ? lookup.call : null;
   const totals = planTotals(plan, call ?? undefined);
   const ctx: RuleContext = {
@@ -65,7 +77,8 @@ export function checkPlan(plan: Plan, options: ValidateOptions = {}): PlanCheck 
     ...checkPlanCall(plan, lookup),
     ...ALL_RULES.flatMap((rule) => rule.check(ctx)),
   ]);
-  return { findings, counts: countFindings(findings), totals };
+  const pack = call ? { year: call.pack.year, version: call.pack.version } : null;
+  return { findings, counts: countFindings(findings), totals, pack };
 }
 
 /** The findings of `checkPlan` alone (same order, same errors thrown). */

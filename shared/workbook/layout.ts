@@ -1,9 +1,9 @@
 import {
-  ActionAxis, ActionStatus, CooperativeType, Gender, LineStatus, Leverage, Link, MemberRole, MilestoneStatus,
-  MODALITY_LABELS, Visit, type PlanPart,
+  ActionStatus, LineStatus, Leverage, Link, MilestoneStatus, MODALITY_LABELS, Visit, type PlanPart,
 } from "../domain";
 import { REGION_SHORT_NAMES } from "../domain/regionNames";
-import { CATALOGUE_2025, CATALOGUE_GROUPS } from "../rules/catalogue";
+import { PACK_2025 } from "../rules/calls/builtinPacks";
+import type { OpenList, RulePack } from "../rules/calls/rulePack";
 import type { ChoiceList } from "./cellValues/choices";
 
 /**
@@ -77,24 +77,12 @@ const VERIFICATION_VARIANTS = ["Medios de verificación", "Medio verificación",
 
 // ---- Lists (domain labels + what people type) ----
 
-export const ROLE_LIST: ChoiceList = {
-  options: MemberRole.options,
-  aliases: {
-    "presidente/a": ["Presidente", "Presidenta", "Presidente(a)", "Pdte", "Pdta"],
-    "secretario/a": ["Secretario", "Secretaria", "Secretario(a)"],
-    "tesorero/a": ["Tesorero", "Tesorera", "Tesorero(a)"],
-    "socio/a": ["Socio", "Socia", "Socio(a)", "Integrante", "Cooperado", "Cooperada", "Miembro"],
-  },
-};
-export const GENDER_LIST: ChoiceList = {
-  options: Gender.options,
-  aliases: {
-    femenino: ["F", "Fem", "Mujer", "Femenina"],
-    masculino: ["M", "Masc", "Hombre", "Masculina"],
-    otro: ["Otra", "Otre", "No binario", "No binaria"],
-    "prefiere no decir": ["Prefiero no decir", "Prefiere no responder", "Prefiero no responder", "No responde"],
-  },
-};
+/** An open list of the built-in pack as the parser reads it (usual values canonicalised, others kept as typed). */
+const openList = (key: NonNullable<ChoiceList["openList"]>, list: OpenList): ChoiceList =>
+  ({ options: list.values, aliases: list.aliases, openList: key });
+
+export const ROLE_LIST: ChoiceList = openList("memberRoles", PACK_2025.enumerations.memberRoles);
+export const GENDER_LIST: ChoiceList = openList("genders", PACK_2025.enumerations.genders);
 export const MILESTONE_STATUS_LIST: ChoiceList = {
   options: MilestoneStatus.options,
   aliases: {
@@ -115,21 +103,8 @@ export const LINE_STATUS_LIST: ChoiceList = {
   options: LineStatus.options,
   aliases: { Pendiente: ["Por comprar"], Comprado: ["Comprada", "Adquirido", "Adquirida"], Rendido: ["Rendida"] },
 };
-export const AXIS_LIST: ChoiceList = {
-  options: ActionAxis.options,
-  aliases: { Gobernanza: ["Gobernanza cooperativa"], "Modelo de negocio": ["Modelo de negocios"], "Estrategia comercial": ["Comercial", "Estrategia de comercialización"] },
-};
-export const COOPERATIVE_TYPE_LIST: ChoiceList = {
-  options: CooperativeType.options,
-  aliases: {
-    "agrícola": ["Cooperativa agrícola"],
-    campesina: ["Cooperativa campesina"],
-    pesquera: ["Cooperativa pesquera"],
-    "de consumo": ["Consumo", "Cooperativa de consumo"],
-    "de trabajo": ["Trabajo", "Cooperativa de trabajo", "Trabajo asociado"],
-    "de servicios": ["Servicios", "De servicio", "Cooperativa de servicios"],
-  },
-};
+export const AXIS_LIST: ChoiceList = openList("actionAxes", PACK_2025.enumerations.actionAxes);
+export const COOPERATIVE_TYPE_LIST: ChoiceList = openList("cooperativeTypes", PACK_2025.enumerations.cooperativeTypes);
 export const VISIT_MODE_LIST: ChoiceList = {
   options: Visit.shape.mode.unwrap().options,
   aliases: { Presencial: ["En terreno"], Remota: ["Remoto", "Virtual", "En línea", "Online", "Videollamada"] },
@@ -343,33 +318,54 @@ export const YES_NO_LIST = ["Sí", "No"] as const;
 /** Milestone numbers as the template offers them. */
 export const MILESTONE_LIST = ["1", "2", "3", "4"] as const;
 
-/** The ítems a modality may use (Gastos de formalización is Creación only, INV-009); all when no modality. */
-export function itemsFor(modality?: "creacion" | "fortalecimiento"): string[] {
-  return CATALOGUE_2025.filter((c) => modality !== "fortalecimiento" || !c.creacionOnly).map((c) => c.item);
+type ModalityKey = "creacion" | "fortalecimiento";
+
+/** The catalogue ítems of a pack a modality may use: a Creación-only ítem (INV-009) leaves Fortalecimiento's list only when that figure is confirmed. */
+function catalogueFor(modality: ModalityKey | undefined, pack: RulePack) {
+  const only = pack.figures.creacionOnlyItems;
+  const confirmedForFortalecimiento = typeof only.confirmed === "boolean" ? only.confirmed : only.confirmed.fortalecimiento;
+  const excluded = modality === "fortalecimiento" && confirmedForFortalecimiento ? new Set(only.value) : new Set<string>();
+  return pack.catalogue.items.filter((c) => !excluded.has(c.item));
 }
 
-/** The grupos a modality may use. */
-export function groupsFor(modality?: "creacion" | "fortalecimiento"): string[] {
-  const items = CATALOGUE_2025.filter((c) => modality !== "fortalecimiento" || !c.creacionOnly);
-  return CATALOGUE_GROUPS.filter((g) => items.some((c) => c.group === g));
+/** The ítems a modality may use under a pack (default: the built-in 2025 pack). */
+export function itemsFor(modality?: ModalityKey, pack: RulePack = PACK_2025): string[] {
+  return catalogueFor(modality, pack).map((c) => c.item);
 }
 
-/** Every sub-ítem of the ítems a modality may use. */
-export function subitemsFor(modality?: "creacion" | "fortalecimiento"): string[] {
-  return CATALOGUE_2025.filter((c) => modality !== "fortalecimiento" || !c.creacionOnly).flatMap((c) => c.subitems);
+/** The grupos a modality may use under a pack. */
+export function groupsFor(modality?: ModalityKey, pack: RulePack = PACK_2025): string[] {
+  const items = catalogueFor(modality, pack);
+  return pack.catalogue.groups.map((g) => g.label).filter((g) => items.some((c) => c.group === g));
 }
 
-/** The dropdown list of a column in the template; undefined for free columns. */
-export function dropdownFor(spec: ColumnSpec, modality?: "creacion" | "fortalecimiento"): string[] | undefined {
+/** Every sub-ítem of the ítems a modality may use under a pack. */
+export function subitemsFor(modality?: ModalityKey, pack: RulePack = PACK_2025): string[] {
+  return catalogueFor(modality, pack).flatMap((c) => c.subitems);
+}
+
+/** True when a column's dropdown only suggests (an open list: the gestor may type another value). */
+export function isOpenListColumn(spec: ColumnSpec): boolean {
+  return Boolean(spec.type === "choice" && spec.choices?.openList);
+}
+
+/**
+ * The dropdown list of a column in the template, from the pack in force (default: the built-in
+ * 2025 pack): catalogue columns from its catalogue, open lists from its enumerations; undefined
+ * for free columns.
+ */
+export function dropdownFor(spec: ColumnSpec, modality?: ModalityKey, pack: RulePack = PACK_2025): string[] | undefined {
   switch (spec.type) {
-    case "choice": return spec.choices ? [...spec.choices.options] : undefined;
+    case "choice":
+      if (spec.choices?.openList) return [...pack.enumerations[spec.choices.openList].values];
+      return spec.choices ? [...spec.choices.options] : undefined;
     case "yesNo": return [...YES_NO_LIST];
     case "milestone": return [...MILESTONE_LIST];
     case "region": return REGION_SHORT_NAMES.map((r) => r.name);
     case "modality": return Object.values(MODALITY_LABELS);
-    case "group": return groupsFor(modality);
-    case "item": return itemsFor(modality);
-    case "subitem": return subitemsFor(modality);
+    case "group": return groupsFor(modality, pack);
+    case "item": return itemsFor(modality, pack);
+    case "subitem": return subitemsFor(modality, pack);
     default: return undefined;
   }
 }

@@ -3,8 +3,9 @@ import { REGION_SHORT_NAMES } from "../domain/regionNames";
 import { formatA1, formatRange } from "./a1";
 import { isoDateToSerial } from "./cellValues/dates";
 import type { CellValue, WorkbookGrids } from "./grid";
+import type { RulePack } from "../rules/calls/rulePack";
 import {
-  COOPERATIVE_SHEET, LAYOUT_VERSION, NUMBER_FORMATS, WORKBOOK_LAYOUT, dropdownFor,
+  COOPERATIVE_SHEET, LAYOUT_VERSION, NUMBER_FORMATS, WORKBOOK_LAYOUT, dropdownFor, isOpenListColumn,
   type ColumnSpec, type FormSpec, type TableSpec,
 } from "./layout";
 
@@ -14,6 +15,15 @@ export interface TemplateValidation {
   range: string;
   /** Allowed values, as the user reads them. Each list joined by "," fits Excel's 255-character inline limit, and no value holds a comma. */
   list: string[];
+  /** An open list (Cargo, Eje, Tipo, Género): the dropdown only suggests (an Information alert), any value may be typed. */
+  open?: boolean;
+}
+
+/** A column's validation: its dropdown from the pack, marked open for an open list. */
+function validationOf(spec: ColumnSpec, range: string, modality: Modality | undefined, pack: RulePack | undefined): TemplateValidation | undefined {
+  const list = dropdownFor(spec, modality, pack);
+  if (!list) return undefined;
+  return isOpenListColumn(spec) ? { range, list, open: true } : { range, list };
 }
 
 /**
@@ -69,7 +79,7 @@ function toCell(spec: ColumnSpec, value: unknown): CellValue {
   }
 }
 
-function renderForm(spec: FormSpec, modality: Modality | undefined, plan: Plan | undefined): TemplateSheet {
+function renderForm(spec: FormSpec, modality: Modality | undefined, plan: Plan | undefined, pack: RulePack | undefined): TemplateSheet {
   const info = plan?.cooperative as Record<string, unknown> | undefined;
   const values: CellValue[][] = [];
   const numberFormats: TemplateSheet["numberFormats"] = [];
@@ -84,8 +94,8 @@ function renderForm(spec: FormSpec, modality: Modality | undefined, plan: Plan |
     const format = NUMBER_FORMATS[field.type];
     if (format && field.type !== "year") numberFormats.push({ range: `${cell}:${cell}`, format });
     if (field.type === "date") dateRanges.push(`${cell}:${cell}`);
-    const list = dropdownFor(field, modality ?? plan?.cooperative.modality ?? undefined);
-    if (list) validations.push({ range: `${cell}:${cell}`, list });
+    const validation = validationOf(field, `${cell}:${cell}`, modality ?? plan?.cooperative.modality ?? undefined, pack);
+    if (validation) validations.push(validation);
   });
   return {
     name: spec.name, kind: "form", headerRow: 0, values, frozenRows: 0, columnWidths: [36, 48],
@@ -108,7 +118,7 @@ function recordsOf(part: PlanPart, plan: Plan | undefined): Record<string, unkno
   }
 }
 
-function renderTable(spec: TableSpec, modality: Modality | undefined, plan: Plan | undefined): TemplateSheet {
+function renderTable(spec: TableSpec, modality: Modality | undefined, plan: Plan | undefined, pack: RulePack | undefined): TemplateSheet {
   const columns = spec.columns;
   const header: CellValue[] = columns.map((c) => c.label);
   let records = recordsOf(spec.part, plan);
@@ -126,8 +136,8 @@ function renderTable(spec: TableSpec, modality: Modality | undefined, plan: Plan
     const format = NUMBER_FORMATS[c.type];
     if (format) numberFormats.push({ range, format });
     if (c.type === "date") dateRanges.push(range);
-    const list = dropdownFor(c, effectiveModality);
-    if (list) validations.push({ range, list });
+    const validation = validationOf(c, range, effectiveModality, pack);
+    if (validation) validations.push(validation);
   });
   return {
     name: spec.name, kind: "table", headerRow: 1, values: [header, ...body], frozenRows: 1,
@@ -144,13 +154,16 @@ function renderTable(spec: TableSpec, modality: Modality | undefined, plan: Plan
  * from a plan, it writes every record (dates as 1900-system serials, money integer CLP,
  * percentages as fractions, Sí/No, region names) so that `parseWorkbook(templateToGrids(…))`
  * gives back the same plan (records with no required value are not re-read: they are blank rows).
+ * The dropdowns come from `pack`, the rule pack in force (default: the built-in 2025 pack):
+ * catalogue columns from its catalogue, and the open lists (Cargo, Eje, Tipo, Género) from its
+ * enumerations, marked `open` (they only suggest).
  */
-export function renderWorkbook(options: { modality?: Modality; plan?: Plan }): TemplateWorkbook {
-  const { modality, plan } = options ?? {};
+export function renderWorkbook(options: { modality?: Modality; plan?: Plan; pack?: RulePack }): TemplateWorkbook {
+  const { modality, plan, pack } = options ?? {};
   return {
     layoutVersion: LAYOUT_VERSION,
     sheets: WORKBOOK_LAYOUT.map((spec) =>
-      spec.kind === "form" ? renderForm(spec, modality, plan) : renderTable(spec, modality, plan)),
+      spec.kind === "form" ? renderForm(spec, modality, plan, pack) : renderTable(spec, modality, plan, pack)),
   };
 }
 

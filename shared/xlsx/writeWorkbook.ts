@@ -13,7 +13,8 @@ export const LISTS_SHEET_NAME = "_listas";
  * values, bold header row (the frozen row, or row 1), frozen header rows, column widths (in
  * characters), number formats by range (CLP `"$"#,##0`, dates `dd-mm-yyyy`) and dropdown lists
  * (list data validations; a list longer than Excel's 255-character inline limit goes to a very
- * hidden `_listas` sheet and is referenced from there).
+ * hidden `_listas` sheet and is referenced from there). An open list's validation has an
+ * Information alert (it suggests, never stops a value); the others a Warning alert.
  * @throws Error only on an invalid A1 range in the template (a programming error).
  */
 export async function writeWorkbook(template: TemplateWorkbook): Promise<Uint8Array> {
@@ -63,13 +64,15 @@ function addListValidation(ws: ExcelJS.Worksheet, validation: TemplateValidation
     formula = `${LISTS_SHEET_NAME}!$${col}$1:$${col}$${validation.list.length}`;
   }
   // `dataValidations` exists on exceljs 4.4.0 worksheets but is missing from its typings.
+  // An open list only suggests: an Information alert lets the gestor keep any value.
+  const alert = validation.open
+    ? { errorStyle: "information", errorTitle: "Valor fuera de la lista habitual", error: "Puede usar otro valor: la lista solo sugiere los habituales." }
+    : { errorStyle: "warning", errorTitle: "Valor fuera de la lista", error: "Elija un valor de la lista desplegable." };
   (ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(validation.range.replace(/\$/g, ""), {
     type: "list",
     allowBlank: true,
     formulae: [formula],
     showErrorMessage: true,
-    errorStyle: "warning",
-    errorTitle: "Valor fuera de la lista",
-    error: "Elija un valor de la lista desplegable.",
+    ...alert,
   });
 }

@@ -8,7 +8,7 @@ type WriteOp =
   | { kind: "add"; sheet: string; bytes: number }
   | { kind: "values"; sheet: string; address: string; values: CellValue[][]; bytes: number }
   | { kind: "format"; sheet: string; address: string; format: string; rows: number; columns: number; bytes: number }
-  | { kind: "validation"; sheet: string; address: string; list: string[]; bytes: number }
+  | { kind: "validation"; sheet: string; address: string; list: string[]; open?: boolean; bytes: number }
   | { kind: "bold"; sheet: string; address: string; bytes: number }
   | { kind: "layout"; sheet: string; frozenRows: number; widths: number[]; bytes: number }
   | { kind: "chart"; sheet: string; address: string; title: string; bytes: number }
@@ -48,7 +48,7 @@ export function planWrites(writes: SheetWrite[], deleteSheets: string[] = [], bu
       const { rows, columns } = parseRange(nf.range);
       ops.push({ kind: "format", sheet: w.name, address: nf.range, format: nf.format, rows, columns, bytes: rows * columns * (nf.format.length + 4) });
     }
-    for (const v of w.validations) ops.push({ kind: "validation", sheet: w.name, address: v.range, list: v.list, bytes: 96 + v.list.join(",").length });
+    for (const v of w.validations) ops.push({ kind: "validation", sheet: w.name, address: v.range, list: v.list, ...(v.open ? { open: true } : {}), bytes: 96 + v.list.join(",").length });
     const width = Math.max(1, w.values[0]?.length ?? 1);
     for (const r of w.boldRows) ops.push({ kind: "bold", sheet: w.name, address: rangeAddress({ row: r, column: 1 }, 1, width), bytes: 64 });
     ops.push({ kind: "layout", sheet: w.name, frozenRows: w.frozenRows, widths: w.columnWidths, bytes: 64 + w.columnWidths.length * 48 });
@@ -75,7 +75,10 @@ function apply(context: Excel.RequestContext, op: WriteOp): void {
       const validation = sheets.getItem(op.sheet).getRange(op.address).dataValidation;
       validation.clear();
       validation.rule = { list: { inCellDropDown: true, source: op.list.join(",") } };
-      validation.errorAlert = { showAlert: true, style: "Stop", title: "Valor no válido", message: `Elija un valor de la lista: ${op.list.join(", ")}.` };
+      // An open list only suggests: an Information alert lets the gestor keep another value.
+      validation.errorAlert = op.open
+        ? { showAlert: true, style: "Information", title: "Valor fuera de la lista habitual", message: "Puede usar otro valor: la lista solo sugiere los habituales." }
+        : { showAlert: true, style: "Stop", title: "Valor no válido", message: `Elija un valor de la lista: ${op.list.join(", ")}.` };
       return;
     }
     case "bold": sheets.getItem(op.sheet).getRange(op.address).format.font.bold = true; return;

@@ -15,7 +15,8 @@ export interface SheetWrite {
   name: string;
   values: CellValue[][];
   numberFormats: { range: string; format: string }[];
-  validations: { range: string; list: string[] }[];
+  /** Dropdown lists; `open` ones (Cargo, Eje, Tipo, Género) only suggest (Information alert). */
+  validations: { range: string; list: string[]; open?: boolean }[];
   /** 1-based rows written bold (titles and headers). */
   boldRows: number[];
   frozenRows: number;

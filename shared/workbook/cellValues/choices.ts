@@ -2,6 +2,7 @@ import { labelKey } from "../../rules/catalogue";
 import type { RawCell } from "../sheetView";
 import { isBlankValue } from "../sheetView";
 import { ok, problem, shown, EMPTY_RESULT, type CellContext, type CellResult } from "./cellResult";
+import { readText } from "./textAndRut";
 
 /** The accepted values of a list column: each domain label with the other ways people write it. */
 export interface ChoiceList {
@@ -9,6 +10,12 @@ export interface ChoiceList {
   options: readonly string[];
   /** Other spellings by domain label ("Presidenta" → "presidente/a"). */
   aliases?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * An open list (Cargo, Eje, Tipo de cooperativa, Género: rules.md, "Descriptive values are open
+   * lists") names the rule pack enumeration it follows: a value outside it is read as typed (the
+   * rules warn), and the template's dropdown only suggests.
+   */
+  openList?: "memberRoles" | "genders" | "actionAxes" | "cooperativeTypes";
 }
 
 const keyOf = (s: string) => labelKey(s).replace(/ /g, "");
@@ -33,12 +40,18 @@ export function matchChoice(text: string, list: ChoiceList): string | undefined 
   return lookupOf(list).get(key);
 }
 
-/** A list cell → its domain label. PARSE-018 naming the accepted values when it is none of them. */
+/**
+ * A list cell → its domain label. A closed list gives PARSE-018 naming the accepted values when it
+ * is none of them; an open list keeps any other text as typed (cleaned).
+ */
 export function readChoice(cell: RawCell, ctx: CellContext, list: ChoiceList): CellResult<string> {
   const v = cell.value;
   if (isBlankValue(v)) return EMPTY_RESULT;
+  // An open list keeps a subtype in parentheses as typed («de servicios (agua potable rural)»).
+  if (list.openList && typeof v === "string" && v.includes("(")) return readText(cell);
   const found = typeof v === "string" || typeof v === "number" ? matchChoice(String(v), list) : undefined;
   if (found !== undefined) return ok(found);
+  if (list.openList) return readText(cell);
   return problem("PARSE-018", ctx,
     `el valor "${shown(v)}" no está en la lista. Escriba uno de: ${list.options.join(", ")}.`, v);
 }

@@ -51,17 +51,40 @@ describe("HITO-001 hitos 1–4, in order, inside the period", () => {
   });
 });
 
-describe("HITO-002 Realizado needs date and verifier; attendance ≤ members", () => {
+describe("HITO-002 Realizado needs date and verifier", () => {
   it("flags a Realizado hito without date or verifier", () => {
     const f = only(validateEdited((p) => { p.milestones[0].doneDate = null; p.milestones[0].verification = null; }), "HITO-002");
     expect(f.map(where)).toEqual(["Hitos!D2", "Hitos!G2"]);
   });
 
-  it("accepts 6 attendees with 6 members and flags 7", () => {
-    expect(only(validateEdited((p) => { p.milestones[0].attendees = 6; }), "HITO-002")).toEqual([]);
-    const f = only(validateEdited((p) => { p.milestones[0].attendees = 7; }), "HITO-002");
+});
+
+describe("HITO-004 attendance above the members (warning)", () => {
+  it("accepts 6 attendees with 6 members and only warns at 7 or at 23 (families, the AOS, Sercotec)", () => {
+    expect(only(validateEdited((p) => { p.milestones[0].attendees = 6; }), "HITO-004")).toEqual([]);
+    const f = only(validateEdited((p) => { p.milestones[0].attendees = 7; }), "HITO-004");
     expect(f.map(where)).toEqual(["Hitos!F2"]);
-    expect(f[0]).toMatchObject({ found: 7, limit: 6 });
+    expect(f[0]).toMatchObject({ severity: "warning", found: 7, limit: 6 });
+    const many = validateEdited((p) => { p.milestones[0].attendees = 23; });
+    expect(many.filter((x) => x.severity === "error")).toEqual([]);
+    expect(only(many, "HITO-002")).toEqual([]);
+    expect(only(many, "HITO-004")[0].message).toBe(
+      "El hito 1 registra 23 asistentes, más que los 6 socios del plan: si asistieron familias, la comunidad, el AOS o Sercotec está bien; si no, revise la cifra.");
+  });
+});
+
+describe("ACT-003 Eje is an open list (warning)", () => {
+  it("accepts Sustentabilidad, Asociatividad, Gestión and the other usual ejes", () => {
+    const f = validateEdited((p) => {
+      p.actions[0].axis = "Sustentabilidad"; p.actions[1].axis = "Asociatividad"; p.actions[2].axis = "Gestión"; p.actions[3].axis = "Otro";
+    });
+    expect(f).toEqual([]);
+  });
+
+  it("warns on another eje at its cell", () => {
+    const f = only(validateEdited((p) => { p.actions[1].axis = "Turismo"; }), "ACT-003");
+    expect(f.map(where)).toEqual(["Plan de Acción!B3"]);
+    expect(f[0]).toMatchObject({ severity: "warning", found: "Turismo" });
   });
 });
 

@@ -28,7 +28,7 @@ const HITOS_3_4 = ["HITO-001@Hitos!A1", "HITO-001@Hitos!A1"];
 const ACTION_3 = "INV-010@Plan de Inversiones!F3";
 
 describe("rules stay quiet about what the parser could not find", () => {
-  it("a renamed Socios sheet: PARSE-002 only, no «más que los 0 socios» (HITO-002) and no COOP-002", () => {
+  it("a renamed Socios sheet: PARSE-002 only, no «más que los 0 socios» (HITO-004) and no COOP-002", () => {
     const { plan, findings } = check(baseWorkbook({ Socios: null, Socias: sheet("Socias", SOCIOS) }));
     expect(plan.missingParts).toEqual(["members"]);
     expect(ids(findings)).toEqual(["PARSE-002@Socios!A1", ...HITOS_3_4, ACTION_3, "PARSE-006@Socias!"]);
@@ -40,7 +40,7 @@ describe("rules stay quiet about what the parser could not find", () => {
     expect(plan.sheets.investmentLines?.missingColumns).toEqual(["sercotecAmount"]);
     expect(plan.missingParts).toBeUndefined();
     expect(ids(findings)).toEqual([
-      "PARSE-004@Plan de Inversiones!A1", "COOP-002@Socios!A1", ...HITOS_3_4, "HITO-002@Hitos!F2", ACTION_3,
+      "PARSE-004@Plan de Inversiones!A1", "COOP-002@Socios!A1", ...HITOS_3_4, ACTION_3, "HITO-004@Hitos!F2",
     ]);
   });
 
@@ -48,14 +48,14 @@ describe("rules stay quiet about what the parser could not find", () => {
     const rows = withoutColumn([INVERSIONES_HEADER, LINE_1, LINE_2], 10);
     const { findings } = check(baseWorkbook({ "Plan de Inversiones": sheet("Plan de Inversiones", rows) }));
     expect(ids(findings)).toEqual([
-      "PARSE-004@Plan de Inversiones!A1", "COOP-002@Socios!A1", ...HITOS_3_4, "HITO-002@Hitos!F2", ACTION_3,
+      "PARSE-004@Plan de Inversiones!A1", "COOP-002@Socios!A1", ...HITOS_3_4, ACTION_3, "HITO-004@Hitos!F2",
     ]);
   });
 
   it("a missing Cooperativa sheet: PARSE-002 only, no PLAN-001 ×3 and no PLAN-002 ×6", () => {
     const { plan, findings } = check(baseWorkbook({ Cooperativa: null }));
     expect(plan.missingParts).toEqual(["cooperative"]);
-    expect(ids(findings)).toEqual(["PARSE-002@Cooperativa!A1", ...HITOS_3_4, "HITO-002@Hitos!F2", ACTION_3]);
+    expect(ids(findings)).toEqual(["PARSE-002@Cooperativa!A1", ...HITOS_3_4, ACTION_3, "HITO-004@Hitos!F2"]);
   });
 
   it("missing Cooperativa rows: PARSE-005 for each, no PLAN-001 (región) nor PLAN-002 (tipo)", () => {
@@ -63,24 +63,24 @@ describe("rules stay quiet about what the parser could not find", () => {
     const { plan, findings } = check(baseWorkbook({ Cooperativa: sheet("Cooperativa", rows) }));
     expect(plan.sheets.cooperative?.missingColumns).toEqual(["regionCode", "cooperativeType"]);
     expect(ids(findings)).toEqual([
-      "PARSE-005@Cooperativa!A1", "PARSE-005@Cooperativa!A1", "COOP-002@Socios!A1", ...HITOS_3_4, "HITO-002@Hitos!F2", ACTION_3,
+      "PARSE-005@Cooperativa!A1", "PARSE-005@Cooperativa!A1", "COOP-002@Socios!A1", ...HITOS_3_4, ACTION_3, "HITO-004@Hitos!F2",
     ]);
   });
 
   it("a Plan de Acción without its Meta column nor a header row: no ACT-001, no INV-010 «no existe»", () => {
     const noMeta = check(baseWorkbook({ "Plan de Acción": sheet("Plan de Acción", withoutColumn(ACCION, 9)) }));
     expect(ids(noMeta.findings)).toEqual([
-      "PARSE-004@Plan de Acción!A1", "COOP-002@Socios!A1", ...HITOS_3_4, "HITO-002@Hitos!F2", ACTION_3,
+      "PARSE-004@Plan de Acción!A1", "COOP-002@Socios!A1", ...HITOS_3_4, ACTION_3, "HITO-004@Hitos!F2",
     ]);
     const noHeader = check(baseWorkbook({ "Plan de Acción": sheet("Plan de Acción", [["Plan de acción"], ["por hacer"]]) }));
     expect(noHeader.plan.missingParts).toEqual(["actions"]);
-    expect(ids(noHeader.findings)).toEqual(["PARSE-003@Plan de Acción!A1", "COOP-002@Socios!A1", ...HITOS_3_4, "HITO-002@Hitos!F2"]);
+    expect(ids(noHeader.findings)).toEqual(["PARSE-003@Plan de Acción!A1", "COOP-002@Socios!A1", ...HITOS_3_4, "HITO-004@Hitos!F2"]);
   });
 
   it("a Resultados without Línea base: no RES-001 «no tiene línea base»", () => {
     const { findings } = check(baseWorkbook({ Resultados: sheet("Resultados", withoutColumn(RESULTADOS, 3)) }));
     expect(ids(findings)).toEqual([
-      "PARSE-004@Resultados!A1", "COOP-002@Socios!A1", ...HITOS_3_4, "HITO-002@Hitos!F2", ACTION_3,
+      "PARSE-004@Resultados!A1", "COOP-002@Socios!A1", ...HITOS_3_4, ACTION_3, "HITO-004@Hitos!F2",
     ]);
   });
 

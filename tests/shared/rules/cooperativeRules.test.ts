@@ -1,5 +1,5 @@
 import type { Plan } from "@coop-plans/shared/domain";
-import { only, validateEdited, where } from "./helpers";
+import { REFERENTIAL, only, packWith, validateEdited, validateUnder, where } from "./helpers";
 
 const toFortalecimiento = (p: Plan) => {
   p.cooperative.modality = "fortalecimiento";
@@ -58,6 +58,15 @@ describe("COOP-002 minimum members (5)", () => {
     expect(f[0].message).toBe("El plan tiene 4 socios; el mínimo de la convocatoria 2025 es 5.");
   });
 
+  it("only warns in Fortalecimiento, where the minimum is not confirmed, and says so", () => {
+    expect(only(validateEdited((p) => { toFortalecimiento(p); p.members = p.members.slice(0, 5); }), "COOP-002")).toEqual([]);
+    const f = only(validateEdited((p) => { toFortalecimiento(p); p.members = p.members.slice(0, 4); }), "COOP-002");
+    expect(f[0]).toMatchObject({ severity: "warning", found: 4, limit: 5 });
+    expect(f[0].message).toBe(`El plan tiene 4 socios; el mínimo de la convocatoria 2025 es 5${REFERENTIAL}`);
+    const confirmed = packWith((p) => { p.figures.minimumMembers.confirmed = true; });
+    expect(only(validateUnder([confirmed], (p) => { toFortalecimiento(p); p.members = p.members.slice(0, 4); }), "COOP-002")[0].severity).toBe("error");
+  });
+
   it("points to the header row where the table sits", () => {
     const f = only(validateEdited((p) => {
       p.members = p.members.slice(0, 3);
@@ -88,16 +97,57 @@ describe("COOP-003 cooperative type", () => {
     }
   });
 
-  it("refuses an excluded or unknown type at the Tipo cell", () => {
-    const excluded = only(validateEdited((p) => {
-      (p.cooperative as { cooperativeType: string }).cooperativeType = "Ahorro y Crédito";
-    }), "COOP-003");
-    expect(excluded.map(where)).toEqual(["Cooperativa!B6"]);
-    expect(excluded[0].message).toContain("ahorro y crédito no pueden postular");
-    const unknown = only(validateEdited((p) => {
-      (p.cooperative as { cooperativeType: string }).cooperativeType = "de vivienda";
-    }), "COOP-003");
-    expect(unknown[0].message).toContain("«de vivienda» no es elegible");
+  it("recognises the spellings and subtypes people write", () => {
+    for (const t of ["Cooperativa de servicios", "de servicios (agua potable rural)", "Agrícola", "Trabajo asociado", "CAMPESINA"]) {
+      expect([t, only(validateEdited((p) => { p.cooperative.cooperativeType = t; }), "COOP-003")]).toEqual([t, []]);
+    }
+  });
+
+  it("warns (never refuses) on a type it does not recognise, asking to check eligibility, at the Tipo cell", () => {
+    const unknown = only(validateEdited((p) => { p.cooperative.cooperativeType = "de vivienda"; }), "COOP-003");
+    expect(unknown.map(where)).toEqual(["Cooperativa!B6"]);
+    expect(unknown[0].severity).toBe("warning");
+    expect(unknown[0].message).toBe(
+      "El tipo de cooperativa «de vivienda» no está entre los tipos habituales del programa (agrícola, campesina, pesquera, de consumo, " +
+      "de trabajo, de servicios): verifique que sea elegible según las bases de la convocatoria.");
+  });
+});
+
+describe("COOP-007 excluded type (referential in 2025)", () => {
+  it("warns on ahorro y crédito and servicios financieros, saying the figure is referential", () => {
+    for (const t of ["Ahorro y Crédito", "Cooperativa de ahorro y crédito", "de servicios financieros"]) {
+      const f = only(validateEdited((p) => { p.cooperative.cooperativeType = t; }), "COOP-007");
+      expect([t, f.map(where), f[0]?.severity]).toEqual([t, ["Cooperativa!B6"], "warning"]);
+      expect(f[0].message.endsWith(REFERENTIAL)).toBe(true);
+      expect(only(validateEdited((p) => { p.cooperative.cooperativeType = t; }), "COOP-003")).toEqual([]);
+    }
+    expect(only(validateEdited((p) => { p.cooperative.cooperativeType = "de servicios"; }), "COOP-007")).toEqual([]);
+  });
+
+  it("refuses once a pack confirms the exclusion", () => {
+    const confirmed = packWith((p) => { p.figures.excludedCooperativeTypes.confirmed = true; });
+    const f = only(validateUnder([confirmed], (p) => { p.cooperative.cooperativeType = "Ahorro y Crédito"; }), "COOP-007");
+    expect(f[0]).toMatchObject({ severity: "error", message: "Las cooperativas de ahorro y crédito no pueden postular a este programa (tipo indicado: «Ahorro y Crédito»)." });
+  });
+});
+
+describe("COOP-008 Cargo and Género are open lists (warning)", () => {
+  it("accepts the usual cargos of a cooperative: vicepresidenta, gerente, consejera, junta de vigilancia", () => {
+    const f = validateEdited((p) => {
+      p.members[0].role = "vicepresidente/a";
+      p.members[1].role = "gerente";
+      p.members[2].role = "Consejera";
+      p.members[3].role = "junta de vigilancia";
+      p.members[4].gender = "Mujer";
+    });
+    expect(f).toEqual([]);
+  });
+
+  it("warns on another value at its cell, never refusing it", () => {
+    const f = only(validateEdited((p) => { p.members[1].role = "Vocal"; p.members[2].gender = "N/A"; }), "COOP-008");
+    expect(f.map(where)).toEqual(["Socios!D3", "Socios!E4"]);
+    expect(f.map((x) => x.severity)).toEqual(["warning", "warning"]);
+    expect(f[0].message).toContain("El socio N° 2 tiene el cargo «Vocal», que no está entre los habituales (presidente/a, vicepresidente/a,");
   });
 });
 
@@ -114,9 +164,18 @@ describe("COOP-004 sales per member ≤ 25.000 UF at $38.419 (Fortalecimiento)",
     expect(f[0].message).toContain("el máximo es 25.000 UF por socio ($960.475.000 con la UF a $38.419)");
   });
 
-  it("asks for the sales in Fortalecimiento, and ignores them in Creación", () => {
-    expect(only(validateEdited((p) => { toFortalecimiento(p); p.cooperative.annualNetSales = null; }), "COOP-004")).toHaveLength(1);
+  it("ignores the sales in Creación, and accepts 0 («sin ventas») in Fortalecimiento", () => {
     expect(only(validateEdited((p) => { p.cooperative.annualNetSales = 100 * cap; }), "COOP-004")).toEqual([]);
+    expect(validateEdited((p) => { toFortalecimiento(p); p.cooperative.annualNetSales = 0; })).toEqual([]);
+  });
+
+  it("COOP-006: blank sales in Fortalecimiento are a warning asking for 0 or the figure, at the Ventas cell", () => {
+    const f = validateEdited((p) => { toFortalecimiento(p); p.cooperative.annualNetSales = null; });
+    expect(only(f, "COOP-004")).toEqual([]);
+    expect(f.map(where)).toEqual(["Cooperativa!B7"]);
+    expect(f[0]).toMatchObject({ ruleId: "COOP-006", severity: "warning" });
+    expect(f[0].message).toBe("Faltan las ventas netas anuales: en Fortalecimiento se verifica que no superen 25.000 UF por socio. Escriba 0 si la cooperativa no tiene ventas, o la cifra.");
+    expect(only(validateEdited((p) => { p.cooperative.annualNetSales = null; }), "COOP-006")).toEqual([]);
   });
 
   it("leaves a Fortalecimiento plan otherwise clean", () => {

@@ -1,5 +1,5 @@
 import type { Finding, Plan } from "@coop-plans/shared/domain";
-import { validatePlan } from "@coop-plans/shared/rules";
+import { PACK_2025, RulePack, validatePlan } from "@coop-plans/shared/rules";
 import { CLEAN_PLAN_DATA } from "./fixtures/samplePlans";
 import { standardPlan } from "./fixtures/standardLayout";
 
@@ -17,6 +17,23 @@ export function validateEdited(edit: (plan: Plan) => void, asOf = AS_OF): Findin
   edit(plan);
   return validatePlan(plan, { asOf });
 }
+
+/** The built-in 2025 pack after `edit` (on a deep copy), checked by the schema: a draft or a newer version. */
+export function packWith(edit: (pack: RulePack) => void): RulePack {
+  const copy = structuredClone(PACK_2025);
+  edit(copy);
+  return RulePack.parse(copy);
+}
+
+/** The clean plan after `edit`, validated under `packs` at `asOf`. */
+export function validateUnder(packs: RulePack[], edit: (plan: Plan) => void = () => undefined, asOf = AS_OF): Finding[] {
+  const plan = cleanPlan();
+  edit(plan);
+  return validatePlan(plan, { asOf, packs });
+}
+
+/** What a finding on a referential (unconfirmed) figure ends with. */
+export const REFERENTIAL = " — cifra referencial: no confirmada en las bases de la convocatoria.";
 
 /** Findings of one rule. */
 export function only(findings: Finding[], ruleId: string): Finding[] {

@@ -1,6 +1,6 @@
 import type { Plan } from "@coop-plans/shared/domain";
 import { getCall, validatePlan, type CallParameters } from "@coop-plans/shared/rules";
-import { AS_OF, cleanPlan, only, summary, validateEdited, where } from "./helpers";
+import { AS_OF, REFERENTIAL, cleanPlan, only, packWith, summary, validateEdited, validateUnder, where } from "./helpers";
 
 /** Sets line i's amounts keeping its arithmetic right (quantity 1). */
 function setLine(p: Plan, i: number, sercotec: number, own: number) {
@@ -60,14 +60,54 @@ describe("INV-004 catalogue", () => {
     }), "INV-004")).toEqual([]);
   });
 
-  it("refuses an unknown ítem, a wrong grupo and a sub-ítem of another ítem", () => {
+  it("refuses an unknown ítem and a wrong grupo, as errors (the ítems are confirmed); sub-ítems are INV-017's", () => {
     const f = only(validateEdited((p) => {
       p.investmentLines[1].item = "Viáticos";
       p.investmentLines[2].group = "Inversiones";
       p.investmentLines[3].subitem = "mercadería";
     }), "INV-004");
-    expect(f.map(where)).toEqual(["Plan de Inversiones!C3", "Plan de Inversiones!B4", "Plan de Inversiones!D5"]);
+    expect(f.map(where)).toEqual(["Plan de Inversiones!C3", "Plan de Inversiones!B4"]);
+    expect(f.map((x) => x.severity)).toEqual(["error", "error"]);
     expect(f[0].message).toContain("el ítem «Viáticos» no está en el catálogo de la convocatoria 2025");
+  });
+});
+
+describe("INV-017 sub-ítems by meaning (warning)", () => {
+  // Line 7 (index 6) is Acciones de marketing / promoción y publicidad; line 4 (index 3) Activos / activos fijos.
+  it.each([
+    ["Publicidad"], ["Promoción"], ["PUBLICIDAD Y PROMOCIÓN"], ["promocion y publicidad"], ["Publicidad en radio"], ["Difusión"],
+  ])("reads «%s» under Acciones de marketing as «promoción y publicidad», without a finding", (typed) => {
+    expect(only(validateEdited((p) => { p.investmentLines[6].subitem = typed; }), "INV-017")).toEqual([]);
+    expect(only(validateEdited((p) => { p.investmentLines[6].subitem = typed; }), "INV-004")).toEqual([]);
+  });
+
+  it("reads «Ferias», «Materias primas» and «Activo fijo» as their sub-ítems", () => {
+    expect(only(validateEdited((p) => { p.investmentLines[6].subitem = "Ferias"; }), "INV-017")).toEqual([]);
+    expect(only(validateEdited((p) => { p.investmentLines[5].subitem = "Materias primas"; }), "INV-017")).toEqual([]);
+    expect(only(validateEdited((p) => { p.investmentLines[3].subitem = "Activo fijo"; }), "INV-017")).toEqual([]);
+  });
+
+  it("warns when the words fit several sub-ítems, naming them", () => {
+    const f = only(validateEdited((p) => { p.investmentLines[3].subitem = "Activos"; }), "INV-017");
+    expect(f.map(where)).toEqual(["Plan de Inversiones!D5"]);
+    expect(f[0]).toMatchObject({ severity: "warning", found: "Activos", limit: "activos fijos, activos intangibles" });
+    expect(f[0].message).toBe("La línea N° 4: el sub-ítem «Activos» puede ser «activos fijos» o «activos intangibles» del ítem «Activos»: escriba cuál.");
+  });
+
+  it("warns when the words fit none, or a sub-ítem of another ítem, naming the candidates", () => {
+    const none = only(validateEdited((p) => { p.investmentLines[3].subitem = "Vehículo"; }), "INV-017");
+    expect(none[0].message).toBe("La línea N° 4: el sub-ítem «Vehículo» no corresponde a ningún sub-ítem del ítem «Activos» (sus sub-ítems son «activos fijos», «activos intangibles»).");
+    const other = only(validateEdited((p) => { p.investmentLines[3].subitem = "mercadería"; }), "INV-017");
+    expect(other.map(where)).toEqual(["Plan de Inversiones!D5"]);
+    expect(other[0].severity).toBe("warning");
+    expect(other[0].message).toBe("La línea N° 4: el sub-ítem «mercadería» corresponde a «mercadería» de «Capital de trabajo», no al ítem «Activos» (sus sub-ítems son «activos fijos», «activos intangibles»).");
+    const noSubitems = only(validateEdited((p) => { p.investmentLines[2].subitem = "Taller"; }), "INV-017");
+    expect(noSubitems[0].message).toContain("(ese ítem no tiene sub-ítems)");
+  });
+
+  it("takes the alternatives from the pack", () => {
+    const pack = packWith((p) => { p.catalogue.items[3].subitemAlternatives["activos fijos"] = ["vehículo"]; });
+    expect(only(validateUnder([pack], (p) => { p.investmentLines[3].subitem = "Vehículo"; }), "INV-017")).toEqual([]);
   });
 });
 
@@ -105,6 +145,14 @@ describe("INV-006 minimum aporte empresarial 2 %", () => {
   it("fails at $143.799, at the Aporte empresarial header", () => {
     const f = only(validateEdited((p) => setLine(p, 3, 2_240_000, 120_000 - 33_201)), "INV-006");
     expect(f.map(where)).toEqual(["Plan de Inversiones!K1"]);
+    expect(f[0]).toMatchObject({ severity: "warning", found: 143_799, limit: 143_800 });
+    expect(f[0].message).toBe(`El aporte empresarial suma $143.799, 2% del aporte Sercotec; el mínimo es 2% del aporte Sercotec ($143.800)${REFERENTIAL}`);
+  });
+
+  it("is an error, without the referential note, once a pack confirms the figure", () => {
+    const confirmed = packWith((p) => { p.figures.minimumOwnShare.confirmed = true; });
+    expect(only(validateUnder([confirmed], (p) => setLine(p, 3, 2_240_000, 120_000 - 33_200)), "INV-006")).toEqual([]);
+    const f = only(validateUnder([confirmed], (p) => setLine(p, 3, 2_240_000, 120_000 - 33_201)), "INV-006");
     expect(f[0]).toMatchObject({ severity: "error", found: 143_799, limit: 143_800 });
     expect(f[0].message).toBe("El aporte empresarial suma $143.799, 2% del aporte Sercotec; el mínimo es 2% del aporte Sercotec ($143.800).");
   });
@@ -124,8 +172,8 @@ describe("INV-007 group caps, only where the call sets them", () => {
 
   it("checks a management cap (fraction) and a working-capital cap on both sides", () => {
     // Management (AGE) totals 2.500.000 of Sercotec 7.190.000 (34,8 %).
-    const run = (managementShare: number, wcShare: number | null) => {
-      return only(validatePlan(cleanPlan(), { asOf: AS_OF, call: withCaps(managementShare, wcShare) }), "INV-007");
+    const run = (managementShare: number, wcShare: number | null, confirmed = true) => {
+      return only(validatePlan(cleanPlan(), { asOf: AS_OF, call: withCaps(managementShare, wcShare, confirmed) }), "INV-007");
     };
     expect(run(2_500_000 / 7_190_000 + 1e-9, null)).toEqual([]);
     const f = run(0.34, null);
@@ -137,16 +185,20 @@ describe("INV-007 group caps, only where the call sets them", () => {
     expect(g[0]).toMatchObject({ found: 630_000, limit: 625_530 });
     expect(g[0].message).toBe("El capital de trabajo suma $630.000, 8,8% del subsidio; el máximo es 8,7% ($625.530).");
     expect(summary(validatePlan(cleanPlan(), { asOf: AS_OF }))).toEqual([]);
+    // An unconfirmed cap only warns, and says so.
+    const w = run(0.34, 0.087, false);
+    expect(w.map((x) => x.severity)).toEqual(["warning", "warning"]);
+    expect(w[1].message).toBe(`El capital de trabajo suma $630.000, 8,8% del subsidio; el máximo es 8,7% ($625.530)${REFERENTIAL}`);
   });
 });
 
-function withCaps(managementShare: number, workingCapitalShare: number | null): CallParameters {
+function withCaps(managementShare: number, workingCapitalShare: number | null, confirmed: boolean): CallParameters {
   const lookup = getCall(2025, "14");
   if (!lookup.ok) throw new Error("2025 must be loaded");
   return {
     ...lookup.call,
-    managementCap: { value: { kind: "fraction", value: managementShare }, source: "test", confirmed: false },
-    workingCapitalCap: { value: workingCapitalShare, source: "test", confirmed: false },
+    managementCap: { value: { kind: "fraction", value: managementShare }, source: "test", confirmed },
+    workingCapitalCap: { value: workingCapitalShare, source: "test", confirmed },
   };
 }
 
@@ -180,11 +232,20 @@ describe("INV-008 capital de trabajo above 30 % of the subsidy (warning)", () =>
 });
 
 describe("INV-009 Gastos de formalización only in Creación", () => {
-  it("passes in Creación and fails in Fortalecimiento at the Ítem cell", () => {
+  const toFortalecimiento = (p: Plan) => { p.cooperative.modality = "fortalecimiento"; p.cooperative.rut = "76488731-K"; p.cooperative.annualNetSales = 0; };
+  it("passes in Creación and warns in Fortalecimiento at the Ítem cell (an inference, unconfirmed in 2025)", () => {
     expect(only(validateEdited(() => undefined), "INV-009")).toEqual([]);
-    const f = only(validateEdited((p) => { p.cooperative.modality = "fortalecimiento"; p.cooperative.rut = "76488731-K"; }), "INV-009");
+    const f = only(validateEdited(toFortalecimiento), "INV-009");
     expect(f.map(where)).toEqual(["Plan de Inversiones!C2"]);
-    expect(f[0].severity).toBe("error");
+    expect(f[0].severity).toBe("warning");
+    expect(f[0].message).toBe(`La línea N° 1: «Gastos de formalización» solo se financia en la modalidad Creación y Desarrollo; este plan es de Fortalecimiento${REFERENTIAL}`);
+  });
+
+  it("is an error once a pack confirms it", () => {
+    const confirmed = packWith((p) => { p.figures.creacionOnlyItems.confirmed = true; });
+    const f = only(validateUnder([confirmed], toFortalecimiento), "INV-009");
+    expect(f.map((x) => x.severity)).toEqual(["error"]);
+    expect(only(validateUnder([confirmed]), "INV-009")).toEqual([]);
   });
 });
 

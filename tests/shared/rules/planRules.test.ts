@@ -1,15 +1,34 @@
-import { cellOf, getCall, headerCellOf, validatePlan } from "@coop-plans/shared/rules";
-import { AS_OF, cleanPlan, only, summary, validateEdited, where } from "./helpers";
+import { cellOf, checkPlan, getCall, headerCellOf, validatePlan } from "@coop-plans/shared/rules";
+import { AS_OF, cleanPlan, only, packWith, summary, validateEdited, validateUnder, where } from "./helpers";
 
-describe("PLAN-001 call, region and modality", () => {
-  it("refuses a year without a call file, at the Convocatoria cell, and skips the call's figures", () => {
+describe("PLAN-005 a year without a pack never blocks", () => {
+  it("validates a 2026 plan under the newest pack, with one warning naming it, at the Convocatoria cell", () => {
+    const findings = validateEdited((p) => { p.cooperative.callYear = 2026; });
+    expect(summary(findings)).toEqual(["PLAN-005 warning Cooperativa!B1"]);
+    expect(findings[0].message).toBe("Se aplicaron las reglas de la convocatoria 2025 (versión 1): las bases de la convocatoria 2026 aún no están cargadas.");
+  });
+
+  it("applies the newest pack's figures (a cap still counts)", () => {
     const findings = validateEdited((p) => {
       p.cooperative.callYear = 2026;
-      p.investmentLines[3].sercotecAmount = 9_000_000; // would be INV-005 under 2025; INV-002 still runs
+      p.investmentLines[3].sercotecAmount = 9_000_000;
     });
-    expect(summary(findings)).toEqual(["PLAN-001 error Cooperativa!B1", "INV-002 error Plan de Inversiones!K5"]);
-    expect(findings[0].message).toMatch(/^No hay reglas cargadas para la convocatoria 2026/);
+    expect(summary(findings)).toEqual([
+      "INV-002 error Plan de Inversiones!K5", "INV-005 error Plan de Inversiones!J1", "PLAN-005 warning Cooperativa!B1", "INV-006 warning Plan de Inversiones!K1",
+    ]);
   });
+
+  it("uses the year's own pack once it is published, and records which pack checked the plan", () => {
+    const pack2026 = packWith((p) => { p.year = 2026; p.version = 2; });
+    const plan = cleanPlan();
+    plan.cooperative.callYear = 2026;
+    expect(checkPlan(plan, { asOf: AS_OF, packs: [pack2026] })).toMatchObject({ findings: [], pack: { year: 2026, version: 2 } });
+    expect(checkPlan(cleanPlan(), { asOf: AS_OF }).pack).toEqual({ year: 2025, version: 1 });
+    expect(summary(validateUnder([pack2026]))).toEqual(["PLAN-005 warning Cooperativa!B1"]);
+  });
+});
+
+describe("PLAN-001 call, region and modality", () => {
 
   it("asks for a missing year, region and modality", () => {
     const f = only(validateEdited((p) => {
@@ -24,7 +43,7 @@ describe("PLAN-001 call, region and modality", () => {
     if (!lookup.ok) throw new Error("2025 must be loaded");
     const plan = cleanPlan();
     plan.cooperative.callYear = 2026;
-    const call = { ...lookup.call, id: "2026", year: 2026, subsidyCap: { ...lookup.call.subsidyCap, creacion: { value: 7_000_000, source: "test", confirmed: false } } };
+    const call = { ...lookup.call, id: "2026", year: 2026, subsidyCap: { ...lookup.call.subsidyCap, creacion: { value: 7_000_000, source: "test", confirmed: true } } };
     expect(summary(validatePlan(plan, { asOf: AS_OF, call }))).toEqual(["INV-005 error Plan de Inversiones!J1"]);
   });
 

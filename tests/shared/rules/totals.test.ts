@@ -41,7 +41,7 @@ describe("planTotals", () => {
 
   it("has no limits without a call", () => {
     const plan = cleanPlan();
-    plan.cooperative.callYear = 2026;
+    plan.cooperative.callYear = null;
     expect(planTotals(plan).limits).toEqual({ sercotecCap: null, minimumOwnTotal: null });
   });
 });

@@ -1,7 +1,7 @@
 import {
   readMoney, readQuantity, readCount, readInteger, readNumber, readPercentage, readDate, readYear, readRut,
   readText, readRegion, readModality, readChoice, readYesNo, readCell, parseSpanishNumber, serialToIsoDate,
-  isoDateToSerial, isExcelError, ROLE_LIST, MILESTONE_STATUS_LIST, ACTION_STATUS_LIST, INVESTMENTS_SHEET,
+  isoDateToSerial, isExcelError, ROLE_LIST, AXIS_LIST, COOPERATIVE_TYPE_LIST, MILESTONE_STATUS_LIST, ACTION_STATUS_LIST, INVESTMENTS_SHEET,
   FORMULA_WITHOUT_VALUE, type RawCell,
 } from "@coop-plans/shared/workbook";
 import { regionCodeFromText } from "@coop-plans/shared/domain";
@@ -262,9 +262,23 @@ describe("RUTs, text, regions, modality, lists, yes/no", () => {
     expect(readChoice(c("en curso"), k, MILESTONE_STATUS_LIST)).toEqual({ value: "En curso" });
     expect(readChoice(c("Realizada"), k, MILESTONE_STATUS_LIST)).toEqual({ value: "Realizado" });
     expect(readChoice(c("Realizado"), k, ACTION_STATUS_LIST)).toEqual({ value: "Realizada" });
-    const bad = readChoice(c("Vicepresidente"), k, ROLE_LIST);
+    const bad = readChoice(c("Cancelada"), k, ACTION_STATUS_LIST);
     expect(bad.problem?.ruleId).toBe("PARSE-018");
-    expect(bad.problem?.message).toContain("presidente/a, secretario/a, tesorero/a, socio/a");
+    expect(bad.problem?.message).toContain("Pendiente, En curso, Realizada");
+  });
+
+  it("reads open lists (Cargo, Eje, Tipo, Género): usual values by their spellings, any other text as typed", () => {
+    const k = { label: "Cargo" };
+    expect(readChoice(c("Vicepresidenta"), k, ROLE_LIST)).toEqual({ value: "vicepresidente/a" });
+    expect(readChoice(c("Consejera"), k, ROLE_LIST)).toEqual({ value: "consejero/a" });
+    expect(readChoice(c("Junta de Vigilancia"), k, ROLE_LIST)).toEqual({ value: "junta de vigilancia" });
+    expect(readChoice(c("Gerente"), k, ROLE_LIST)).toEqual({ value: "gerente" });
+    expect(readChoice(c("  Vocal "), k, ROLE_LIST)).toEqual({ value: "Vocal" });
+    expect(readChoice(c("Sustentabilidad"), { label: "Eje" }, AXIS_LIST)).toEqual({ value: "Sustentabilidad" });
+    expect(readChoice(c("Cooperativa de servicios"), { label: "Tipo" }, COOPERATIVE_TYPE_LIST)).toEqual({ value: "de servicios" });
+    // A subtype in parentheses is kept as written (COOP-003 recognises it).
+    expect(readChoice(c("de servicios (agua potable rural)"), { label: "Tipo" }, COOPERATIVE_TYPE_LIST))
+      .toEqual({ value: "de servicios (agua potable rural)" });
   });
 
   it("reads Sí/No as booleans", () => {

@@ -1,4 +1,5 @@
 import { parseWorkbook, renderWorkbook, templateToGrids, WORKBOOK_LAYOUT, type TemplateSheet } from "@coop-plans/shared/workbook";
+import { PACK_2025, RulePack } from "@coop-plans/shared/rules";
 import type { Plan } from "@coop-plans/shared/domain";
 import { baseWorkbook, sheet } from "./grids";
 
@@ -64,23 +65,47 @@ describe("renderWorkbook: the empty template", () => {
     ]));
   });
 
-  it("offers dropdown lists on list columns, without Gastos de formalización in Fortalecimiento", () => {
+  it("offers dropdown lists on list columns from the 2025 pack (Gastos de formalización stays in Fortalecimiento: INV-009 is unconfirmed)", () => {
     const inv = byName(wb.sheets, "Plan de Inversiones");
     const list = (s: TemplateSheet, range: string) => s.validations.find((v) => v.range === range)?.list;
     expect(list(inv, "C2:C201")).toEqual([
       "Asistencia técnica y asesoría en gestión", "Capacitación", "Acciones de marketing", "Activos", "Habilitación de infraestructura", "Capital de trabajo",
+      "Gastos de formalización",
     ]);
-    expect(list(inv, "B2:B201")).toEqual(["Acciones de Gestión Empresarial", "Inversiones"]);
+    expect(list(inv, "B2:B201")).toEqual(["Acciones de Gestión Empresarial", "Inversiones", "Formalización"]);
     expect(list(inv, "O2:O201")).toEqual(["Sí", "No"]);
     expect(list(inv, "S2:S201")).toEqual(["Pendiente", "Comprado", "Rendido"]);
-    expect(list(byName(wb.sheets, "Plan de Acción"), "B2:B201")).toEqual(["Gobernanza", "Modelo de negocio", "Estrategia comercial"]);
-    expect(list(byName(wb.sheets, "Socios"), "D2:D201")).toEqual(["presidente/a", "secretario/a", "tesorero/a", "socio/a"]);
+    expect(list(byName(wb.sheets, "Plan de Acción"), "B2:B201")).toEqual([
+      "Gobernanza", "Modelo de negocio", "Estrategia comercial", "Gestión", "Asociatividad", "Sustentabilidad", "Vinculación", "Formalización", "Otro",
+    ]);
+    expect(list(byName(wb.sheets, "Socios"), "D2:D201")).toEqual([
+      "presidente/a", "vicepresidente/a", "secretario/a", "tesorero/a", "consejero/a", "junta de vigilancia", "gerente", "socio/a",
+    ]);
     expect(list(byName(wb.sheets, "Hitos"), "A2:A201")).toEqual(["1", "2", "3", "4"]);
     const coop = byName(wb.sheets, "Cooperativa");
     expect(list(coop, "B3:B3")).toEqual(["Creación y Desarrollo", "Fortalecimiento"]);
     expect(list(coop, "B2:B2")).toHaveLength(16);
     expect(list(coop, "B6:B6")).toEqual(["agrícola", "campesina", "pesquera", "de consumo", "de trabajo", "de servicios"]);
     expect(list(renderWorkbook({ modality: "creacion" }).sheets[4], "C2:C201")).toContain("Gastos de formalización");
+  });
+
+  it("marks the open lists (Cargo, Género, Eje, Tipo) as suggestions and the closed ones not", () => {
+    const open = wb.sheets.flatMap((s) => s.validations.filter((v) => v.open).map((v) => `${s.name}!${v.range}`));
+    expect(open).toEqual(["Cooperativa!B6:B6", "Socios!D2:D201", "Socios!E2:E201", "Plan de Acción!B2:B201"]);
+  });
+
+  it("takes its dropdowns from the pack in force", () => {
+    const pack = RulePack.parse({
+      ...PACK_2025,
+      year: 2026,
+      figures: { ...PACK_2025.figures, creacionOnlyItems: { ...PACK_2025.figures.creacionOnlyItems, confirmed: true } },
+      enumerations: { ...PACK_2025.enumerations, actionAxes: { ...PACK_2025.enumerations.actionAxes, values: ["Gobernanza", "Innovación"] } },
+    });
+    const sheets = renderWorkbook({ modality: "fortalecimiento", pack }).sheets;
+    const list = (s: TemplateSheet, range: string) => s.validations.find((v) => v.range === range)?.list;
+    expect(list(byName(sheets, "Plan de Acción"), "B2:B201")).toEqual(["Gobernanza", "Innovación"]);
+    // Confirmed Creación-only: Fortalecimiento's ítem list leaves it out.
+    expect(list(byName(sheets, "Plan de Inversiones"), "C2:C201")).not.toContain("Gastos de formalización");
   });
 
   it("keeps every list within Excel's inline limit and every list value readable back", () => {

@@ -19,6 +19,7 @@ const TEMPLATE: TemplateWorkbook = {
       validations: [
         { range: "E2:E20", list: ["Pendiente", "Comprado", "Rendido"] },
         { range: "B2:B20", list: Array.from({ length: 40 }, (_, i) => `Ítem del catálogo número ${i + 1}`) },
+        { range: "A2:A20", list: ["presidente/a", "socio/a"], open: true },
       ],
     },
   ],
@@ -64,6 +65,12 @@ describe("writeWorkbook", () => {
     const lists = wb.getWorksheet(LISTS_SHEET_NAME)!;
     expect(lists.state).toBe("veryHidden");
     expect(lists.getCell("A40").value).toBe("Ítem del catálogo número 40");
+  });
+
+  it("lets an open list's dropdown only suggest (Information alert); a closed list warns", () => {
+    const validations = (ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations.model;
+    expect(validations.A2).toMatchObject({ type: "list", errorStyle: "information", showErrorMessage: true });
+    expect(validations.E2).toMatchObject({ errorStyle: "warning" });
   });
 });
 
