@@ -33,7 +33,8 @@ export interface PlansHttpApiProps {
  * group's function (payload format 2.0). The JWT authorizer is the API's default, so a route is
  * public only when its definition says so (health), through an explicit `HttpNoneAuthorizer`.
  * CORS answers preflights for the listed origins only (no credentials: the token travels in the
- * Authorization header). The `$default` stage auto-deploys, throttles every route (rate and burst)
+ * Authorization header) and allows exactly the request headers the API client sends
+ * (tests/infra/corsClientHeaders.test.ts drives the client to check it). The `$default` stage auto-deploys, throttles every route (rate and burst)
  * and writes JSON access logs.
  */
 export class PlansHttpApi extends Construct {
@@ -53,8 +54,11 @@ export class PlansHttpApi extends Construct {
       corsPreflight: {
         allowOrigins: props.allowedOrigins,
         allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.PUT, CorsHttpMethod.POST],
-        allowHeaders: ["authorization", "content-type", IDEMPOTENCY_KEY_HEADER.toLowerCase()],
-        exposeHeaders: ["location", "idempotent-replayed"],
+        // Exactly what shared/api/client.ts sends beyond the safelisted headers: content-encoding
+        // on gzip-compressed saves (over 256 KiB), or every large sync fails its preflight.
+        allowHeaders: ["authorization", "content-type", "content-encoding", IDEMPOTENCY_KEY_HEADER.toLowerCase()],
+        // retry-after: the pane reads when to retry a 503 (database unavailable) or a 429.
+        exposeHeaders: ["location", "idempotent-replayed", "retry-after"],
         allowCredentials: false,
         maxAge: Duration.hours(1),
       },
