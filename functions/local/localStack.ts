@@ -26,12 +26,12 @@ export interface LocalStackOptions {
 /** DynamoDB Local + the table + the API adapter, running. */
 export interface LocalStack {
   /** The DynamoDB used: started here, or the given endpoint (then `stop` leaves it running). */
-  dynamo: Pick<DynamoDbLocal, "endpoint" | "stop">;
+  dynamo: Pick<DynamoDbLocal, "endpoint" | "stop"> & Partial<Pick<DynamoDbLocal, "loopback" | "notes">>;
   api: LocalServer;
   tableName: string;
   /** True when the table was created now (a fresh `.data/`). */
   createdTable: boolean;
-  /** Stops the API, then DynamoDB Local. */
+  /** Stops the API (draining requests in flight), then DynamoDB Local. */
   stop(): Promise<void>;
 }
 
@@ -39,7 +39,8 @@ export interface LocalStack {
  * Starts local mode's backend: Amazon DynamoDB Local (data under `<dataDir>/dynamodb`), the single
  * table from the one definition when missing, and the API adapter on http://127.0.0.1:4000 with
  * the handlers reading `TABLE_NAME` / `DYNAMODB_ENDPOINT` from the environment (set here).
- * @throws JavaMissingError (Spanish message) without Java; Error when a port is taken.
+ * @throws JavaMissingError, DataDirNotWritableError, LocalModeRunningError, DynamoDbLocalStartError
+ * (Spanish messages, see dynamodbLocal.ts); Error when a port is taken.
  */
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
   const dynamo: LocalStack["dynamo"] = options.dynamoEndpoint

@@ -62,7 +62,11 @@ export interface LocalServer {
   /** `http://127.0.0.1:4000` */
   url: string;
   port: number;
-  close(): Promise<void>;
+  /**
+   * Stops accepting connections and drains: requests in flight are answered (up to `graceMs`,
+   * default 10 000 ms), idle keep-alive connections are closed at once, then the rest.
+   */
+  close(graceMs?: number): Promise<void>;
 }
 
 /** A route of the table compiled to a matcher. */
@@ -442,6 +446,11 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   const authenticate = options.authenticate ?? (await devTokenAuthenticator());
   const server = createServer(createRequestListener({ ...options, authenticate }));
   server.keepAliveTimeout = 5_000;
+  const inFlight = new Set<ServerResponse>();
+  server.on("request", (_req, res) => {
+    inFlight.add(res);
+    res.on("close", () => inFlight.delete(res));
+  });
   await new Promise<void>((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException) => {
       reject(error.code === "EADDRINUSE"
@@ -459,9 +468,16 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     server,
     port,
     url: `http://${host}:${port}`,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: async (graceMs = 10_000) => {
+      // Before: closeAllConnections() first cut the requests in flight (a save half-way got a reset).
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // A keep-alive connection whose last request ends during the drain is idle then: close it.
+      server.on("request", (_req, res) => res.on("close", () => setImmediate(() => server.closeIdleConnections())));
+      for (const res of inFlight) res.on("close", () => setImmediate(() => server.closeIdleConnections()));
+      server.closeIdleConnections();
+      const timer = setTimeout(() => server.closeAllConnections(), graceMs);
+      await closed;
+      clearTimeout(timer);
+    },
   };
 }

@@ -134,7 +134,9 @@ async function main(): Promise<number> {
     return 1;
   }
   const where = process.env.COOP_PLANS_DYNAMODB_ENDPOINT ? "externa" : `datos en ${path.relative(repo, path.join(data, "dynamodb"))}`;
-  say(`DynamoDB Local:   ${stack.dynamo.endpoint} (${where}; tabla «${stack.tableName}» ${stack.createdTable ? "creada" : "existente"})`);
+  const reach = stack.dynamo.loopback === true ? "; solo accesible desde este equipo" : "";
+  say(`DynamoDB Local:   ${stack.dynamo.endpoint} (${where}; tabla «${stack.tableName}» ${stack.createdTable ? "creada" : "existente"}${reach})`);
+  for (const note of stack.dynamo.notes ?? []) say(note);
   say(`API:              ${stack.api.url}/v1/health`);
   const stopAddin = withAddin ? await startAddin(repo) : null;
 
