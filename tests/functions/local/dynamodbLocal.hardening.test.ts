@@ -38,10 +38,11 @@ function probe(host: string, port: number, headers: Record<string, string> = {},
 }
 
 async function createTable(endpoint: string): Promise<void> {
-  await client(endpoint).send(new CreateTableCommand({
+  const db = client(endpoint);
+  await db.send(new CreateTableCommand({
     TableName: "saves", BillingMode: "PAY_PER_REQUEST",
     KeySchema: [{ AttributeName: "pk", KeyType: "HASH" }], AttributeDefinitions: [{ AttributeName: "pk", AttributeType: "S" }],
-  }));
+  })).finally(() => db.destroy());
 }
 
 describe("DynamoDB Local in local mode (item 9): loopback only, no CORS, no telemetry", () => {
@@ -129,11 +130,13 @@ describe("acknowledged saves survive kill -9 of DynamoDB Local (item 10)", () =>
       }
       const present = new Set<string>();
       let start: Record<string, { S: string }> | undefined;
+      const reader = client(local.endpoint);
       do {
-        const page = await client(local.endpoint).send(new ScanCommand({ TableName: "saves", ExclusiveStartKey: start }));
+        const page = await reader.send(new ScanCommand({ TableName: "saves", ExclusiveStartKey: start }));
         for (const item of page.Items ?? []) present.add(item.pk.S!);
         start = page.LastEvaluatedKey as typeof start;
       } while (start);
+      reader.destroy();
       await local.stop();
       expect(acked.size).toBeGreaterThanOrEqual(80);
       expect([...acked].filter((pk) => !present.has(pk))).toEqual([]);
