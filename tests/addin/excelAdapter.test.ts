@@ -79,7 +79,7 @@ describe("ExcelWorkbookHost.readGrids", () => {
 });
 
 describe("ExcelWorkbookHost.markFindings / clearMarks", () => {
-  it("marks in 2 syncs after a read, for 10 and 10,000 rows alike, and never writes a value", async () => {
+  it("marks in 3 syncs (sheets with ids and protection, probes, writes), for 10 and 10,000 rows alike, and never writes a value", async () => {
     for (const rows of [10, 10_000]) {
       const { fx, host, inv } = workbook(rows);
       await host.readGrids();
@@ -87,7 +87,7 @@ describe("ExcelWorkbookHost.markFindings / clearMarks", () => {
       fx.resetCounters();
       const findings = [finding("Plan de Inversiones", "I6"), finding("Plan de Inversiones", `I${rows}`, "warning", "INV-009"), finding("Socios", "C2", "error", "COOP-001")];
       const result = await host.markFindings(findings);
-      expect(fx.syncs).toBe(2);
+      expect(fx.syncs).toBe(3);
       expect(result).toEqual({ cells: 3, notes: 3 });
       expect(inv.at("I6").fill).toBe(MARK_FILLS.error);
       expect(fx.sheet("Socios").notes.get("C2")).toContain("[COOP-001]");
@@ -108,7 +108,7 @@ describe("ExcelWorkbookHost.markFindings / clearMarks", () => {
 
     fx.resetCounters();
     await host.clearMarks();
-    expect(fx.syncs).toBe(2);
+    expect(fx.syncs).toBe(3);
     expect(inv.at("I6").fill).toBe("#00B050");
     expect(inv.at("J7").fill).toBeNull();
     expect(inv.notes.size).toBe(0);

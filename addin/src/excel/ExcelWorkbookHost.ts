@@ -5,6 +5,7 @@ import { HostError } from "../host/WorkbookHost";
 import { blocksSheetWrite, stackedTemplateWrite, templateSheetWrite, uniqueSheetName } from "../host/sheetLayout";
 import type { ExcelDeps } from "./excelDeps";
 import { reconcileMarks } from "./markCells";
+import { toHostError } from "./officeErrors";
 import { readGridsFromExcel } from "./readGrids";
 import { writeSheets } from "./writeSheets";
 import { LEGACY_STATE_SETTING, loadBinding, saveBinding } from "./workbookBinding";
@@ -14,8 +15,9 @@ export const STATE_SETTING = LEGACY_STATE_SETTING;
 
 /**
  * `WorkbookHost` over Office.js. Each method is one `Excel.run` with a fixed number of syncs:
- * read 3 (plus one per extra 4 MB of data), mark/clear 2 (3 when the sheet names are not known
- * yet), select 1, insert/write 2 + one per 4 MB written.
+ * read 3 (plus one per extra 4 MB of data), mark/clear 3 (plus one per extra 4 MB of probes or
+ * writes), select 1 (2 when it fails, to say why), insert/write 2 + one per 4 MB written.
+ * Whatever Office.js throws reaches the pane as a HostError with a Spanish message (officeErrors.ts).
  */
 export class ExcelWorkbookHost implements WorkbookHost {
   readonly kind = "excel" as const;
@@ -37,8 +39,17 @@ export class ExcelWorkbookHost implements WorkbookHost {
     return this.sheetNames;
   }
 
+  /** `Excel.run`, with any Office error turned into a Spanish HostError about `what`. */
+  private async run<T>(what: string, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    try {
+      return await this.deps.run(batch);
+    } catch (error) {
+      throw toHostError(error, what);
+    }
+  }
+
   async readGrids(): Promise<ReadResult> {
-    return this.deps.run(async (context) => {
+    return this.run("leer el libro", async (context) => {
       const { sheetNames, ...result } = await readGridsFromExcel(context, this.deps.isSetSupported("ExcelApi", "1.13"));
       this.sheetNames = sheetNames;
       return result;
@@ -46,24 +57,38 @@ export class ExcelWorkbookHost implements WorkbookHost {
   }
 
   async markFindings(findings: Finding[]): Promise<MarkResult> {
-    return this.deps.run(async (context) => reconcileMarks(context, this.deps.settings, this.supports, await this.names(context), findings));
+    return this.run("marcar las celdas", async (context) => reconcileMarks(context, this.deps.settings, this.supports, findings));
   }
 
   async clearMarks(): Promise<void> {
-    await this.deps.run(async (context) => reconcileMarks(context, this.deps.settings, this.supports, await this.names(context), []));
+    await this.run("quitar las marcas", async (context) => reconcileMarks(context, this.deps.settings, this.supports, []));
   }
 
+  /**
+   * Activates the sheet and selects the cell in one sync; when Excel refuses, a second sync finds
+   * out why: the sheet is gone (renamed or deleted since Validar) or hidden → HostError in Spanish.
+   */
   async selectCell(sheet: string, cell: string): Promise<void> {
-    await this.deps.run(async (context) => {
-      const ws = context.workbook.worksheets.getItem(sheet);
-      ws.activate();
-      ws.getRange(cell).select();
-      await context.sync();
+    await this.run(`ir a la celda ${cell} de la hoja «${sheet}»`, async (context) => {
+      try {
+        const ws = context.workbook.worksheets.getItem(sheet);
+        ws.activate();
+        ws.getRange(cell).select();
+        await context.sync();
+        return;
+      } catch (error) {
+        const ws = context.workbook.worksheets.getItemOrNullObject(sheet);
+        ws.load("visibility");
+        await context.sync();
+        if (ws.isNullObject) throw new HostError(`La hoja «${sheet}» ya no está en el libro (¿se renombró o se eliminó después de validar?). Pulse «Validar» de nuevo para ubicar los hallazgos.`);
+        if (ws.visibility !== "Visible") throw new HostError(`La hoja «${sheet}» está oculta: muéstrela (clic derecho en una pestaña > Mostrar…) para ir a la celda ${cell}.`);
+        throw error;
+      }
     });
   }
 
   async insertTemplate(template: TemplateWorkbook): Promise<void> {
-    await this.deps.run(async (context) => {
+    await this.run("insertar la plantilla", async (context) => {
       const names = await this.names(context, true);
       const used = names.map((n) => {
         const r = context.workbook.worksheets.getItem(n).getUsedRangeOrNullObject(true);
@@ -88,7 +113,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
   }
 
   async writePlanCopy(template: TemplateWorkbook, sheetName: string): Promise<string> {
-    return this.deps.run(async (context) => {
+    return this.run(`escribir la hoja «${sheetName}»`, async (context) => {
       const name = uniqueSheetName(sheetName, await this.names(context, true));
       await writeSheets(context, [stackedTemplateWrite(name, sheetName, template)]);
       this.sheetNames = [...(this.sheetNames ?? []), name];
@@ -106,7 +131,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
 
   /** A new sheet named `base` (or `base (2)`…) with the blocks and their chart: 1 sync for the names, then the writes in chunks. */
   private async writeBlocksSheet(base: string, data: ConsolidatedSheet): Promise<string> {
-    return this.deps.run(async (context) => {
+    return this.run(`escribir la hoja «${base}»`, async (context) => {
       const name = uniqueSheetName(base, await this.names(context, true));
       await writeSheets(context, [blocksSheetWrite(name, data.title, data.blocks, data.chart)]);
       this.sheetNames = [...(this.sheetNames ?? []), name];

@@ -1,6 +1,7 @@
 import type { CellValue } from "@coop-plans/shared/workbook";
 import type { SheetWrite } from "../host/sheetLayout";
 import { parseRange, rangeAddress } from "../host/a1";
+import { literalValues } from "../host/literalText";
 import { SYNC_BUDGET_BYTES, estimateBytes, packBatches } from "../host/requestBudget";
 
 /** One queued write; `bytes` is its estimated share of the request. */
@@ -69,7 +70,8 @@ function apply(context: Excel.RequestContext, op: WriteOp): void {
   const sheets = context.workbook.worksheets;
   switch (op.kind) {
     case "add": sheets.add(op.sheet); return;
-    case "values": sheets.getItem(op.sheet).getRange(op.address).values = op.values as (string | number | boolean)[][]; return;
+    // Text stays text: a name or observation starting with "=" must not become a formula.
+    case "values": sheets.getItem(op.sheet).getRange(op.address).values = literalValues(op.values) as (string | number | boolean)[][]; return;
     case "format": sheets.getItem(op.sheet).getRange(op.address).numberFormat = formatGrid(op.format, op.rows, op.columns); return;
     case "validation": {
       const validation = sheets.getItem(op.sheet).getRange(op.address).dataValidation;

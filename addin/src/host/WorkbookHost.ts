@@ -17,6 +17,8 @@ export interface ReadResult {
 export interface MarkResult {
   cells: number;
   notes: number;
+  /** Spanish lines for the pane when not everything could be marked (protected sheet, notes capped). */
+  warnings?: string[];
 }
 
 /** A block of a sheet the add-in writes: a bold title row, a header row and data rows. */

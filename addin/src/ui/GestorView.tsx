@@ -62,7 +62,8 @@ export function GestorView({ host, services, client, me, apiUrl, initialSync, in
       setOutcome(full);
       if (mark) {
         try {
-          await host.markFindings(full.findings);
+          const marked = await host.markFindings(full.findings);
+          if (marked.warnings?.length) setNotice(marked.warnings.join(" "));
         } catch (error) {
           setNotice(messageOf(error));
         }

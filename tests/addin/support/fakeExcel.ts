@@ -11,6 +11,8 @@ type Value = string | number | boolean | null;
 /** One cell's state. */
 export interface FakeCell {
   value: Value;
+  /** Set when a string written to `values` was taken as a formula (as Excel does with "=…", "+…", "@…"). */
+  formula?: string;
   fill: string | null;
   numberFormat?: string;
   bold?: boolean;
@@ -24,6 +26,10 @@ export class FakeSheet {
   frozenRows = 0;
   charts: { type: string; address: string; title: string }[] = [];
   validations: { address: string; source: string }[] = [];
+  /** Worksheet id: stable across renames, like Office's. */
+  id = `{SHEET-${Math.random().toString(16).slice(2, 10)}}`;
+  protected = false;
+  visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
   generate?: { rows: number; columns: number; value: (r: number, c: number) => Value };
 
   constructor(public name: string) {}
@@ -98,10 +104,21 @@ export class FakeExcel {
     this.sheets.push(s);
     return s;
   }
+  /** A sheet by name or id (Office's `worksheets.getItem` takes either). */
   sheet(name: string): FakeSheet {
-    const s = this.sheets.find((x) => x.name === name);
-    if (!s) throw new Error(`ItemNotFound: sheet ${name}`);
+    const s = this.sheets.find((x) => x.name === name || x.id === name);
+    if (!s) throw Object.assign(new Error(`ItemNotFound: sheet ${name}`), { code: "ItemNotFound" });
     return s;
+  }
+  /** The sheet, refusing a write when it is protected (Excel: AccessDenied). */
+  writable(name: string): FakeSheet {
+    const s = this.sheet(name);
+    if (s.protected) throw Object.assign(new Error("The cell or chart you're trying to change is on a protected sheet."), { code: "AccessDenied" });
+    return s;
+  }
+  /** Renames a sheet, as the user does on its tab. */
+  rename(from: string, to: string): void {
+    this.sheet(from).name = to;
   }
   resetCounters(): void {
     this.syncs = 0; this.requestBytes = []; this.responseBytes = []; this.suspendedSyncs = 0;
@@ -140,12 +157,21 @@ export class FakeExcel {
       _items: undefined as unknown[] | undefined,
       load(_props: string) {
         fx.enqueue(40, () => {
-          worksheetsProxy._items = fx.sheets.map((s) => ({ name: s.name }));
+          worksheetsProxy._items = fx.sheets.map((s) => ({ name: s.name, id: s.id, visibility: s.visibility, protection: { protected: s.protected } }));
           return worksheetsProxy._items;
         });
       },
       get items() { return worksheetsProxy._items ?? notLoaded("worksheets.items"); },
       getItem: (name: string) => fx.sheetProxy(name),
+      getItemOrNullObject: (name: string) => {
+        const p = {
+          _loaded: false, _sheet: undefined as FakeSheet | undefined,
+          load() { fx.enqueue(40, () => { p._loaded = true; p._sheet = fx.sheets.find((x) => x.name === name || x.id === name); return p._sheet?.visibility ?? null; }); },
+          get isNullObject() { return p._loaded ? p._sheet === undefined : notLoaded("isNullObject"); },
+          get visibility() { return p._loaded ? p._sheet!.visibility : notLoaded("visibility"); },
+        };
+        return p;
+      },
       add: (name: string) => {
         fx.enqueue(40 + name.length, () => {
           if (fx.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw new Error(`ItemAlreadyExists: ${name}`);
@@ -194,7 +220,9 @@ export class FakeExcel {
       getUsedRangeOrNullObject: (_valuesOnly?: boolean) => fx.usedRangeProxy(name),
       getRange: (address: string) => fx.rangeProxy(name, address),
       getRangeByIndexes: (r: number, c: number, rows: number, cols: number) => fx.rangeProxy(name, `${cellAddress(r + 1, c + 1)}:${cellAddress(r + rows, c + cols)}`),
-      activate: () => fx.enqueue(30, () => null),
+      activate: () => fx.enqueue(30, () => {
+        if (fx.sheet(name).visibility !== "Visible") throw Object.assign(new Error("This operation is not permitted for the current object."), { code: "InvalidOperation" });
+      }),
       delete: () => fx.enqueue(30, () => { fx.sheets = fx.sheets.filter((s) => s.name !== name); }),
       freezePanes: { freezeRows: (n: number) => fx.enqueue(30, () => { fx.sheet(name).frozenRows = n; }) },
       charts: {
@@ -214,13 +242,13 @@ export class FakeExcel {
             load() { fx.enqueue(40, () => { const s = fx.sheet(name); note._loaded = true; note._null = !s.notes.has(cell); note._content = s.notes.get(cell) ?? ""; return note._content; }); },
             get isNullObject() { return note._loaded ? note._null : notLoaded("note"); },
             get content() { return note._loaded ? note._content : notLoaded("note.content"); },
-            set content(text: string) { fx.enqueue(40 + text.length, () => { fx.sheet(name).notes.set(cell, text); }); },
-            delete() { fx.enqueue(40, () => { if (!fx.sheet(name).notes.delete(cell)) throw new Error("ItemNotFound: note"); }); },
+            set content(text: string) { fx.enqueue(40 + text.length, () => { fx.writable(name).notes.set(cell, text); }); },
+            delete() { fx.enqueue(40, () => { if (!fx.writable(name).notes.delete(cell)) throw new Error("ItemNotFound: note"); }); },
           };
           return note;
         },
         add: (cell: string, content: string) => fx.enqueue(40 + content.length, () => {
-          const s = fx.sheet(name);
+          const s = fx.writable(name);
           if (s.notes.has(cell)) throw new Error("InvalidArgument: the cell already has a note");
           s.notes.set(cell, content);
         }),
@@ -252,9 +280,9 @@ export class FakeExcel {
         fx.enqueue(40, () => { const c = fx.sheet(name).cell(top.row, top.column); loaded.color = c.fill ?? "#FFFFFF"; loaded.pattern = c.fill ? "Solid" : "None"; return [loaded.color, props.includes("pattern") ? loaded.pattern : null]; });
       },
       get color() { return (loaded.color as string) ?? notLoaded("fill.color"); },
-      set color(v: string) { fx.enqueue(50, () => each((r, c) => { fx.sheet(name).at(cellAddress(r, c)).fill = v.toUpperCase(); })); },
+      set color(v: string) { fx.enqueue(50, () => each((r, c) => { fx.writable(name).at(cellAddress(r, c)).fill = v.toUpperCase(); })); },
       get pattern() { return (loaded.pattern as string) ?? notLoaded("fill.pattern"); },
-      clear() { fx.enqueue(40, () => each((r, c) => { fx.sheet(name).at(cellAddress(r, c)).fill = null; })); },
+      clear() { fx.enqueue(40, () => each((r, c) => { fx.writable(name).at(cellAddress(r, c)).fill = null; })); },
     };
     const range = {
       _address: localAddress(address),
@@ -269,7 +297,15 @@ export class FakeExcel {
         });
       },
       get values(): Value[][] { return (loaded.values as Value[][]) ?? notLoaded("values"); },
-      set values(v: Value[][]) { fx.enqueue(size(v), () => v.forEach((row, r) => row.forEach((x, c) => { fx.sheet(name).at(cellAddress(top.row + r, top.column + c)).value = x; }))); },
+      // Like Excel: a leading apostrophe marks text (not part of the value); a string starting with
+      // = + - @ that is not a number is taken as a formula.
+      set values(v: Value[][]) { fx.enqueue(size(v), () => v.forEach((row, r) => row.forEach((x, c) => {
+        const cell = fx.writable(name).at(cellAddress(top.row + r, top.column + c));
+        delete cell.formula;
+        if (typeof x === "string" && x.startsWith("'")) cell.value = x.slice(1);
+        else if (typeof x === "string" && /^[=+\-@]/.test(x) && Number.isNaN(Number(x))) { cell.formula = x; cell.value = "#NAME?"; }
+        else cell.value = x;
+      }))); },
       get valueTypes() { return (loaded.valueTypes as unknown[][]) ?? notLoaded("valueTypes"); },
       get numberFormat(): string[][] { return (loaded.numberFormat as string[][]) ?? notLoaded("numberFormat"); },
       set numberFormat(v: string[][]) { fx.enqueue(size(v), () => v.forEach((row, r) => row.forEach((x, c) => { fx.sheet(name).at(cellAddress(top.row + r, top.column + c)).numberFormat = x; }))); },
@@ -292,7 +328,9 @@ export class FakeExcel {
         set rule(rule: { list: { source: string } }) { fx.enqueue(40 + rule.list.source.length, () => fx.sheet(name).validations.push({ address: localAddress(address), source: rule.list.source })); },
         set errorAlert(_a: unknown) { fx.enqueue(120, () => null); },
       },
-      select: () => fx.enqueue(30, () => null),
+      select: () => fx.enqueue(30, () => {
+        if (fx.sheet(name).visibility !== "Visible") throw Object.assign(new Error("This operation is not permitted for the current object."), { code: "InvalidOperation" });
+      }),
     };
     return range;
   }

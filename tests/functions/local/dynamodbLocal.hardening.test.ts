@@ -27,7 +27,7 @@ function externalAddress(): string | null {
 /** Resolves with the HTTP status of a POST to host:port, or the connection error's code. */
 function probe(host: string, port: number, headers: Record<string, string> = {}, method = "POST"): Promise<{ status?: number; code?: string; headers?: http.IncomingHttpHeaders }> {
   return new Promise((resolve) => {
-    const req = http.request({ host, port, method, path: "/", timeout: 3000, headers: {
+    const req = http.request({ host, port, method, path: "/", agent: false, timeout: 3000, headers: {
       "x-amz-target": "DynamoDB_20120810.ListTables", "content-type": "application/x-amz-json-1.0",
       authorization: "AWS4-HMAC-SHA256 Credential=local/20250101/local/dynamodb/aws4_request, SignedHeaders=host, Signature=x", ...headers,
     } }, (res) => { res.resume(); res.on("end", () => resolve({ status: res.statusCode, headers: res.headers })); });
@@ -217,6 +217,51 @@ describe("a read-only data folder (item 12)", () => {
     } finally {
       spawnSync("chattr", ["-i", dir]);
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("a data folder that turns read-only while running (item 12)", () => {
+  const chattr = spawnSync("chattr", ["--help"]).error === undefined && process.getuid?.() === 0;
+
+  (chattr ? it : it.skip)("fails saves fast, keeps reads, and recovers without a restart once writable again", async () => {
+    const dir = tmp("turns-readonly");
+    const local = await startDynamoDbLocal({ dbPath: dir });
+    const db = client(local.endpoint);
+    const save = (pk: string) => db.send(new TransactWriteItemsCommand({ TransactItems: [{ Put: { TableName: "saves", Item: { pk: { S: pk } } } }] }));
+    try {
+      await createTable(local.endpoint);
+      await save("before");
+      expect(spawnSync("chattr", ["+i", dir, path.join(dir, "shared-local-instance.db")]).status).toBe(0);
+      const started = Date.now();
+      await expect(save("while")).rejects.toThrow();
+      expect(Date.now() - started).toBeLessThan(10_000);
+      expect((await db.send(new ScanCommand({ TableName: "saves" }))).Count).toBe(1);
+      spawnSync("chattr", ["-i", dir, path.join(dir, "shared-local-instance.db")]);
+      await save("after");
+      const pks = (await db.send(new ScanCommand({ TableName: "saves" }))).Items!.map((i) => i.pk.S).sort();
+      expect(pks).toEqual(["after", "before"]);
+    } finally {
+      spawnSync("chattr", ["-i", dir, path.join(dir, "shared-local-instance.db")]);
+      db.destroy();
+      await local.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("a DynamoDB Local that stops answering gets a DynamoDB-shaped 503 after the proxy's timeout, not a hang", async () => {
+    const silent = http.createServer(() => undefined); // accepts, never answers
+    await new Promise<void>((r) => silent.listen(0, "127.0.0.1", () => r()));
+    const proxy = await startCommitBarrierProxy({ target: `http://127.0.0.1:${(silent.address() as AddressInfo).port}`, requestTimeoutMs: 300 });
+    try {
+      const started = Date.now();
+      const answer = await probe("127.0.0.1", Number(new URL(proxy.endpoint).port), { "x-amz-target": "DynamoDB_20120810.GetItem" });
+      expect(answer.status).toBe(503);
+      expect(Date.now() - started).toBeLessThan(2000);
+    } finally {
+      await proxy.close(100);
+      silent.closeAllConnections();
+      silent.close();
     }
   });
 });
