@@ -235,6 +235,16 @@ async function takeLock(dbPath: string, notes: string[]): Promise<void> {
   rmSync(file, { force: true });
 }
 
+/** Removes the folder's lock if it is still the one of `javaPid` (a newer run may own it now). */
+function releaseLock(dbPath: string, javaPid: number): void {
+  try {
+    const lock = JSON.parse(readFileSync(lockPath(dbPath), "utf8")) as FolderLock;
+    if (lock.javaPid === javaPid) rmSync(lockPath(dbPath), { force: true });
+  } catch {
+    // no lock, or unreadable: nothing of ours to remove
+  }
+}
+
 interface Launch {
   child: ChildProcess;
   output: () => string;
@@ -355,7 +365,7 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
     stop: async () => {
       await proxy?.close();
       await stopChild(child);
-      if (folder) rmSync(lockPath(folder), { force: true });
+      if (folder) releaseLock(folder, child.pid ?? 0);
     },
   };
 }

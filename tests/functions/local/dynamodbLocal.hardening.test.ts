@@ -158,6 +158,8 @@ describe("one DynamoDB Local per data folder (item 11)", () => {
       const second = await startDynamoDbLocal({ dbPath: dir });
       expect(alive(first.pid!)).toBe(false);
       expect(second.notes.join("\n")).toMatch(new RegExp(`Se detuvo una base de datos local que quedó en ejecución de una sesión anterior \\(proceso ${first.pid}\\)`));
+      await first.stop(); // the old handle: closes its proxy, leaves the new run's lock alone
+      expect(JSON.parse(readFileSync(lockPath(dir), "utf8")).javaPid).toBe(second.pid);
       await second.stop();
       expect(existsSync(lockPath(dir))).toBe(false);
     } finally {
