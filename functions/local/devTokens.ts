@@ -105,7 +105,8 @@ export type DevTokenCheck = { ok: true; claims: DevClaims } | { ok: false; reaso
 export const DEV_TOKEN_IAT_SKEW_SECONDS = 60;
 
 /**
- * Verifies a dev token: HS256 only, signed with `key`, our issuer and audience, not expired (no
+ * Verifies a dev token: HS256 only, signed with `key`, our issuer and audience, with `exp`, `iat`
+ * and `sub` (a token without `exp` would never expire), not expired (no
  * clock tolerance, as API Gateway), an ID token (`token_use` "id", as the Cognito user pool
  * authorizer expects for our claims) and not issued in the future (`iat` at most
  * DEV_TOKEN_IAT_SKEW_SECONDS ahead of `now`). Never throws.
@@ -114,7 +115,8 @@ export async function verifyDevToken(key: Uint8Array, token: string | null | und
   if (!token) return { ok: false, reason: "missing" };
   try {
     const { payload } = await jwtVerify(token, key, {
-      algorithms: ["HS256"], issuer: DEV_TOKEN_ISSUER, audience: DEV_TOKEN_AUDIENCE, currentDate: now,
+      // exp required: a token without one would never expire (jose only checks exp when present).
+      algorithms: ["HS256"], issuer: DEV_TOKEN_ISSUER, audience: DEV_TOKEN_AUDIENCE, currentDate: now, requiredClaims: ["exp", "iat", "sub"],
     });
     if (payload.token_use !== "id") return { ok: false, reason: "invalid" };
     const nowSeconds = Math.floor((now ?? new Date()).getTime() / 1000);
