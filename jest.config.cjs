@@ -37,5 +37,7 @@ const projects = [
 ];
 // A project whose tests folder does not exist yet is left out (jest refuses missing roots).
 module.exports = {
+  // testTimeout is a global option: jest 30 ignores it inside a project (the suites above still timed out at 5 s).
+  testTimeout: 20_000,
   projects: projects.filter((p) => p.roots.every((r) => fs.existsSync(r.replace('<rootDir>', __dirname)))),
 };
