@@ -29,7 +29,6 @@ const projects = [
       displayName: 'addin',
       roots: ['<rootDir>/tests/addin'],
       setupFiles: ['<rootDir>/tests/setup/env.cjs', '<rootDir>/tests/setup/dom.cjs'],
-      moduleNameMapper: { '^office-addin-manifest$': '<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js' },
     },
     { ...base, displayName: 'infra', roots: ['<rootDir>/tests/infra'] },
     { ...base, displayName: 'layering', roots: ['<rootDir>/tests/layering'] },
