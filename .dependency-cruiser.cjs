@@ -63,6 +63,13 @@ module.exports = {
       to: { path: "^(functions/src/(http|handlers|store)/|node_modules/(@types/aws-lambda|@aws-lambda-powertools/event-handler)/)" },
     },
     {
+      name: "workspaces-meet-at-entry-points",
+      comment: "A workspace reaches another only by package name, through that package's exports map (@coop-plans/functions/local, @coop-plans/shared/api…), never by a relative path into its folders.",
+      severity: "error",
+      from: { path: "^(shared|functions|addin|cli|infra)/" },
+      to: { path: "^(shared|functions|addin|cli|infra)/", pathNot: "^$1/", dependencyTypesNot: ["aliased-workspace"] },
+    },
+    {
       name: "no-circular",
       severity: "error",
       from: {},

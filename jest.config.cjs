@@ -5,9 +5,6 @@ const base = {
   testEnvironment: 'node',
   setupFiles: ['<rootDir>/tests/setup/env.cjs'],
   testPathIgnorePatterns: ['/node_modules/', '/tests/fixtures/'],
-  // Not a speed check (those are benchmarks under bench/): room for a loaded machine, where the
-  // first workbook read or write of a file also loads exceljs (shared/xlsx loads it on first use).
-  testTimeout: 20_000,
 };
 // jose 6 is ESM only: the projects that load it (functions, cli, e2e) let swc turn it into CommonJS like our own code.
 const esmDeps = { transformIgnorePatterns: ['/node_modules/(?!jose/)'] };
@@ -29,7 +26,6 @@ const projects = [
       displayName: 'addin',
       roots: ['<rootDir>/tests/addin'],
       setupFiles: ['<rootDir>/tests/setup/env.cjs', '<rootDir>/tests/setup/dom.cjs'],
-      moduleNameMapper: { '^office-addin-manifest$': '<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js' },
     },
     { ...base, displayName: 'infra', roots: ['<rootDir>/tests/infra'] },
     { ...base, displayName: 'layering', roots: ['<rootDir>/tests/layering'] },
@@ -37,7 +33,9 @@ const projects = [
 ];
 // A project whose tests folder does not exist yet is left out (jest refuses missing roots).
 module.exports = {
-  // testTimeout is a global option: jest 30 ignores it inside a project (the suites above still timed out at 5 s).
+  // Not a speed check (those are benchmarks under bench/): room for a loaded machine, where the
+  // first workbook read or write of a file also loads exceljs (shared/xlsx loads it on first use).
+  // A global option: jest ignores testTimeout inside a project's config (tests still timed out at 5 s).
   testTimeout: 20_000,
   projects: projects.filter((p) => p.roots.every((r) => fs.existsSync(r.replace('<rootDir>', __dirname)))),
 };

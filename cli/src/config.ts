@@ -2,11 +2,10 @@ import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createApiClient, type ApiClient } from "@coop-plans/shared/api";
-import { dataDir } from "../../functions/local/paths";
-import { nodeFetch } from "../../functions/local/nodeFetch";
+import { LOCAL_API_BASE, dataDir, nodeFetch } from "@coop-plans/functions/local";
 
 /** The local API of `npm start`. */
-export const DEFAULT_API_BASE = "http://127.0.0.1:4000";
+export const DEFAULT_API_BASE = LOCAL_API_BASE;
 
 /** Options every backend command takes. */
 export interface BackendOptions {

@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { makeProblem, PROBLEM_CONTENT_TYPE, ROUTE_LIST, type HandlerGroup, type ProblemCode, type RouteDefinition } from "@coop-plans/shared/api";
 import type { DevTokenCheck } from "./devTokens";
+import { LOCAL_API_HOST, LOCAL_API_PORT } from "./address";
 
 /** A Lambda handler of one group, as functions/src/handlers/* export it. */
 export type LambdaHandler = (event: APIGatewayProxyEventV2WithJWTAuthorizer) => Promise<APIGatewayProxyResultV2>;
@@ -23,9 +24,8 @@ export function defaultAllowedOrigins(env: NodeJS.ProcessEnv = process.env): str
   return [...new Set([...LOCAL_ALLOWED_ORIGINS, ...extra])];
 }
 
-/** Default address of the local API. */
-export const LOCAL_API_HOST = "127.0.0.1";
-export const LOCAL_API_PORT = 4000;
+/** Default address of the local API (functions/local/address.ts). */
+export { LOCAL_API_HOST, LOCAL_API_PORT };
 
 /** API Gateway's own payload limit for HTTP APIs (10 MB); the handlers enforce the API's 1 MiB. */
 const GATEWAY_MAX_BODY_BYTES = 10 * 1024 * 1024;

@@ -16,7 +16,6 @@
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { PLAN_STATUS_LABELS } from "@coop-plans/shared/api";
 import type { Consolidation } from "@coop-plans/shared/consolidate";
 import { formatClp as clp, formatPercentOneDecimal as pct } from "@coop-plans/shared/format";
@@ -33,21 +32,11 @@ const withAddin = !args.has("--no-addin");
 const say = (text = "") => void process.stdout.write(text + "\n");
 const port = (name: string, fallback?: number) => (process.env[name] ? Number(process.env[name]) : fallback);
 
-/** Starts the task pane's static server when the add-in provides one; returns how to stop it. */
+/** Starts the task pane's static server (`@coop-plans/addin/serve`, loaded only here); returns how to stop it. */
 async function startAddin(repo: string): Promise<(() => Promise<void>) | null> {
-  const file = path.join(repo, "addin", "serve.ts");
-  if (!existsSync(file)) {
-    say("Panel de tareas: addin/serve.ts no existe todavía; se omite.");
-    return null;
-  }
   try {
-    const mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
-    const start = (mod.startAddinServer ?? mod.start ?? mod.default) as ((o: { port?: number }) => Promise<{ url: string; close(): Promise<void> }>) | undefined;
-    if (typeof start !== "function") {
-      say("Panel de tareas: addin/serve.ts no exporta una función de inicio; se omite.");
-      return null;
-    }
-    const server = await start({ port: port("COOP_PLANS_ADDIN_PORT", 3000) });
+    const { startAddinServer } = await import("@coop-plans/addin/serve");
+    const server = await startAddinServer({ port: port("COOP_PLANS_ADDIN_PORT", 3000) });
     say(`Panel de tareas:  ${server.url}${existsSync(path.join(repo, "addin", "dist")) ? "" : " (sin compilar: ejecute npm run build -w addin)"}`);
     return () => server.close();
   } catch (error) {

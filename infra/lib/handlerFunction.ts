@@ -6,7 +6,7 @@ import { NodejsFunction, OutputFormat } from "aws-cdk-lib/aws-lambda-nodejs";
 import { LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
 import type { HandlerGroup } from "@coop-plans/shared/api";
-import { TABLE_NAME_ENV } from "../../functions/src/store/tableDefinition";
+import { TABLE_NAME_ENV } from "@coop-plans/functions/table-definition";
 import { TABLE_ACTIONS, type HandlerSettings } from "./handlerSettings";
 
 /** Service name every function logs, counts and traces under (Powertools `POWERTOOLS_SERVICE_NAME`; functions/src/observability.ts). */

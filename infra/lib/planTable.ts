@@ -1,7 +1,7 @@
 import { RemovalPolicy } from "aws-cdk-lib";
 import { AttributeType, Billing, ProjectionType, TableV2, type Attribute } from "aws-cdk-lib/aws-dynamodb";
 import { Construct } from "constructs";
-import { TABLE_DEFINITION, type TableDefinition } from "../../functions/src/store/tableDefinition";
+import { TABLE_DEFINITION, type TableDefinition } from "@coop-plans/functions/table-definition";
 
 type KeyDefinition = TableDefinition["partitionKey"];
 

@@ -3,9 +3,9 @@ import type { IDistribution } from "aws-cdk-lib/aws-cloudfront";
 import type { IBucket } from "aws-cdk-lib/aws-s3";
 import { BucketDeployment, CacheControl, Source } from "aws-cdk-lib/aws-s3-deployment";
 import { Construct } from "constructs";
-import type { PaneConfigInput } from "../../addin/src/config/paneConfig";
+import type { PaneConfigInput } from "@coop-plans/shared/api";
 
-/** Object key of the pane's runtime configuration (addin/src/config/paneConfig.ts reads it next to the page). */
+/** Object key of the pane's runtime configuration (the pane reads it next to its page; schema: shared/api/paneConfig.ts). */
 export const TASK_PANE_CONFIG_KEY = "config.json";
 
 /** How the deployed pane signs in (ids are tokens until deploy). */
@@ -26,7 +26,7 @@ export interface TaskPaneConfigProps {
 
 /**
  * Writes `config.json` into the task pane's bucket at deploy time: `{ apiUrl, auth }`, the shape of
- * addin/src/config/paneConfig.ts (the type is shared, so the two cannot drift). `Source.jsonData`
+ * shared/api/paneConfig.ts (the type is shared, so the two cannot drift). `Source.jsonData`
  * resolves the tokens (API URL, user pool and client ids, region) when CloudFormation runs the
  * deployment. Served with `no-cache` and invalidated in CloudFront, so a redeployment reaches the
  * next pane load.

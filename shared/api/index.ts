@@ -13,3 +13,4 @@ export * from "./problem";
 export * from "./apiError";
 export * from "./routes";
 export * from "./client";
+export * from "./paneConfig";

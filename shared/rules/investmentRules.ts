@@ -4,7 +4,8 @@ import type { CallParameters } from "./calls";
 import { findCatalogueItem, findGroup, meaningWords, subitemCandidates, type CatalogueItem } from "./catalogue";
 import { memberRuts } from "./cooperativeRules";
 import { formatClp, formatNumber, formatPercent } from "../format";
-import { cellOf, columnOf, headerCellOf, isFieldMissing, sheetOf } from "./locate";
+import { columnOfA1 } from "../workbook/a1";
+import { cellOf, headerCellOf, isFieldMissing, sheetOf } from "./locate";
 import { evidenceFindingOf, findingOf, isBlank, withCall, type Rule } from "./rule";
 import { minimumOwnAmount, sercotecCapOf } from "./totals";
 
@@ -355,7 +356,7 @@ export const INV_014_RULE: Rule = {
       const declared = row[field];
       if (declared === null || declared === undefined || declared === computed[field]) return [];
       const header = plan.sheets?.investmentLines?.headers?.[field];
-      const column = header ? columnOf(header) : undefined;
+      const column = header ? columnOfA1(header) : undefined;
       const cell = row.cells[field] ?? (column ? `${column}${row.row}` : undefined);
       return [findingOf(INV["014"],
         `La fila de totales dice ${formatClp(declared)} en «${label}», pero la suma de las líneas es ${formatClp(computed[field])}.`,

@@ -1,34 +1,15 @@
 import type { Location, Plan, PlanPart, RecordSource } from "../domain";
+import { columnNumber, columnOfA1 } from "../workbook/a1";
+import { WORKBOOK_LAYOUT } from "../workbook/layout";
 
-/** The standard workbook's sheet of each part (standard-workbook.md), used when the plan kept none. */
-export const STANDARD_SHEET_NAMES: Record<PlanPart, string> = {
-  cooperative: "Cooperativa",
-  members: "Socios",
-  milestones: "Hitos",
-  actions: "Plan de Acción",
-  investmentLines: "Plan de Inversiones",
-  results: "Resultados",
-  visits: "Bitácora",
-  links: "Vinculaciones",
-  leverage: "Apalancamiento",
-};
+/** The standard workbook's sheet of each part (the layout's names), used when the plan kept none. */
+export const STANDARD_SHEET_NAMES = Object.fromEntries(WORKBOOK_LAYOUT.map((s) => [s.part, s.name])) as Record<PlanPart, string>;
 
 /** The sheet name of a part as the user wrote it, else the standard name. */
 export function sheetOf(plan: Plan, part: PlanPart): string {
   return plan.sheets?.[part]?.sheet ?? STANDARD_SHEET_NAMES[part];
 }
 
-/** Column letters of an A1 cell (`"J1"` → `"J"`); undefined when it is not an A1 cell. */
-export function columnOf(cell: string): string | undefined {
-  return /^([A-Z]{1,3})\d+$/.exec(cell)?.[1];
-}
-
-/** 1-based column number of column letters (`"A"` → 1, `"AA"` → 27). */
-export function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
 
 function fieldPath(part: PlanPart, index: number | undefined, field: string): string {
   return part === "cooperative" || index === undefined ? `${part}.${field}` : `${part}[${index}].${field}`;
@@ -55,7 +36,7 @@ export function cellOf(
   const header = plan.sheets?.[part]?.headers?.[field];
   if (header) {
     if (part === "cooperative") return { sheet, cell: header, field: path };
-    const column = columnOf(header);
+    const column = columnOfA1(header);
     if (column && source?.row) return { sheet, cell: `${column}${source.row}`, field: path };
   }
   return { sheet, field: path };
@@ -78,7 +59,7 @@ export function tableHeaderCellOf(plan: Plan, part: PlanPart): Location {
   const source = plan.sheets?.[part];
   if (!source) return { sheet: STANDARD_SHEET_NAMES[part], cell: "A1", field: part };
   const columns = Object.values(source.headers)
-    .map((cell) => columnOf(cell))
+    .map((cell) => columnOfA1(cell))
     .filter((c): c is string => Boolean(c))
     .sort((a, b) => columnNumber(a) - columnNumber(b));
   const row = source.headerRow > 0 ? source.headerRow : 1;

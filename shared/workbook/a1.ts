@@ -67,3 +67,40 @@ export function parseRange(range: string): CellRange | undefined {
 export function formatRange(range: CellRange): string {
   return `${formatA1(range.top, range.left)}:${formatA1(range.bottom, range.right)}`;
 }
+
+/** Column letters of an A1 cell (`J7` → `J`, `$J$7` → `J`); undefined when it is not a cell address. */
+export function columnOfA1(address: string): string | undefined {
+  return /^\$?([A-Za-z]{1,3})\$?[1-9]\d*$/.exec(address.trim())?.[1].toUpperCase();
+}
+
+/** Strips the sheet part and `$` signs of an address: `'Plan de Acción'!$A$1:$C$3` → `A1:C3`. */
+export function localAddress(address: string): string {
+  const bare = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
+  return bare.replace(/\$/g, "");
+}
+
+/** `parseA1` for adapters reading a host's addresses (also `Sheet!J7`): throws Error when malformed. */
+export function requireA1(address: string): CellPosition {
+  const at = parseA1(localAddress(address));
+  if (!at) throw new Error(`Not an A1 cell address: ${address}`);
+  return at;
+}
+
+/** `parseRange` for adapters reading a host's addresses (`Sheet!$A$1:$C$3`, `B3`): throws Error when malformed. */
+export function requireRange(address: string): CellRange {
+  const range = parseRange(localAddress(address));
+  if (!range) throw new Error(`Invalid A1 range: ${address}`);
+  return range;
+}
+
+/** Rows × columns of a range. */
+export function rangeSize(range: CellRange): { rows: number; columns: number } {
+  return { rows: range.bottom - range.top + 1, columns: range.right - range.left + 1 };
+}
+
+/** `A1` for a one-cell block, else `A1:C3`, from a top-left cell and a size (rows × columns, both ≥ 1). */
+export function blockAddress(top: CellPosition, rows: number, columns: number): string {
+  const first = formatA1(top.row, top.col);
+  if (rows === 1 && columns === 1) return first;
+  return `${first}:${formatA1(top.row + rows - 1, top.col + columns - 1)}`;
+}

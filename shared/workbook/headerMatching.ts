@@ -42,11 +42,6 @@ function acceptedKeysOf(spec: ColumnSpec): readonly AcceptedKey[] {
   return keys;
 }
 
-/** The accepted labels of a column, normalised. */
-export function acceptedKeys(spec: ColumnSpec): string[] {
-  return acceptedKeysOf(spec).map((k) => k.key);
-}
-
 /**
  * The accepted keys of a list of specs, indexed: exact key → first spec that accepts it, and the
  * prefix-eligible keys longest first (ties in spec order), so a label is matched without scanning

@@ -1,11 +1,11 @@
 import { MODALITY_LABELS, type Modality, type Plan, type PlanPart, type RegionCode } from "../domain";
 import { REGION_SHORT_NAMES } from "../domain/regionNames";
-import { formatA1, formatRange } from "./a1";
+import { formatA1, formatRange, parseRange } from "./a1";
 import { isoDateToSerial } from "./cellValues/dates";
 import type { CellValue, WorkbookGrids } from "./grid";
 import type { RulePack } from "../rules/calls/rulePack";
 import {
-  COOPERATIVE_SHEET, LAYOUT_VERSION, NUMBER_FORMATS, WORKBOOK_LAYOUT, dropdownFor, isOpenListColumn,
+  LAYOUT_VERSION, NUMBER_FORMATS, WORKBOOK_LAYOUT, dropdownFor, isOpenListColumn,
   type ColumnSpec, type FormSpec, type TableSpec,
 } from "./layout";
 
@@ -179,10 +179,10 @@ export function templateToGrids(workbook: TemplateWorkbook): WorkbookGrids {
       const width = s.values.reduce((w, r) => Math.max(w, r.length), 0);
       const formats: string[][] = s.values.map((r) => new Array<string>(Math.max(r.length, width)).fill("General"));
       for (const { range, format } of s.numberFormats) {
-        const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(range);
-        if (!m) continue;
-        const col = m[1].split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-        for (let r = Number(m[2]) - 1; r <= Math.min(Number(m[4]) - 1, formats.length - 1); r++) {
+        const cells = parseRange(range);
+        if (!cells) continue;
+        const col = cells.left - 1;
+        for (let r = cells.top - 1; r <= Math.min(cells.bottom - 1, formats.length - 1); r++) {
           if (formats[r] && col < formats[r].length) formats[r][col] = format;
         }
       }
@@ -190,6 +190,3 @@ export function templateToGrids(workbook: TemplateWorkbook): WorkbookGrids {
     }),
   };
 }
-
-/** The template sheet of the Cooperativa form (its labels sit in column A, values in column B). */
-export const TEMPLATE_FORM_SHEET = COOPERATIVE_SHEET.name;

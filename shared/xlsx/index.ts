@@ -5,5 +5,4 @@ export * from "./workbookReadError";
 export * from "./normalizeCell";
 export * from "./serialDate";
 export * from "./fileSignature";
-export * from "./a1";
 export * from "./customProperties";

@@ -1,7 +1,7 @@
 import type ExcelJS from "exceljs";
 import { loadExcelJs } from "./loadExcelJs";
 import type { CellType, CellValue, SheetGrid, WorkbookGrids } from "../workbook/grid";
-import { cellAddress, columnLetters, parseRange } from "./a1";
+import { columnLetters, formatA1, requireRange } from "../workbook/a1";
 import { fileSignature } from "./fileSignature";
 import { normalizeCell } from "./normalizeCell";
 import { workbookReadError } from "./workbookReadError";
@@ -124,7 +124,7 @@ function readSheet(ws: Worksheet, date1904: boolean): SheetGrid {
 
   return {
     name: ws.name,
-    origin: cellAddress(top, left),
+    origin: formatA1(top, left),
     values,
     types,
     numberFormats,
@@ -140,7 +140,7 @@ function mergedRanges(ws: Worksheet, extent: Extent): string[] {
   const out: string[] = [];
   for (const merge of Object.values(merges)) {
     if (!merge?.range) continue;
-    const r = parseRange(merge.range);
+    const r = requireRange(merge.range);
     if (r.bottom < extent.top || r.top > extent.bottom || r.right < extent.left || r.left > extent.right) continue;
     out.push(merge.range.replace(/\$/g, ""));
   }

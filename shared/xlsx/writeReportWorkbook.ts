@@ -1,7 +1,7 @@
 import type ExcelJS from "exceljs";
 import { loadExcelJs } from "./loadExcelJs";
 import type { CellValue } from "../workbook/grid";
-import { columnLetters } from "./a1";
+import { columnLetters } from "../workbook/a1";
 
 /** How a report column's numbers are shown. */
 export type ReportColumnKind = "text" | "clp" | "integer" | "percent" | "date";

@@ -1,7 +1,7 @@
 import type ExcelJS from "exceljs";
 import { loadExcelJs } from "./loadExcelJs";
 import type { TemplateSheet, TemplateValidation, TemplateWorkbook } from "../workbook/template";
-import { columnLetters, parseRange } from "./a1";
+import { columnLetters, requireRange } from "../workbook/a1";
 
 /** Excel's limit on an inline list validation formula (`"a,b,c"`), in characters. */
 const INLINE_LIST_LIMIT = 255;
@@ -49,7 +49,7 @@ function writeSheet(workbook: ExcelJS.Workbook, sheet: TemplateSheet, longLists:
 }
 
 function applyToRange(ws: ExcelJS.Worksheet, range: string, apply: (cell: ExcelJS.Cell) => void): void {
-  const r = parseRange(range);
+  const r = requireRange(range);
   for (let row = r.top; row <= r.bottom; row++) {
     for (let col = r.left; col <= r.right; col++) apply(ws.getCell(row, col));
   }

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import type { PaneConfig } from "../../addin/src/config/paneConfig";
+import type { PaneConfig } from "@coop-plans/shared/api";
 import { createSessionClient, type PaneServices } from "../../addin/src/ui/services";
 import { TaskPane } from "../../addin/src/ui/TaskPane";
 import { errorAnswer, fakeFetch, fakeJwt, tokensAnswer } from "./support/fakeCognito";

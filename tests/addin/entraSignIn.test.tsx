@@ -2,7 +2,7 @@
 import { fireEvent, render, screen } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { SSO_NEEDS_EXCEL, SsoError, ssoMessage } from "../../addin/src/auth/sso";
-import type { PaneConfig } from "../../addin/src/config/paneConfig";
+import type { PaneConfig } from "@coop-plans/shared/api";
 import { getOfficeSsoToken } from "../../addin/src/excel/officeSso";
 import { createSessionClient, type PaneServices } from "../../addin/src/ui/services";
 import { TaskPane } from "../../addin/src/ui/TaskPane";

@@ -2,7 +2,7 @@
 import { render, screen } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { loadPaneConfig, type ConfigFetch } from "../../addin/src/config/loadPaneConfig";
-import { parsePaneConfig } from "../../addin/src/config/paneConfig";
+import { parsePaneConfig } from "@coop-plans/shared/api";
 import { TaskPane } from "../../addin/src/ui/TaskPane";
 import { fakeClient, fakeHost, fakeServices } from "./support/fakes";
 

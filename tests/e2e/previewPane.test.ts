@@ -10,8 +10,8 @@ import type { BrowserContext } from "playwright-core";
 import { browserSkipReason, launchBrowser, type Browser } from "./support/browser";
 import { buildPane, ROOT as root, startPaneServer, type PaneServer } from "./support/pane";
 
-const workbook = [path.join(root, "tests/fixtures/broken_textil.xlsx"), "/work/shared/samples/broken_textil.xlsx"].find((f) => existsSync(f));
-const skipReason = browserSkipReason() ?? (!workbook ? "no broken_textil.xlsx fixture (tests/fixtures or /work/shared/samples)" : null);
+const workbook = [path.join(root, "tests/fixtures/broken_textil.xlsx"), path.resolve(root, "../shared/samples/broken_textil.xlsx")].find((f) => existsSync(f));
+const skipReason = browserSkipReason() ?? (!workbook ? "no broken_textil.xlsx fixture (tests/fixtures or ../shared/samples beside the repo)" : null);
 if (skipReason) console.warn(`e2e skipped: ${skipReason}`);
 const maybe = skipReason ? describe.skip : describe;
 

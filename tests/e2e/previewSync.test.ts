@@ -22,7 +22,7 @@ import { buildPane, ROOT, startPaneServer, type PaneServer } from "./support/pan
 /** The workbook and what its plan must be once stored (integer CLP). */
 const CASES = [
   {
-    file: "/work/shared/samples/clean_creacion_textil.xlsx", region: "14", name: "Grupo Pre-cooperativo Tejedoras Hebras de Niebla",
+    file: path.resolve(__dirname, "../../../shared/samples/clean_creacion_textil.xlsx"), region: "14", name: "Grupo Pre-cooperativo Tejedoras Hebras de Niebla",
     lines: 8, totals: { total: 7_367_000, sercotecAmount: 7_190_000, ownAmount: 177_000 },
   },
   {

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { Stage } from "aws-cdk-lib";
-import { parsePaneConfig } from "../../addin/src/config/paneConfig";
+import { parsePaneConfig } from "@coop-plans/shared/api";
 import { resourcesOf, synthApp, type CfnResource, type SynthesizedApp } from "./synthApp";
 
 /** The API stack's deployment of config.json (the only BucketDeployment there). */

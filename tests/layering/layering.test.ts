@@ -16,7 +16,7 @@ function cruise(cwd: string, dirs: string[]): Violation[] {
 
 describe("layering rules (dependency-cruiser)", () => {
   const fixture = path.join(root, "tests/fixtures/layering");
-  const violations = cruise(fixture, ["shared", "functions", "addin", "cli"]);
+  const violations = cruise(fixture, ["shared", "functions", "addin", "cli", "infra"]);
   const pairs = violations.map((v) => `${v.rule.name} ${v.from}`).sort();
 
   it("fire on each deliberately bad import, and only there", () => {
@@ -28,6 +28,9 @@ describe("layering rules (dependency-cruiser)", () => {
       "only-xlsx-imports-exceljs cli/src/importsExceljs.ts",
       "only-xlsx-imports-exceljs shared/domain/importsExceljs.ts",
       "use-cases-no-http functions/src/plans/importsHttp.ts",
+      "workspaces-meet-at-entry-points addin/src/ui/importsBackend.ts",
+      "workspaces-meet-at-entry-points cli/src/importsLocalModeByPath.ts",
+      "workspaces-meet-at-entry-points infra/lib/importsStoreByPath.ts",
     ]);
   });
 

@@ -1,4 +1,4 @@
-import { PANE_CONFIG_FILE, parsePaneConfig, type PaneConfigResult } from "./paneConfig";
+import { PANE_CONFIG_FILE, parsePaneConfig, type PaneConfigResult } from "@coop-plans/shared/api";
 
 /** The part of fetch the loader uses (`globalThis.fetch` fits). */
 export type ConfigFetch = (url: string, init: { headers: Record<string, string>; cache: "no-store" }) => Promise<{

@@ -1,6 +1,6 @@
 import type { CellType, CellValue, SheetGrid } from "@coop-plans/shared/workbook";
 import type { ReadResult, SkippedSheet } from "../host/WorkbookHost";
-import { localAddress, parseRange, rangeAddress } from "../host/a1";
+import { blockAddress, localAddress, requireRange, type CellPosition } from "@coop-plans/shared/workbook";
 import { MAX_CELLS_PER_READ, READ_BYTES_PER_CELL, packBatches, rowChunks } from "../host/requestBudget";
 import { isTemplateSheet } from "../host/templateSheets";
 
@@ -39,7 +39,7 @@ export function splitAreas(address: string): string[] {
 interface SheetPlan {
   name: string;
   origin: string;
-  top: { row: number; column: number };
+  top: CellPosition;
   rows: number;
   columns: number;
 }
@@ -74,14 +74,15 @@ export async function readGridsFromExcel(context: Excel.RequestContext, supports
   const plans: SheetPlan[] = [];
   for (const { name, range } of used) {
     if (range.isNullObject) {
-      plans.push({ name, origin: "A1", top: { row: 1, column: 1 }, rows: 0, columns: 0 });
+      plans.push({ name, origin: "A1", top: { row: 1, col: 1 }, rows: 0, columns: 0 });
       continue;
     }
     if (range.rowCount * range.columnCount > MAX_CELLS_PER_READ) {
       skipped.push({ sheet: name, reason: `La hoja «${name}» tiene ${range.rowCount * range.columnCount} celdas usadas, más de las que Excel permite leer (5 millones). Borre las filas o columnas vacías con formato y vuelva a validar.` });
       continue;
     }
-    const { top } = parseRange(range.address);
+    const corner = requireRange(range.address);
+    const top = { row: corner.top, col: corner.left };
     plans.push({ name, origin: localAddress(range.address).split(":")[0], top, rows: range.rowCount, columns: range.columnCount });
   }
 
@@ -94,7 +95,7 @@ export async function readGridsFromExcel(context: Excel.RequestContext, supports
   const mergedLoads = plans
     .filter((p) => p.rows > 0 && supportsMergedAreas)
     .map((p) => {
-      const areas = worksheets.getItem(p.name).getRange(rangeAddress(p.top, p.rows, p.columns)).getMergedAreasOrNullObject();
+      const areas = worksheets.getItem(p.name).getRange(blockAddress(p.top, p.rows, p.columns)).getMergedAreasOrNullObject();
       areas.load("address");
       return { name: p.name, areas };
     });
@@ -107,7 +108,7 @@ export async function readGridsFromExcel(context: Excel.RequestContext, supports
   while (pending.length > 0) {
     const batch = pending.shift()!;
     const loads = batch.map((chunk) => {
-      const range = worksheets.getItem(chunk.plan.name).getRange(rangeAddress({ row: chunk.plan.top.row + chunk.start, column: chunk.plan.top.column }, chunk.count, chunk.plan.columns));
+      const range = worksheets.getItem(chunk.plan.name).getRange(blockAddress({ row: chunk.plan.top.row + chunk.start, col: chunk.plan.top.col }, chunk.count, chunk.plan.columns));
       range.load("values,valueTypes,numberFormat");
       return { chunk, range };
     });

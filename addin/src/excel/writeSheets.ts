@@ -1,6 +1,6 @@
 import type { CellValue } from "@coop-plans/shared/workbook";
 import type { SheetWrite } from "../host/sheetLayout";
-import { parseRange, rangeAddress } from "../host/a1";
+import { blockAddress, rangeSize, requireRange } from "@coop-plans/shared/workbook";
 import { literalValues } from "../host/literalText";
 import { SYNC_BUDGET_BYTES, estimateBytes, packBatches } from "../host/requestBudget";
 
@@ -33,7 +33,7 @@ function valueOps(sheet: string, values: CellValue[][], budget: number): WriteOp
       bytes += rowBytes;
       end++;
     }
-    ops.push({ kind: "values", sheet, address: rangeAddress({ row: start + 1, column: 1 }, end - start, width), values: values.slice(start, end), bytes });
+    ops.push({ kind: "values", sheet, address: blockAddress({ row: start + 1, col: 1 }, end - start, width), values: values.slice(start, end), bytes });
     start = end;
   }
   return ops;
@@ -46,12 +46,12 @@ export function planWrites(writes: SheetWrite[], deleteSheets: string[] = [], bu
     ops.push({ kind: "add", sheet: w.name, bytes: 64 });
     ops.push(...valueOps(w.name, w.values, budget));
     for (const nf of w.numberFormats) {
-      const { rows, columns } = parseRange(nf.range);
+      const { rows, columns } = rangeSize(requireRange(nf.range));
       ops.push({ kind: "format", sheet: w.name, address: nf.range, format: nf.format, rows, columns, bytes: rows * columns * (nf.format.length + 4) });
     }
     for (const v of w.validations) ops.push({ kind: "validation", sheet: w.name, address: v.range, list: v.list, ...(v.open ? { open: true } : {}), bytes: 96 + v.list.join(",").length });
     const width = Math.max(1, w.values[0]?.length ?? 1);
-    for (const r of w.boldRows) ops.push({ kind: "bold", sheet: w.name, address: rangeAddress({ row: r, column: 1 }, 1, width), bytes: 64 });
+    for (const r of w.boldRows) ops.push({ kind: "bold", sheet: w.name, address: blockAddress({ row: r, col: 1 }, 1, width), bytes: 64 });
     ops.push({ kind: "layout", sheet: w.name, frozenRows: w.frozenRows, widths: w.columnWidths, bytes: 64 + w.columnWidths.length * 48 });
     if (w.chart) ops.push({ kind: "chart", sheet: w.name, address: w.chart.range, title: w.chart.title, bytes: 256 });
   }
@@ -96,8 +96,8 @@ function apply(context: Excel.RequestContext, op: WriteOp): void {
       const ws = sheets.getItem(op.sheet);
       const chart = ws.charts.add("ColumnClustered", ws.getRange(op.address), "Columns");
       chart.title.text = op.title;
-      const { columns } = parseRange(op.address);
-      chart.setPosition(rangeAddress({ row: 2, column: columns + 3 }, 1, 1));
+      const { columns } = rangeSize(requireRange(op.address));
+      chart.setPosition(blockAddress({ row: 2, col: columns + 3 }, 1, 1));
       return;
     }
     case "delete": sheets.getItem(op.sheet).delete(); return;

@@ -1,6 +1,6 @@
 import type { CellValue, TemplateSheet, TemplateWorkbook } from "@coop-plans/shared/workbook";
 import type { SheetBlock } from "./WorkbookHost";
-import { cellAddress, columnLetters, parseRange, rangeAddress } from "./a1";
+import { blockAddress, columnLetters, formatA1, rangeSize, requireRange } from "@coop-plans/shared/workbook";
 
 /** CLP format: whole pesos with thousands separators (es-CL shows `$ 1.500.000`). */
 export const CLP_FORMAT = '"$"#,##0';
@@ -46,8 +46,9 @@ export function templateSheetWrite(sheet: TemplateSheet): SheetWrite {
 
 /** Shifts an A1 range down by `rows` rows (`H2:K500` + 3 → `H5:K503`). */
 export function shiftRange(range: string, rows: number): string {
-  const { top, rows: height, columns } = parseRange(range);
-  return rangeAddress({ row: top.row + rows, column: top.column }, height, columns);
+  const r = requireRange(range);
+  const { rows: height, columns } = rangeSize(r);
+  return blockAddress({ row: r.top + rows, col: r.left }, height, columns);
 }
 
 /**
@@ -93,16 +94,16 @@ export function blocksSheetWrite(name: string, title: string, blocks: SheetBlock
     values.push(...block.rows);
     const n = block.rows.length;
     if (n > 0) {
-      for (const c of block.moneyColumns ?? []) numberFormats.push({ range: rangeAddress({ row: headerRow + 1, column: c + 1 }, n, 1), format: CLP_FORMAT });
-      for (const c of block.percentColumns ?? []) numberFormats.push({ range: rangeAddress({ row: headerRow + 1, column: c + 1 }, n, 1), format: PERCENT_FORMAT });
+      for (const c of block.moneyColumns ?? []) numberFormats.push({ range: blockAddress({ row: headerRow + 1, col: c + 1 }, n, 1), format: CLP_FORMAT });
+      for (const c of block.percentColumns ?? []) numberFormats.push({ range: blockAddress({ row: headerRow + 1, col: c + 1 }, n, 1), format: PERCENT_FORMAT });
       for (const f of block.cellFormats ?? []) {
-        numberFormats.push({ range: cellAddress(headerRow + 1 + f.row, f.column + 1), format: f.kind === "clp" ? CLP_FORMAT : PERCENT_FORMAT });
+        numberFormats.push({ range: formatA1(headerRow + 1 + f.row, f.column + 1), format: f.kind === "clp" ? CLP_FORMAT : PERCENT_FORMAT });
       }
     }
     if (chart && chart.block === index && n > 0) {
       // Categories (first column) plus contiguous series columns: the chart range spans them.
       const last = Math.max(...chart.seriesColumns) + 1;
-      chartRange = `${cellAddress(headerRow, 1)}:${columnLetters(last)}${headerRow + n}`;
+      chartRange = `${formatA1(headerRow, 1)}:${columnLetters(last)}${headerRow + n}`;
     }
   });
   const width = Math.max(...values.map((r) => r.length));

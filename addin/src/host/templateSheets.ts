@@ -1,21 +1,10 @@
-import { normalizeLabel } from "@coop-plans/shared/domain";
+import { WORKBOOK_LAYOUT, matchSheet } from "@coop-plans/shared/workbook";
 
-/** Sheet names of the standard workbook (layout v1.1), as the template writes them. */
-export const TEMPLATE_SHEET_NAMES = [
-  "Cooperativa",
-  "Socios",
-  "Hitos",
-  "Plan de Acción",
-  "Plan de Inversiones",
-  "Resultados",
-  "Bitácora",
-  "Vinculaciones",
-  "Apalancamiento",
-] as const;
-
-const normalized = new Set(TEMPLATE_SHEET_NAMES.map((n) => normalizeLabel(n)));
-
-/** True when a sheet name is one of the template's, matched case- and accent-insensitively. */
+/**
+ * True when a sheet is one the parser reads: a sheet of the standard workbook's layout, by its name
+ * or an accepted variant (case- and accent-insensitive: `Ficha` is the Cooperativa form), exactly as
+ * `parseWorkbook` matches sheets. The pane reads only these.
+ */
 export function isTemplateSheet(name: string): boolean {
-  return normalized.has(normalizeLabel(name));
+  return matchSheet(name, WORKBOOK_LAYOUT) !== undefined;
 }

@@ -1,7 +1,7 @@
 import { useMemo, useState, type DragEvent } from "react";
 import { Text } from "@fluentui/react-components";
 import { readWorkbookGrids } from "@coop-plans/shared/xlsx";
-import type { PaneConfig } from "../config/paneConfig";
+import type { PaneConfig } from "@coop-plans/shared/api";
 import { TaskPane } from "../ui/TaskPane";
 import { PreviewGrid } from "./PreviewGrid";
 import { PreviewWorkbookHost } from "./PreviewWorkbookHost";

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { Tab, TabList } from "@fluentui/react-components";
-import { columnLetters, parseCell } from "../host/a1";
+import { columnLetters, formatA1, requireA1 } from "@coop-plans/shared/workbook";
 import { MARK_FILLS, cellKey } from "../host/markStyle";
 import type { PreviewWorkbookHost } from "./PreviewWorkbookHost";
 import { cellText } from "./cellText";
@@ -31,7 +31,7 @@ export function PreviewGrid({ host }: { host: PreviewWorkbookHost }) {
 
   const sheet = sheets.find((s) => s.name === active);
   if (sheets.length === 0) return <p className="preview-empty">Todavía no hay un libro cargado.</p>;
-  const origin = sheet ? parseCell(sheet.origin) : { row: 1, column: 1 };
+  const origin = sheet ? requireA1(sheet.origin) : { row: 1, col: 1 };
   const width = sheet ? Math.max(1, ...sheet.values.map((r) => r.length)) : 0;
 
   return (
@@ -52,7 +52,7 @@ export function PreviewGrid({ host }: { host: PreviewWorkbookHost }) {
                 <th />
                 {Array.from({ length: width }, (_, c) => (
                   <th key={c} scope="col">
-                    {columnLetters(origin.column + c)}
+                    {columnLetters(origin.col + c)}
                   </th>
                 ))}
               </tr>
@@ -62,7 +62,7 @@ export function PreviewGrid({ host }: { host: PreviewWorkbookHost }) {
                 <tr key={r}>
                   <th scope="row">{origin.row + r}</th>
                   {Array.from({ length: width }, (_, c) => {
-                    const address = `${columnLetters(origin.column + c)}${origin.row + r}`;
+                    const address = formatA1(origin.row + r, origin.col + c);
                     const mark = marks.get(cellKey(sheet.name, address));
                     const isSelected = selected?.sheet === sheet.name && selected.cell === address;
                     const v = row[c];

@@ -1,6 +1,5 @@
 import { format as formatNumber } from "numfmt";
-import type { CellValue } from "@coop-plans/shared/workbook";
-import { parseRange } from "../host/a1";
+import { requireRange, type CellValue } from "@coop-plans/shared/workbook";
 
 /**
  * The text Excel (in es-CL) shows for a cell: numbers through the cell's number format code
@@ -29,10 +28,10 @@ export function cellText(value: CellValue | undefined, numberFormat = "General")
 export function numberFormatMatrix(values: CellValue[][], formats: { range: string; format: string }[]): string[][] {
   const matrix = values.map((row) => row.map(() => "General"));
   for (const { range, format } of formats) {
-    const { top, rows, columns } = parseRange(range);
-    for (let r = top.row - 1; r < Math.min(top.row - 1 + rows, matrix.length); r++) {
+    const cells = requireRange(range);
+    for (let r = cells.top - 1; r < Math.min(cells.bottom, matrix.length); r++) {
       const row = matrix[r];
-      for (let c = top.column - 1; c < Math.min(top.column - 1 + columns, row.length); c++) row[c] = format;
+      for (let c = cells.left - 1; c < Math.min(cells.right, row.length); c++) row[c] = format;
     }
   }
   return matrix;

@@ -6,7 +6,7 @@ import type { WorkbookHost } from "../host/WorkbookHost";
 import { createCognitoClient, type CognitoTokens } from "../auth/cognito";
 import { CognitoSession } from "../auth/cognitoSession";
 import { ssoErrorOf, type SsoTokenProvider } from "../auth/sso";
-import type { PaneConfig } from "../config/paneConfig";
+import type { PaneConfig } from "@coop-plans/shared/api";
 import { AosView } from "./AosView";
 import { CognitoSignIn } from "./CognitoSignIn";
 import { EntraSignIn } from "./EntraSignIn";

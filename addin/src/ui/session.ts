@@ -22,32 +22,6 @@ export const DEFAULT_API_URL = "http://127.0.0.1:4000";
 const SESSION_KEY = "coopPlans.session";
 const API_URL_KEY = "coopPlans.apiUrl";
 
-/** Claims the pane shows (never trusted for authorization: the server decides). */
-export interface TokenClaims {
-  email?: string;
-  role?: string;
-  regions?: string;
-  exp?: number;
-}
-
-/** Decodes a JWT's payload without verifying it (display only); null when it is not a JWT. */
-export function decodeClaims(token: string): TokenClaims | null {
-  const part = token.split(".")[1];
-  if (!part) return null;
-  try {
-    const json = atob(part.replace(/-/g, "+").replace(/_/g, "/").padEnd(Math.ceil(part.length / 4) * 4, "="));
-    const raw = JSON.parse(decodeURIComponent(escape(json))) as Record<string, unknown>;
-    return {
-      email: typeof raw.email === "string" ? raw.email : undefined,
-      role: typeof raw["custom:role"] === "string" ? (raw["custom:role"] as string) : undefined,
-      regions: typeof raw["custom:regions"] === "string" ? (raw["custom:regions"] as string) : undefined,
-      exp: typeof raw.exp === "number" ? raw.exp : undefined,
-    };
-  } catch {
-    return null;
-  }
-}
-
 /** Reads the saved session, if any. */
 export function loadSession(storage: Storage | undefined = globalThis.localStorage): Session | null {
   try {

@@ -4,7 +4,7 @@ import { Role, ROLE_LABELS } from "@coop-plans/shared/api";
 import type { CliCommand } from "../cliCommand";
 import type { CommandResult } from "../commandResult";
 import { apiBase, isLocalApi, saveToken, type BackendOptions } from "../config";
-import { devKeyPath } from "../../../functions/local/paths";
+import { devKeyPath } from "@coop-plans/functions/local";
 
 /** Options of `coop-plans login`. */
 export interface LoginOptions extends BackendOptions {
@@ -48,7 +48,7 @@ export async function login(options: LoginOptions): Promise<CommandResult> {
   if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) return fail("Indique un correo válido con --email (nombre@dominio.cl).");
 
   // jose is loaded only here (the other commands run without it).
-  const tokens = await import("../../../functions/local/devTokens");
+  const tokens = await import("@coop-plans/functions/local/dev-tokens");
   const key = tokens.readDevKey(devKeyPath());
   if (!key) return fail("No se encontró la clave de desarrollo en .data/: ejecute «npm start» una vez y vuelva a intentar.");
   const expiresInSeconds = 12 * 3600;

@@ -4,6 +4,7 @@ import { Command } from "commander";
 import { SingleBar } from "cli-progress";
 import { normalizeLabel, type Finding, type Plan } from "@coop-plans/shared/domain";
 import { cooperativeNameKey, isApiError, PLAN_STATUS_LABELS, type ApiClient, type CooperativeSummary, type MeResponse } from "@coop-plans/shared/api";
+import { COOPERATIVE_SHEET } from "@coop-plans/shared/workbook";
 import type { CliCommand } from "../cliCommand";
 import { type CommandResult, type ExitCode, worstExitCode } from "../commandResult";
 import { apiClientFor, type BackendOptions } from "../config";
@@ -52,7 +53,7 @@ function candidateText(c: Pick<CooperativeSummary, "id" | "name" | "regionCode">
 function identityProblems(findings: readonly Finding[]): string[] {
   return findings
     .filter((f) => f.ruleId === "PARSE-016" || f.location.field === "cooperative.regionCode" || f.location.field === "cooperative.name")
-    .map((f) => `${f.location.sheet ?? "Cooperativa"}${f.location.cell ? `!${f.location.cell}` : ""}: ${f.message}`);
+    .map((f) => `${f.location.sheet ?? COOPERATIVE_SHEET.name}${f.location.cell ? `!${f.location.cell}` : ""}: ${f.message}`);
 }
 
 /**

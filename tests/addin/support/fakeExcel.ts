@@ -4,7 +4,13 @@
  * request and response, so tests can prove sync counts and the 5 MB request limit.
  * Only the members the adapter uses exist (office-addin-mock needs each member written by hand too).
  */
-import { cellAddress, localAddress, parseRange } from "../../../addin/src/host/a1";
+import { formatA1 as cellAddress, localAddress, rangeSize, requireRange } from "@coop-plans/shared/workbook";
+
+/** A range as top-left cell and size (the fake's own view of an address). */
+function parseRange(address: string): { top: { row: number; column: number }; rows: number; columns: number } {
+  const r = requireRange(address);
+  return { top: { row: r.top, column: r.left }, ...rangeSize(r) };
+}
 
 type Value = string | number | boolean | null;
 

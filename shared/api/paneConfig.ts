@@ -2,7 +2,8 @@ import * as z from "zod";
 
 /**
  * The task pane's runtime configuration: `config.json` next to its page, written at deploy time by
- * the CDK app (infra/lib/taskPaneConfig.ts). Absent (local development), the pane asks for a dev
+ * the CDK app (infra/lib/taskPaneConfig.ts) and read by the pane (addin/src/config/loadPaneConfig.ts):
+ * the contract between the two lives here, in the core, so both import it by package name. Absent (local development), the pane asks for a dev
  * token and the API URL. Pure: no I/O here (see `loadPaneConfig`).
  */
 
