@@ -15,8 +15,8 @@ import { workbookReadError, type WorkbookReadError } from "./workbookReadError";
  *   past `ratioFloorBytes` (a zip bomb's signature; real sheets compress 5–30×, at most ~100×).
  * - `binarySheetBytes`: the .bin sheet parts of an .xlsb, added up.
  * - `cells`: the cells stored in a workbook's sheets (.xlsx and .ods), counted in their XML before
- *   any is built (in Node, where each part is also inflated with its declared size as a hard cap,
- *   so a zip lying about its sizes is refused).
+ *   any is built (in Node, where the reader inflates each part itself with its declared size as a
+ *   hard cap, so a zip lying about its sizes is refused; see `inflateZipParts`).
  * - `sheetCells`: the rectangle from a sheet's first to its last cell holding a value (rows ×
  *   columns), which is what the grid and the parser walk; formatting alone never widens it.
  * - `workbookCells`: the same rectangles added over all sheets.
@@ -36,8 +36,9 @@ export const READ_LIMITS = {
 const es = new Intl.NumberFormat("es-CL");
 const MB = 1024 * 1024;
 
+/** A size for a message: `512 MB`, or `1 KB` below a megabyte. */
 function megabytes(bytes: number): string {
-  return `${es.format(Math.ceil(bytes / MB))} MB`;
+  return bytes < MB ? `${es.format(Math.ceil(bytes / 1024))} KB` : `${es.format(Math.ceil(bytes / MB))} MB`;
 }
 
 const WHAT_TO_DO =
@@ -99,41 +100,54 @@ function nodeZlib(): Inflater | undefined {
   return typeof proc?.getBuiltinModule === "function" ? (proc.getBuiltinModule("node:zlib") as Inflater) : undefined;
 }
 
+/** Parts SheetJS reads to build the grids: a damaged one is refused, never skipped (skipping could silently empty a sheet). */
+const NEEDED_PART = /\.(xml|rels|bin)$/i;
+
 /**
- * In Node, inflates each deflated part with its declared size as a hard cap (a part that inflates
- * past what the directory says is refused as `corrupt`: a zip lying about its sizes) and counts
- * the cells of the XML parts (.xlsx worksheets; an .ods `content.xml`, repeats expanded) against
- * `READ_LIMITS.cells`. Does nothing where no zlib is available. Linear in the inflated bytes.
+ * In Node, inflates every part of a zip package with Node's zlib, its declared size as a hard cap:
+ * a part inflating past what the directory says is refused as `corrupt` (a zip lying about its
+ * sizes); a damaged part SheetJS does not need (a truncated thumbnail or image) is left out, a
+ * damaged XML part is refused as `corrupt`. Counts the cells of the XML parts (.xlsx worksheets;
+ * an .ods `content.xml`, repeats expanded) against `READ_LIMITS.cells` as it goes.
+ * @returns name → inflated bytes, in directory order; undefined where no zlib is available (a
+ *   browser), where SheetJS inflates by itself.
  */
-export function checkZipContents(bytes: Uint8Array, entries: ZipEntry[]): void {
+export function inflateZipParts(bytes: Uint8Array, entries: ZipEntry[]): Map<string, Uint8Array> | undefined {
   const zlib = nodeZlib();
-  if (!zlib) return;
+  if (!zlib) return undefined;
+  const parts = new Map<string, Uint8Array>();
   let cells = 0;
   for (const entry of entries) {
+    if (entry.name.endsWith("/")) continue;
     const stored = zipEntryData(bytes, entry);
-    if (!stored) throw workbookReadError("corrupt");
-    let data: Uint8Array;
-    if (entry.method === 0) data = stored;
-    else if (entry.method === 8) {
+    let data: Uint8Array | undefined;
+    if (stored && entry.method === 0) data = stored;
+    else if (stored && entry.method === 8) {
       try {
         data = zlib.inflateRawSync(stored, { maxOutputLength: Math.max(entry.uncompressedSize, 1) });
       } catch (error) {
-        throw workbookReadError(
-          "corrupt",
-          error,
-          `La parte «${entry.name}» del archivo se expande más de lo que declara (${megabytes(entry.uncompressedSize)}) o está dañada: no parece un libro de Excel normal y no se abre. Ábralo en Excel y guárdelo de nuevo como Libro de Excel (.xlsx).`,
-        );
+        if ((error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") {
+          throw workbookReadError(
+            "corrupt",
+            error,
+            `La parte «${entry.name}» del archivo se expande más de lo que declara (${megabytes(entry.uncompressedSize)}): no parece un libro de Excel normal y no se abre. Ábralo en Excel y guárdelo de nuevo como Libro de Excel (.xlsx).`,
+          );
+        }
       }
-    } else continue;
+    }
+    if (!data) {
+      if (NEEDED_PART.test(entry.name)) throw workbookReadError("corrupt");
+      continue;
+    }
+    parts.set(entry.name, data);
     const name = entry.name.toLowerCase();
     if (name === "content.xml") cells += countOdsCells(data);
     else if (name.endsWith(".xml") && !name.endsWith("sharedstrings.xml") && !name.endsWith("styles.xml")) cells += countXlsxCells(data);
     if (cells > READ_LIMITS.cells) {
-      throw tooLarge(
-        `El libro guarda más de ${es.format(READ_LIMITS.cells)} celdas (el límite que se puede leer). ${WHAT_TO_DO}`,
-      );
+      throw tooLarge(`El libro guarda más de ${es.format(READ_LIMITS.cells)} celdas (el límite que se puede leer). ${WHAT_TO_DO}`);
     }
   }
+  return parts;
 }
 
 /**

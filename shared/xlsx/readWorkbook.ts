@@ -4,7 +4,7 @@ import type { CellType, CellValue, SheetGrid, WorkbookGrids } from "../workbook/
 import { FORMULA_WITHOUT_VALUE } from "../workbook/cellValues/excelErrors";
 import { cellAddress, columnLetters } from "./a1";
 import { fileSignature } from "./fileSignature";
-import { READ_LIMITS, checkFileSize, checkZipContents, checkZipDirectory, sheetTooLarge, workbookTooLarge } from "./readLimits";
+import { READ_LIMITS, checkFileSize, checkZipDirectory, inflateZipParts, sheetTooLarge, workbookTooLarge } from "./readLimits";
 import type { ZipEntry } from "./zipDirectory";
 import { workbookReadError, type WorkbookReadError } from "./workbookReadError";
 
@@ -89,16 +89,18 @@ export async function readWorkbookGrids(bytes: Uint8Array): Promise<ReadWorkbook
   if (signature !== "zip" && signature !== "ole") throw workbookReadError("not-xlsx");
   checkFileSize(bytes, signature === "ole");
   let format: WorkbookFormat = "xls";
+  let parts: Map<string, Uint8Array> | undefined;
   if (signature === "zip") {
     const entries = checkZipDirectory(bytes);
     format = zipFormat(entries);
-    checkZipContents(bytes, entries);
+    parts = inflateZipParts(bytes, entries);
   }
 
   const sheetJs = await loadSheetJs();
+  const options = format === "ods" ? ODS_OPTIONS : READ_OPTIONS;
   let workbook: XLSX.WorkBook;
   try {
-    workbook = quietly(() => sheetJs.read(bytes, format === "ods" ? ODS_OPTIONS : READ_OPTIONS));
+    workbook = quietly(() => (parts ? parseZip(sheetJs, zipContainer(sheetJs, parts), { ...options }) : sheetJs.read(bytes, { ...options })));
   } catch (error) {
     throw readFailure(error, signature === "ole");
   }
@@ -127,6 +129,22 @@ export async function readWorkbookGrids(bytes: Uint8Array): Promise<ReadWorkbook
     .map(({ name, sheet, extent }) => readSheet(name, sheet!, extent, date1904));
   if (sheets.length === 0) throw workbookReadError("not-xlsx");
   return { sheets, date1904, format };
+}
+
+/**
+ * The parts already inflated (and checked) by `inflateZipParts`, as the container SheetJS's
+ * `parse_zip` reads: SheetJS's own inflater is never run on the file (it is slower than Node's
+ * zlib, ignores the declared sizes, and loops on some damaged streams).
+ */
+function zipContainer(sheetJs: typeof XLSX, parts: Map<string, Uint8Array>): unknown {
+  const cfb = sheetJs.CFB.utils.cfb_new();
+  for (const [name, data] of parts) sheetJs.CFB.utils.cfb_add(cfb, name, data, { unsafe: true });
+  return cfb;
+}
+
+/** SheetJS's `parse_zip` (exported by both its builds, missing from its typings): the zip reader `read` calls. */
+function parseZip(sheetJs: typeof XLSX, container: unknown, options: XLSX.ParsingOptions): XLSX.WorkBook {
+  return (sheetJs as unknown as { parse_zip(zip: unknown, opts: XLSX.ParsingOptions): XLSX.WorkBook }).parse_zip(container, options);
 }
 
 /**
