@@ -1,4 +1,3 @@
-import "./preview/bufferShim";
 import { createRoot } from "react-dom/client";
 import { loadPaneConfig } from "./config/loadPaneConfig";
 import { PreviewApp } from "./preview/PreviewApp";
