@@ -10,6 +10,7 @@ import { syncCommand } from "./commands/sync";
 import { statusCommand } from "./commands/status";
 import { consolidateCommand } from "./commands/consolidate";
 import { reportCommand } from "./commands/report";
+import { rulesCommand } from "./commands/rules";
 import { processIo, runCli } from "./program";
 
 /** Every subcommand of `coop-plans`, in help order. */
@@ -21,6 +22,7 @@ export const COMMANDS: CliCommand[] = [
   statusCommand,
   consolidateCommand,
   reportCommand,
+  rulesCommand,
 ];
 
 /** Runs `coop-plans` with `argv` (as `process.argv`) on the process's stdout/stderr; resolves to the exit code. */

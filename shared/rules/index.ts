@@ -18,3 +18,4 @@ export * from "./actionRules";
 export * from "./milestoneRules";
 export * from "./resultRules";
 export * from "./followUpRules";
+export * from "./packImpact";

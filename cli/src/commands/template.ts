@@ -5,6 +5,7 @@ import { renderWorkbook } from "@coop-plans/shared/workbook";
 import { writeWorkbook } from "@coop-plans/shared/xlsx";
 import type { CliCommand } from "../cliCommand";
 import type { CommandResult } from "../commandResult";
+import { localPacks } from "../rulePacks";
 
 /** Options of `coop-plans template`. `modality` as typed (`creacion`, `fortalecimiento`, accents tolerated). */
 export interface TemplateCommandOptions {
@@ -29,7 +30,8 @@ async function exists(file: string): Promise<boolean> {
 
 /**
  * `coop-plans template <out.xlsx> [--modality creacion|fortalecimiento] [--force]`: writes a
- * fresh standard workbook (dropdown lists, CLP and date formats, frozen headers). Exit 0 when
+ * fresh standard workbook (dropdown lists from the newest rule pack in force — open lists only
+ * suggest —, CLP and date formats, frozen headers). Exit 0 when
  * written; 2 with a Spanish message when the name, modality or destination is wrong, or the file
  * exists and `--force` is not given. Never throws.
  */
@@ -50,7 +52,9 @@ export async function writeTemplate(out: string, options: TemplateCommandOptions
   }
   let bytes: Uint8Array;
   try {
-    bytes = await writeWorkbook(renderWorkbook(modality ? { modality } : {}));
+    // The dropdowns follow the newest pack in force (built-in or last fetched).
+    const pack = localPacks().at(-1);
+    bytes = await writeWorkbook(renderWorkbook({ ...(modality ? { modality } : {}), ...(pack ? { pack } : {}) }));
   } catch {
     return { exitCode: 2, output: "No se pudo generar la plantilla: error interno de coop-plans.\n" };
   }

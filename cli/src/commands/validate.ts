@@ -1,18 +1,23 @@
 import { Command } from "commander";
 import type { Finding, Plan } from "@coop-plans/shared/domain";
 import { countFindings, type FindingCounts } from "@coop-plans/shared/findings";
-import type { PlanTotals } from "@coop-plans/shared/rules";
+import type { PlanTotals, RulePack } from "@coop-plans/shared/rules";
 import { checkWorkbook } from "@coop-plans/shared/workbook";
 import { WorkbookReadError, readWorkbookGrids } from "@coop-plans/shared/xlsx";
 import type { CliCommand } from "../cliCommand";
 import { type CommandResult, type ExitCode, worstExitCode } from "../commandResult";
 import { countsText, findingsTable } from "../findingsTable";
 import { FileAccessError, readFileBytes } from "../readFileBytes";
+import { PackFileError, localPacks, readPackFile } from "../rulePacks";
 
 /** Options of `coop-plans validate`: `asOf` ISO date for time-dependent rules (default today, America/Santiago). */
 export interface ValidateCommandOptions {
   json?: boolean;
   asOf?: string;
+  /** A rule pack file (`--rules pack.json`, a draft) in force for its year instead of the published one. */
+  rules?: string;
+  /** The API whose last fetched packs apply (`--api`; default as the other commands). */
+  api?: string;
 }
 
 /** The outcome for one file: a plan with findings (exit 0/1), or why it could not be read (exit 2). */
@@ -41,7 +46,7 @@ export function isIsoDate(text: string): boolean {
  * Reads, parses and validates one workbook. Never throws: an unreadable file is exit 2 with a
  * Spanish reason; a plan with any error-severity finding is exit 1; otherwise 0.
  */
-export async function validateFile(file: string, options: Pick<ValidateCommandOptions, "asOf"> = {}): Promise<FileReport> {
+export async function validateFile(file: string, options: Pick<ValidateCommandOptions, "asOf"> & { packs?: readonly RulePack[] } = {}): Promise<FileReport> {
   let bytes: Uint8Array;
   try {
     bytes = await readFileBytes(file);
@@ -51,7 +56,7 @@ export async function validateFile(file: string, options: Pick<ValidateCommandOp
   }
   try {
     const grids = await readWorkbookGrids(bytes);
-    const { plan, findings, counts, totals } = checkWorkbook(grids, options.asOf ? { asOf: options.asOf } : {});
+    const { plan, findings, counts, totals } = checkWorkbook(grids, { ...(options.asOf ? { asOf: options.asOf } : {}), ...(options.packs ? { packs: options.packs } : {}) });
     const exitCode: ExitCode = counts.error > 0 ? 1 : 0;
     return { file, exitCode, plan, findings, counts, totals };
   } catch (error) {
@@ -86,17 +91,26 @@ export function formatFileReport(report: FileReport): string {
 }
 
 /**
- * `coop-plans validate <files...> [--json] [--as-of YYYY-MM-DD]`: validates each workbook and
- * returns the report (a table per file, or JSON: an array of `{file, exitCode, plan, findings,
- * counts, totals}` / `{file, exitCode, error}`) with the batch's highest exit code. Never throws.
+ * `coop-plans validate <files...> [--json] [--as-of YYYY-MM-DD] [--rules pack.json]`: validates
+ * each workbook under the rule packs in force (built-in and last fetched, or the `--rules` draft
+ * for its year) and returns the report (a table per file, or JSON: an array of `{file, exitCode,
+ * plan, findings, counts, totals}` / `{file, exitCode, error}`) with the batch's highest exit
+ * code; an invalid `--rules` file is exit 2 before any workbook is read. Never throws.
  */
 export async function validateFiles(files: string[], options: ValidateCommandOptions = {}): Promise<CommandResult> {
   if (options.asOf !== undefined && !isIsoDate(options.asOf)) {
     return { exitCode: 2, output: `La fecha de --as-of «${options.asOf}» no es válida: escriba AAAA-MM-DD, por ejemplo 2025-10-15.\n` };
   }
   if (files.length === 0) return { exitCode: 2, output: "Indique al menos un archivo .xlsx para validar.\n" };
+  let packs: RulePack[];
+  try {
+    packs = localPacks({ api: options.api }, options.rules ? readPackFile(options.rules) : undefined);
+  } catch (error) {
+    if (error instanceof PackFileError) return { exitCode: 2, output: error.lines.join("\n") + "\n" };
+    throw error;
+  }
   const reports: FileReport[] = [];
-  for (const file of files) reports.push(await validateFile(file, options));
+  for (const file of files) reports.push(await validateFile(file, { asOf: options.asOf, packs }));
   const exitCode = worstExitCode(reports.map((r) => r.exitCode));
   if (options.json) return { exitCode, output: `${JSON.stringify(reports, null, 2)}\n` };
   let output = reports.map(formatFileReport).join("\n");
@@ -117,6 +131,8 @@ export const validateCommand: CliCommand = (ctx) =>
     .argument("<archivos...>", "libros de Excel (.xlsx) con el plan de la cooperativa")
     .option("--json", "entrega, por archivo, el plan leído, los hallazgos y los totales en JSON")
     .option("--as-of <fecha>", "fecha de referencia AAAA-MM-DD para las reglas que dependen de la fecha (por omisión, hoy)")
-    .action(async (files: string[], opts: { json?: boolean; asOf?: string }) => {
-      ctx.emit(await validateFiles(files, { json: opts.json, asOf: opts.asOf }));
+    .option("--rules <paquete.json>", "valida con un paquete de reglas (borrador) en vez del publicado para su convocatoria")
+    .option("--api <url>", "API cuyos paquetes de reglas descargados se usan")
+    .action(async (files: string[], opts: { json?: boolean; asOf?: string; rules?: string; api?: string }) => {
+      ctx.emit(await validateFiles(files, { json: opts.json, asOf: opts.asOf, rules: opts.rules, api: opts.api }));
     });

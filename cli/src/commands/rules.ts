@@ -1,0 +1,204 @@
+import { Command } from "commander";
+import { writeFile } from "node:fs/promises";
+import type { CooperativeSummary } from "@coop-plans/shared/api";
+import { REGIONS, RegionCode, type Finding } from "@coop-plans/shared/domain";
+import { formatDateTime } from "@coop-plans/shared/format";
+import { packLabel, planPackImpact, todayInSantiago, withDraftPack, type PlanPackImpact, type RulePack } from "@coop-plans/shared/rules";
+import { describeApiFailure } from "../backendErrors";
+import type { CliCommand } from "../cliCommand";
+import type { CommandResult } from "../commandResult";
+import { apiClientFor, type BackendOptions } from "../config";
+import { PackFileError, localPacks, readPackFile } from "../rulePacks";
+
+/** Every `{ value, source, confirmed }` figure of a pack (region overrides apart), with whether it is confirmed for both modalities. */
+function figureFlags(pack: RulePack): boolean[] {
+  const flags: boolean[] = [];
+  const walk = (o: unknown) => {
+    if (!o || typeof o !== "object" || Array.isArray(o)) return;
+    const r = o as Record<string, unknown>;
+    if ("value" in r && "confirmed" in r) {
+      const c = r.confirmed;
+      flags.push(typeof c === "boolean" ? c : Boolean((c as Record<string, boolean>).creacion && (c as Record<string, boolean>).fortalecimiento));
+      return;
+    }
+    Object.values(r).forEach(walk);
+  };
+  walk(pack.figures);
+  return flags;
+}
+
+/** «convocatoria 2026 (versión 1), publicado el …» or «(borrador / incorporado)». */
+function packLine(pack: RulePack, origin: string): string {
+  const flags = figureFlags(pack);
+  const confirmed = flags.filter(Boolean).length;
+  const when = pack.publishedAt ? `publicado el ${formatDateTime(pack.publishedAt)}` : origin;
+  return `${packLabel(pack)}, ${when}: ${flags.length} cifras, ${confirmed} confirmadas y ${flags.length - confirmed} referenciales.`;
+}
+
+/**
+ * `coop-plans rules export [--year 2025] [-o pack.json]`: writes the pack in force for a year
+ * (default the newest) as JSON, to a file or to stdout. Exit 2 when no pack exists for the year
+ * or the file cannot be written.
+ */
+export async function exportRules(options: { year?: string; out?: string; api?: string } = {}): Promise<CommandResult> {
+  const packs = localPacks({ api: options.api });
+  let pack: RulePack | undefined = packs[packs.length - 1];
+  if (options.year !== undefined) {
+    const year = Number(options.year);
+    pack = Number.isInteger(year) ? packs.find((p) => p.year === year) : undefined;
+    if (!pack) {
+      return { exitCode: 2, output: `No hay reglas de la convocatoria «${options.year}». Convocatorias disponibles: ${packs.map((p) => p.year).join(", ")}.\n` };
+    }
+  }
+  if (!pack) return { exitCode: 2, output: "No hay paquetes de reglas.\n" };
+  const json = JSON.stringify(pack, null, 2) + "\n";
+  if (!options.out) return { exitCode: 0, output: json };
+  try {
+    await writeFile(options.out, json);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === "ENOENT" ? "la carpeta no existe" : code === "EACCES" || code === "EPERM" ? "no hay permiso de escritura" : "error de escritura";
+    return { exitCode: 2, output: `No se pudo escribir «${options.out}»: ${why}.\n` };
+  }
+  return {
+    exitCode: 0,
+    output: `Reglas de la ${packLabel(pack)} escritas en «${options.out}». Edítelo, revíselo con: coop-plans rules check ${options.out}\n`,
+  };
+}
+
+/** `coop-plans rules check pack.json`: validates a draft pack by its schema. Exit 0 when valid, 2 with each field's problem otherwise. */
+export function checkRules(file: string): CommandResult {
+  try {
+    const pack = readPackFile(file);
+    return { exitCode: 0, output: `El paquete de reglas «${file}» es válido: ${packLine(pack, "borrador")}\n` };
+  } catch (error) {
+    if (error instanceof PackFileError) return { exitCode: 2, output: error.lines.join("\n") + "\n" };
+    throw error;
+  }
+}
+
+/** `coop-plans rules list`: the packs in force this CLI uses (built-in and last fetched), one line each. */
+export function listRules(options: { api?: string } = {}): CommandResult {
+  const lines = localPacks({ api: options.api }).map((p) => `  ${packLine(p, "incorporado en coop-plans")}`);
+  return { exitCode: 0, output: `Reglas vigentes:\n${lines.join("\n")}\n` };
+}
+
+/** Options of `coop-plans rules impact`. */
+export interface ImpactOptions extends BackendOptions {
+  region?: string;
+  /** The new pack (a draft or the version about to be published). */
+  rules?: string;
+  /** ISO date for the time-dependent rules (default today, America/Santiago). */
+  asOf?: string;
+  json?: boolean;
+}
+
+/** One cooperative whose findings change. */
+export interface CooperativeImpact extends PlanPackImpact {
+  cooperativeId: string;
+  name: string;
+  /** The plan revision compared (the latest). */
+  version: number;
+}
+
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+const findingLine = (sign: string, f: Finding) => `    ${sign} ${f.ruleId} ${f.location.sheet ?? ""}${f.location.cell ? `!${f.location.cell}` : ""}: ${f.message}`;
+
+/**
+ * `coop-plans rules impact --region 14 --rules pack.json`: the cooperatives of a region whose
+ * findings change when `pack.json` is in force for its year instead of the packs in force now,
+ * computed from their latest revisions under their registered convocatoria, región and modalidad
+ * (new errors, resolved errors, and warnings). Stored revisions never change. Exit 0 when
+ * computed; 2 without a session, a valid pack file or a reachable API.
+ */
+export async function ruleImpact(options: ImpactOptions = {}): Promise<CommandResult> {
+  if (!options.region || !RegionCode.safeParse(options.region).success) {
+    return { exitCode: 2, output: `Indique la región con --region (un código entre 01 y 16, por ejemplo --region 14).\n` };
+  }
+  if (!options.rules) return { exitCode: 2, output: "Indique el paquete nuevo con --rules paquete.json (por ejemplo el exportado y editado).\n" };
+  let draft: RulePack;
+  try {
+    draft = readPackFile(options.rules);
+  } catch (error) {
+    if (error instanceof PackFileError) return { exitCode: 2, output: error.lines.join("\n") + "\n" };
+    throw error;
+  }
+  const { client, base, signedIn } = apiClientFor(options);
+  if (!signedIn) return { exitCode: 2, output: "No hay sesión iniciada: use «coop-plans login» (o defina COOP_PLANS_TOKEN).\n" };
+  const before = localPacks(options);
+  const after = withDraftPack(before, draft);
+  const asOf = options.asOf ?? todayInSantiago();
+  const region = options.region as RegionCode;
+  const impacts: CooperativeImpact[] = [];
+  let cooperatives: CooperativeSummary[] = [];
+  try {
+    let nextToken: string | null = null;
+    do {
+      const page = await client.listCooperatives(region, { limit: 100, nextToken });
+      cooperatives.push(...page.items);
+      nextToken = page.nextToken;
+    } while (nextToken);
+    cooperatives = cooperatives.filter((c) => c.version > 0);
+    for (const c of cooperatives) {
+      const latest = await client.getPlan(c.id);
+      const impact = planPackImpact(latest.plan, before, after, {
+        asOf, registered: { callYear: c.callYear, regionCode: c.regionCode, modality: c.modality },
+      });
+      if (impact.changed) impacts.push({ cooperativeId: c.id, name: c.name, version: latest.version, ...impact });
+    }
+  } catch (error) {
+    const failure = describeApiFailure(error, base);
+    return { exitCode: 2, output: failure.message + "\n" };
+  }
+  if (options.json) return { exitCode: 0, output: JSON.stringify(impacts, null, 2) + "\n" };
+  const regionName = REGIONS[region].name;
+  const lines = [
+    `Impacto de la ${packLabel(draft)} en la región ${region} ${regionName}: ` +
+    `${count(impacts.length, "cooperativa cambia", "cooperativas cambian")} de ${count(cooperatives.length, "con plan", "con plan")}.`,
+  ];
+  for (const i of impacts) {
+    const parts = [
+      i.newErrors.length ? count(i.newErrors.length, "error nuevo", "errores nuevos") : "",
+      i.resolvedErrors.length ? count(i.resolvedErrors.length, "error resuelto", "errores resueltos") : "",
+      i.newWarnings.length ? count(i.newWarnings.length, "advertencia nueva", "advertencias nuevas") : "",
+      i.resolvedWarnings.length ? count(i.resolvedWarnings.length, "advertencia resuelta", "advertencias resueltas") : "",
+    ].filter(Boolean);
+    lines.push(`  ${i.name} (${i.cooperativeId}, versión ${i.version} del plan): ${parts.join(", ")}.`);
+    for (const f of i.newErrors) lines.push(findingLine("+ error", f));
+    for (const f of i.resolvedErrors) lines.push(findingLine("- error", f));
+    for (const f of i.newWarnings) lines.push(findingLine("+ advertencia", f));
+    for (const f of i.resolvedWarnings) lines.push(findingLine("- advertencia", f));
+  }
+  lines.push("Los planes guardados no cambian: cada uno se revisa con el paquete nuevo en su próxima sincronización.");
+  return { exitCode: 0, output: lines.join("\n") + "\n" };
+}
+
+/** The `rules` subcommand and its subcommands. */
+export const rulesCommand: CliCommand = (ctx) => {
+  const rules = new Command("rules")
+    .description("paquetes de reglas del programa: exportar, revisar, publicar, listar y medir su impacto")
+    .usage("<comando> [opciones]");
+  rules.command("export")
+    .description("escribe el paquete de reglas vigente de una convocatoria como JSON")
+    .option("--year <año>", "convocatoria (por defecto la más reciente)")
+    .option("-o, --out <archivo.json>", "archivo de salida (por defecto la pantalla)")
+    .option("--api <url>", "API cuyos paquetes descargados se usan")
+    .action(async (opts: { year?: string; out?: string; api?: string }) => ctx.emit(await exportRules(opts)));
+  rules.command("check")
+    .description("revisa un paquete de reglas (borrador) contra su esquema")
+    .argument("<paquete.json>", "archivo del paquete")
+    .action((file: string) => ctx.emit(checkRules(file)));
+  rules.command("list")
+    .description("lista los paquetes de reglas vigentes")
+    .option("--api <url>", "API cuyos paquetes descargados se listan")
+    .action((opts: { api?: string }) => ctx.emit(listRules(opts)));
+  rules.command("impact")
+    .description("lista las cooperativas de una región cuyos hallazgos cambian con un paquete nuevo")
+    .requiredOption("--region <código>", "región (01 a 16)")
+    .requiredOption("--rules <paquete.json>", "paquete nuevo (borrador o versión por publicar)")
+    .option("--as-of <fecha>", "fecha de referencia AAAA-MM-DD (por omisión, hoy)")
+    .option("--json", "entrega el resultado en JSON")
+    .option("--api <url>", "URL de la API (por omisión la local)")
+    .action(async (opts: ImpactOptions) => ctx.emit(await ruleImpact(opts)));
+  return rules;
+};
