@@ -4,6 +4,7 @@ export * from "./summaries";
 export * from "./cooperatives";
 export * from "./cooperativeName";
 export * from "./textLimits";
+export * from "./moneyLimits";
 export * from "./plans";
 export * from "./me";
 export * from "./health";

@@ -2,15 +2,18 @@ import * as z from "zod";
 import { Finding, Plan } from "../domain";
 import { PlanStatus, RevisionAction, TransitionAction } from "./planStatus";
 import { Actor, FindingCounts, PlanTotalsSummary, Timestamp } from "./summaries";
+import { checkMoneySums } from "./moneyLimits";
 import { checkTextLimits, forbiddenCharacterIn, forbiddenCharacterMessage } from "./textLimits";
 
 /**
  * Body of `PUT /v1/cooperatives/{id}/plan`: the plan and the version it was edited from (0 for the
  * first save). Every text of the plan is bounded (2,000 characters; e-mails 254) and free of
- * control and bidirectional-override characters (see textLimits.ts): a 400 names the field.
+ * control and bidirectional-override characters (see textLimits.ts): a 400 names the field. Each
+ * money column of the investment lines sums to at most $10^15 (moneyLimits.ts), so every stored
+ * sum is an exact integer.
  */
 export const PutPlanRequest = z.object({
-  plan: Plan.superRefine(checkTextLimits),
+  plan: Plan.superRefine(checkTextLimits).superRefine(checkMoneySums),
   baseVersion: z.number().int().nonnegative(),
 });
 export type PutPlanRequest = z.input<typeof PutPlanRequest>;
