@@ -33,7 +33,7 @@ export interface DynamoDbLocalOptions {
   port?: number;
   /** Folder for the database file (e.g. `.data/dynamodb`); in memory when absent. */
   dbPath?: string;
-  /** How long to wait for ListTables to answer, in ms (default 30 000). */
+  /** How long to wait for ListTables to answer, in ms (default 90 000: Java starts slowly on a loaded machine). */
   timeoutMs?: number;
   /** Longest wait for one DynamoDB Local request behind the proxy, in ms (default 20 000). */
   requestTimeoutMs?: number;
@@ -317,7 +317,7 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
 
   const endpoint = `http://127.0.0.1:${port}`;
   const client = new DynamoDBClient({ endpoint, region: "local", credentials: { accessKeyId: "local", secretAccessKey: "local" }, maxAttempts: 1 });
-  const deadline = Date.now() + (options.timeoutMs ?? 30_000);
+  const deadline = Date.now() + (options.timeoutMs ?? 90_000);
   try {
     for (;;) {
       const exit = run.exited();
