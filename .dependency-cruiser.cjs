@@ -56,6 +56,13 @@ module.exports = {
       to: { path: "^(functions|cli|infra)/" },
     },
     {
+      name: "use-cases-no-http",
+      comment: "The application layer (functions/src plans, cooperatives, consolidation, auth) takes typed commands: no HTTP (functions/src/http, handlers, API Gateway types, the router) and no DynamoDB adapter (functions/src/store): it talks to the store port.",
+      severity: "error",
+      from: { path: "^functions/src/(plans|cooperatives|consolidation|auth)/" },
+      to: { path: "^(functions/src/(http|handlers|store)/|node_modules/(@types/aws-lambda|@aws-lambda-powertools/event-handler)/)" },
+    },
+    {
       name: "no-circular",
       severity: "error",
       from: {},

@@ -12,7 +12,6 @@ import { Consolidation } from "@coop-plans/shared/consolidate";
 import type { Plan, RegionCode } from "@coop-plans/shared/domain";
 import { planTotals, planTotalsSummary, validatePlan } from "@coop-plans/shared/rules";
 import { countFindings } from "@coop-plans/shared/findings";
-import { encodeRevisionBody } from "../functions/src/store/revisionBody";
 import { createStore, type Store } from "../functions/src/store/store";
 import { examplePlan, median, ms, startBenchBackend } from "./localBackend";
 
@@ -42,7 +41,7 @@ async function seed(store: Store, region: RegionCode, count: number, base: Plan)
       await store.registerCooperative({ id, regionCode: region, name, rut: null, modality: "creacion", callYear: 2025, gestorEmail: null, createdAt: at }, by);
       await store.appendRevision({
         cooperativeId: id, regionCode: region, version: 1, status: "borrador", action: "save", by, at, comment: null,
-        totals: planTotalsSummary(planTotals(plan)), counts: countFindings(findings), body: encodeRevisionBody({ plan, findings }),
+        totals: planTotalsSummary(planTotals(plan)), counts: countFindings(findings), content: { json: JSON.stringify({ plan, findings }) },
       });
       expectedTotal += plan.investmentLines.reduce((a, l) => a + (l.total ?? 0), 0);
     }

@@ -1,6 +1,7 @@
 import { can, authorize } from "../../functions/src/auth/authorize";
 import { principalFromClaims, type Principal } from "../../functions/src/auth/principal";
-import { HttpProblem } from "../../functions/src/http/httpProblem";
+import { DomainError } from "../../functions/src/domainError";
+import { problemOf } from "../../functions/src/http/httpProblem";
 
 const NOW = 1_750_000_000;
 
@@ -27,8 +28,8 @@ describe("principalFromClaims", () => {
       principalFromClaims(claims as never, NOW);
       throw new Error("expected a 401");
     } catch (error) {
-      expect(error).toBeInstanceOf(HttpProblem);
-      expect((error as HttpProblem).problem).toMatchObject({ status: 401, code: "UNAUTHENTICATED" });
+      expect(error).toBeInstanceOf(DomainError);
+      expect(problemOf(error)).toMatchObject({ status: 401, code: "UNAUTHENTICATED" });
     }
   });
 });

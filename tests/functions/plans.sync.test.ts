@@ -119,7 +119,8 @@ describe("PUT /v1/cooperatives/{id}/plan", () => {
     const deep = await put(cooperativeId, { plan, baseVersion: 4 }, "malformed-0002");
     expect(deep.status).toBe(400);
     expect(deep.body.field).toBe("plan.investmentLines.3.total");
-    expect(deep.body.detail).toContain("debe ser un número");
+    // Wording from zod's es locale (it was our regex translation, «debe ser un número»).
+    expect(deep.body.detail).toBe("El campo «plan.investmentLines.3.total»: Entrada inválida: se esperaba número, recibido texto.");
 
     const notJson = await put(cooperativeId, '{"plan": {"schemaVersion": 1,', "malformed-0003");
     expect(notJson.status).toBe(400);

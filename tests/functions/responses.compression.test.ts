@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import { createApiClient } from "@coop-plans/shared/api";
 import { acceptsGzip, fitResponse, MAX_RESPONSE_BODY_BYTES } from "../../functions/src/http/compression";
-import { jsonResponse } from "../../functions/src/http/responses";
+import { jsonResponse } from "../../functions/src/http/httpProblem";
+import { createGroupHandler } from "../../functions/src/http/router";
 import { nodeFetch } from "../../functions/local/nodeFetch";
 import { startLocalServer, type LambdaHandler, type LocalServer } from "../../functions/local/server";
 import { createTestApp, type TestApp } from "./support/app";
@@ -25,15 +26,17 @@ describe("acceptsGzip", () => {
 });
 
 describe("fitResponse", () => {
-  it("leaves small bodies alone (with vary) and refuses with 413 what not even gzip makes fit", () => {
-    const small = fitResponse(jsonResponse(200, { ok: true }), "gzip");
-    expect(small).toMatchObject({ statusCode: 200, body: '{"ok":true}', headers: { vary: "accept-encoding" } });
-    expect(small.isBase64Encoded).toBeUndefined();
+  it("leaves small bodies alone (with vary) and refuses with 413 what not even gzip makes fit", async () => {
+    const small = await fitResponse(jsonResponse(200, { ok: true }), "gzip");
+    expect(small.status).toBe(200);
+    expect(await small.text()).toBe('{"ok":true}');
+    expect(small.headers.get("vary")).toBe("accept-encoding");
+    expect(small.headers.get("content-encoding")).toBeNull();
 
     const incompressible = jsonResponse(200, { noise: randomBytes(5_000_000).toString("base64") });
-    const refused = fitResponse(incompressible, "gzip");
-    expect(refused.statusCode).toBe(413);
-    const problem = JSON.parse(refused.body as string);
+    const refused = await fitResponse(incompressible, "gzip");
+    expect(refused.status).toBe(413);
+    const problem = JSON.parse(await refused.text());
     expect(problem.code).toBe("PLAN_TOO_LARGE");
     expect(problem.detail).toBe("La respuesta pesa 6,7 MB y supera lo que el servidor puede entregar. Quite de la planilla las filas vacías que tengan formato o datos sobrantes y vuelva a sincronizar; si el plan realmente es tan grande, contacte al AOS.");
     expect(problem.detail).not.toContain("divida");
@@ -86,8 +89,7 @@ describe("GET plan of 3,000 lines", () => {
 describe("local adapter and nodeFetch with a gzip answer", () => {
   // A health answer padded to 60 KB: the typed client must still read it.
   const payload = { status: "ok", service: "coop-plans", time: "2025-10-02T13:04:05.678Z", items: Array.from({ length: 2000 }, (_, i) => ({ i, text: `línea ${i} ñandú` })) };
-  const handler: LambdaHandler = async (event) =>
-    fitResponse(jsonResponse(200, payload), (event.headers ?? {})["accept-encoding"]);
+  const handler = createGroupHandler("health", { health: async () => ({ status: 200, body: payload }) }) as unknown as LambdaHandler;
   let server: LocalServer;
   beforeAll(async () => {
     server = await startLocalServer({ port: 0, authenticate: async () => ({ ok: false, reason: "missing" }), handlers: { health: handler } });

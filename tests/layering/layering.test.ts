@@ -27,6 +27,7 @@ describe("layering rules (dependency-cruiser)", () => {
       "only-store-imports-aws-sdk functions/src/handlers/importsSdk.ts",
       "only-xlsx-imports-exceljs cli/src/importsExceljs.ts",
       "only-xlsx-imports-exceljs shared/domain/importsExceljs.ts",
+      "use-cases-no-http functions/src/plans/importsHttp.ts",
     ]);
   });
 

@@ -1,5 +1,5 @@
 import type { RegionScope } from "@coop-plans/shared/api";
-import { HttpProblem } from "../http/httpProblem";
+import { DomainError } from "../domainError";
 import type { Principal } from "./principal";
 
 /** What a route wants to do. */
@@ -76,7 +76,7 @@ const DENIED: Record<Permission, string> = {
   "consolidation:national": "El consolidado nacional es solo para Sercotec de nivel central.",
 };
 
-/** Throws HttpProblem 403 (Spanish detail) unless `can(principal, permission, resource)`. */
+/** Throws DomainError FORBIDDEN (403) (Spanish detail) unless `can(principal, permission, resource)`. */
 export function authorize(principal: Principal, permission: Permission, resource: Resource = {}): void {
-  if (!can(principal, permission, resource)) throw new HttpProblem("FORBIDDEN", DENIED[permission]);
+  if (!can(principal, permission, resource)) throw new DomainError("FORBIDDEN", DENIED[permission]);
 }

@@ -1,6 +1,6 @@
 import { RegionCode } from "@coop-plans/shared/domain";
 import { Role, type Actor, type RegionScope } from "@coop-plans/shared/api";
-import { HttpProblem } from "../http/httpProblem";
+import { DomainError } from "../domainError";
 
 /** Who calls: the identity provider's subject, e-mail (lower case), role and region scope. */
 export interface Principal {
@@ -58,12 +58,12 @@ const REGION_CODE = /^(0[1-9]|1[0-6])$/;
  * `08,16`, or `*` alone and only for `sercotec`). Entra ID: the role as the app role `gestor`,
  * `aos` or `sercotec` in `roles`, the e-mail in `email`, `preferred_username` or `upn`, the regions in
  * `custom:regions` or `regions`. An `exp` in the past is refused too (the authorizer checks it;
- * this is defence in depth). Throws HttpProblem 401 when the claims are missing or unusable:
+ * this is defence in depth). Throws DomainError UNAUTHENTICATED (401) when the claims are missing or unusable:
  * no subject, no known role, no valid region, or a gestor/a without e-mail.
  */
 export function principalFromClaims(claims: Claims | undefined | null, nowSeconds = Math.floor(Date.now() / 1000)): Principal {
   const fail = (): never => {
-    throw new HttpProblem("UNAUTHENTICATED", UNAUTHENTICATED_DETAIL);
+    throw new DomainError("UNAUTHENTICATED", UNAUTHENTICATED_DETAIL);
   };
   if (!claims || typeof claims !== "object") return fail();
   const sub = typeof claims.sub === "string" ? claims.sub.trim() : "";

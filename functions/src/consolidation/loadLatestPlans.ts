@@ -1,7 +1,6 @@
 import type { CooperativeSummary } from "@coop-plans/shared/api";
 import type { ConsolidationInput } from "@coop-plans/shared/consolidate";
-import type { Store } from "../store/store";
-import { decodeRevisionBody } from "../store/revisionBody";
+import type { PlanStore } from "../plans/planStore";
 
 /**
  * The consolidation input of some regions: every cooperative of each region (GSI1 Query, all
@@ -10,9 +9,9 @@ import { decodeRevisionBody } from "../store/revisionBody";
  * in the order of `regionCodes`, then by name (the region index's order).
  * @throws Error when a latest pointer names a revision that does not exist.
  */
-export async function loadLatestPlans(store: Store, regionCodes: readonly string[]): Promise<ConsolidationInput[]> {
+export async function loadLatestPlans(store: PlanStore, regionCodes: readonly string[]): Promise<ConsolidationInput[]> {
   const summaries: CooperativeSummary[] = [];
-  for (const code of regionCodes) summaries.push(...(await store.listAllCooperativesByRegion(code)));
+  for (const code of regionCodes) summaries.push(...(await store.listAllCooperatives(code)));
   const entries: ConsolidationInput[] = summaries.map((s) => ({
     cooperative: { id: s.id, name: s.name, regionCode: s.regionCode, modality: s.modality, status: s.status, version: s.version, updatedAt: s.updatedAt },
     plan: null,
@@ -23,7 +22,7 @@ export async function loadLatestPlans(store: Store, regionCodes: readonly string
   for (const entry of withPlan) {
     const revision = revisions.get(`${entry.cooperative.id}#${entry.cooperative.version}`);
     if (!revision) throw new Error("Latest pointer points to a missing revision");
-    const { plan, findings } = decodeRevisionBody(revision.body, revision.bodyEncoding);
+    const { plan, findings } = revision.content.read();
     entry.cooperative.status = revision.status;
     entry.plan = plan;
     entry.findings = findings;

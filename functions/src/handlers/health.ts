@@ -1,5 +1,5 @@
 import type { HealthResponse } from "@coop-plans/shared/api";
-import { createGroupHandler } from "../http/dispatch";
+import { createGroupHandler } from "../http/router";
 import type { GroupHandler } from "../http/types";
 
 /** Builds the `health` group: `GET /v1/health` (public, touches no database). */

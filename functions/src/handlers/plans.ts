@@ -1,13 +1,11 @@
 import * as z from "zod";
-import type { PlanResponse, RevisionList } from "@coop-plans/shared/api";
+import { CooperativeId, PutPlanRequest, ReportQuery, TransitionRequest } from "@coop-plans/shared/api";
 import { defaultDeps, type HandlerDeps } from "../deps";
-import { createGroupHandler } from "../http/dispatch";
-import { HttpProblem } from "../http/httpProblem";
-import { pathParam } from "../http/params";
+import { countPlanSave } from "../observability";
+import { pathParam, queryParams, readJsonBody } from "../http/request";
+import { createGroupHandler } from "../http/router";
 import type { GroupHandler } from "../http/types";
-import { loadAuthorizedCooperative } from "../plans/cooperativeAccess";
-import { toRevision, toRevisionSummary } from "../plans/revisionViews";
-import { progressReportOfLatest } from "../plans/progressReportOfLatest";
+import { getLatestPlan, getPlanRevision, listPlanRevisions, progressReportOfLatest } from "../plans/readPlans";
 import { savePlan } from "../plans/savePlan";
 import { transitionPlan } from "../plans/transitionPlan";
 
@@ -19,56 +17,52 @@ const VersionParam = z
   .pipe(z.number().int().positive({ error: "El número de versión debe ser un entero positivo (1, 2, 3…)." }));
 
 /**
- * Builds the `plans` group: the latest plan (GET), a save (PUT, see savePlan), the audit trail
- * (revisions list and one revision), the workflow transitions (see transitionPlan) and the
- * progress report of the latest revision (see progressReportOfLatest).
+ * Builds the `plans` group: HTTP in, use case (functions/src/plans) out. The latest plan (GET),
+ * a save (PUT: savePlan, the body read only once the caller may write), the audit trail
+ * (revisions list and one revision), the workflow transitions (transitionPlan) and the progress
+ * report of the latest revision.
  */
 export function createPlansHandler(getDeps: () => HandlerDeps = defaultDeps): GroupHandler {
   return createGroupHandler("plans", {
-    getPlan: async ({ event, principal }) => {
-      const { store } = getDeps();
-      const cooperative = await loadAuthorizedCooperative(store, event, principal!, "plan:read");
-      const latest = await store.getLatest(cooperative.id);
-      if (!latest || latest.version === 0) {
-        throw new HttpProblem("PLAN_NOT_FOUND", "La cooperativa aún no tiene un plan guardado: sincronice la planilla para crear la versión 1.", { currentVersion: 0 });
-      }
-      const revision = await store.getRevision(cooperative.id, latest.version);
-      if (!revision) throw new Error("Latest pointer points to a missing revision");
-      const body: PlanResponse = toRevision(revision);
-      return { status: 200, body };
+    getPlan: async ({ params, principal }) => ({
+      status: 200,
+      body: await getLatestPlan(pathParam(params, "id", CooperativeId), principal!, getDeps()),
+    }),
+
+    putPlan: async ({ event, req, params, principal }) => {
+      let size: { bytes: number; investmentLines: number } | undefined;
+      const saved = await savePlan({
+        cooperativeId: pathParam(params, "id", CooperativeId),
+        idempotencyKey: req.headers.get("idempotency-key") ?? undefined,
+        readRequest: () => {
+          const body = readJsonBody(event, req, PutPlanRequest);
+          size = { bytes: body.bytes, investmentLines: body.value.plan.investmentLines.length };
+          return body.value;
+        },
+      }, principal!, getDeps());
+      countPlanSave(saved.replayed ? "replayed" : saved.result.unchanged ? "unchanged" : "saved", saved.replayed || saved.result.unchanged ? undefined : size);
+      return { status: 200, body: saved.result, headers: saved.replayed ? { "idempotent-replayed": "true" } : undefined };
     },
 
-    putPlan: async ({ event, principal }) => {
-      const outcome = await savePlan(getDeps(), event, principal!);
-      return { status: 200, body: outcome.response, headers: outcome.replayed ? { "idempotent-replayed": "true" } : undefined };
-    },
+    listRevisions: async ({ params, principal }) => ({
+      status: 200,
+      body: await listPlanRevisions(pathParam(params, "id", CooperativeId), principal!, getDeps()),
+    }),
 
-    listRevisions: async ({ event, principal }) => {
-      const { store } = getDeps();
-      const cooperative = await loadAuthorizedCooperative(store, event, principal!, "plan:read");
-      const items = await store.listRevisions(cooperative.id);
-      const body: RevisionList = { cooperativeId: cooperative.id, items: items.map(toRevisionSummary) };
-      return { status: 200, body };
-    },
+    getRevision: async ({ params, principal }) => ({
+      status: 200,
+      body: await getPlanRevision({ cooperativeId: pathParam(params, "id", CooperativeId), readVersion: () => pathParam(params, "v", VersionParam) }, principal!, getDeps()),
+    }),
 
-    getRevision: async ({ event, principal }) => {
-      const { store } = getDeps();
-      const cooperative = await loadAuthorizedCooperative(store, event, principal!, "plan:read");
-      const version = pathParam(event, "v", VersionParam);
-      const revision = await store.getRevision(cooperative.id, version);
-      if (!revision) throw new HttpProblem("REVISION_NOT_FOUND", `La revisión ${version} no existe para esta cooperativa.`);
-      return { status: 200, body: toRevision(revision) };
-    },
+    transition: async ({ event, req, params, principal }) => ({
+      status: 200,
+      body: await transitionPlan({ cooperativeId: pathParam(params, "id", CooperativeId), readRequest: () => readJsonBody(event, req, TransitionRequest).value }, principal!, getDeps()),
+    }),
 
-    transition: async ({ event, principal }) => {
-      const body = await transitionPlan(getDeps(), event, principal!);
-      return { status: 200, body };
-    },
-
-    report: async ({ event, principal }) => {
-      const body = await progressReportOfLatest(getDeps(), event, principal!);
-      return { status: 200, body };
-    },
+    report: async ({ event, params, principal }) => ({
+      status: 200,
+      body: await progressReportOfLatest({ cooperativeId: pathParam(params, "id", CooperativeId), readAsOf: () => queryParams(event, ReportQuery).asOf }, principal!, getDeps()),
+    }),
   });
 }
 

@@ -12,9 +12,11 @@ export type ApiEvent = Omit<APIGatewayProxyEventV2WithJWTAuthorizer, "requestCon
 /** The structured payload v2 result. */
 export type ApiResult = APIGatewayProxyStructuredResultV2;
 
-/** What a route function receives. `principal` is null only on public routes. */
+/** What a route function receives: the event (for the raw body), the Web request (headers), the decoded path parameters and the principal (null only on public routes). */
 export interface RouteRequest {
   event: ApiEvent;
+  req: Request;
+  params: Record<string, string>;
   principal: Principal | null;
   logger: Logger;
 }

@@ -14,3 +14,8 @@ export function stableStringify(value: unknown): string {
 export function bodyHash(value: unknown): string {
   return createHash("sha256").update(stableStringify(value)).digest("hex");
 }
+
+/** SHA-256 (hex) of a text. */
+export function sha256(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
+}

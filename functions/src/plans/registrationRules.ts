@@ -2,8 +2,8 @@ import { cooperativeNameKey } from "@coop-plans/shared/api";
 import { MODALITY_LABELS, REGIONS, normalizeRut, type Finding, type Location, type Plan } from "@coop-plans/shared/domain";
 import { orderFindings } from "@coop-plans/shared/findings";
 import { cellOf } from "@coop-plans/shared/rules";
-import type { CooperativeItem } from "../store/items";
-import type { ValidateFn } from "../deps";
+import type { Cooperative } from "@coop-plans/shared/api";
+import type { ValidateFn } from "./useCaseDeps";
 
 /**
  * Server-side rules that compare a plan with the cooperative it is saved into. They need the
@@ -23,7 +23,7 @@ export const PLAN_003 = { id: "PLAN-003", severity: "error" } as const;
 export const PLAN_004 = { id: "PLAN-004", severity: "warning" } as const;
 
 /** The registration values a plan is compared with. */
-export type Registration = Pick<CooperativeItem, "regionCode" | "modality" | "callYear" | "name" | "rut">;
+export type Registration = Pick<Cooperative, "regionCode" | "modality" | "callYear" | "name" | "rut">;
 
 function regionText(code: string): string {
   const region = (REGIONS as Record<string, { name: string }>)[code];

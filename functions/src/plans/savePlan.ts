@@ -1,101 +1,106 @@
-import { CooperativeId, IdempotencyKey, PutPlanRequest, type PutPlanResponse } from "@coop-plans/shared/api";
+import type { PutPlanResponse } from "@coop-plans/shared/api";
+import type { Plan } from "@coop-plans/shared/domain";
 import { countFindings } from "@coop-plans/shared/findings";
 import { planTotals, planTotalsSummary } from "@coop-plans/shared/rules";
-import type { HandlerDeps } from "../deps";
 import { actorOf, type Principal } from "../auth/principal";
-import { HttpProblem } from "../http/httpProblem";
-import { header, pathParam } from "../http/params";
-import { readJsonBody } from "../http/requestBody";
-import type { ApiEvent } from "../http/types";
-import { IdempotencyKeyTakenError, ItemTooLargeError, VersionConflictError } from "../store/errors";
-import type { IdempotencyItem } from "../store/items";
-import { encodeRevisionBody } from "../store/revisionBody";
-import { bodyHash } from "./bodyHash";
+import type { UseCaseDeps } from "./useCaseDeps";
+import { DomainError } from "../domainError";
+import { sha256, stableStringify } from "./bodyHash";
 import { authorizeCooperative } from "./cooperativeAccess";
+import { idempotent, parseIdempotencyKey, type Idempotent } from "./idempotency";
+import { IdempotencyKeyTakenError, ItemTooLargeError, VersionConflictError, type StoredRevision } from "./planStore";
 import { validateForRegistration } from "./registrationRules";
-import { toRevision } from "./revisionViews";
 import { EDITABLE_STATUSES, statusAfterSave } from "./workflow";
 
-/** How long an idempotency record is kept: 24 h. */
-export const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
-
-/** Result of a save: the response body and whether it replays an earlier save with the same key. */
-export interface SaveOutcome {
-  response: PutPlanResponse;
-  replayed: boolean;
+/** What a save writes: the plan and the version it was edited from (0 for the first save). */
+export interface SavePlanRequest {
+  plan: Plan;
+  baseVersion: number;
 }
 
-/** The `Idempotency-Key` header: null when missing or blank, else the parsed key or why it is refused (Spanish). */
-function idempotencyKeyOf(event: ApiEvent): { ok: true; value: string } | { ok: false; message: string } | null {
-  const raw = header(event, "idempotency-key");
-  if (raw === undefined || raw.trim() === "") return null;
-  const parsed = IdempotencyKey.safeParse(raw.trim());
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, message: parsed.error.issues[0].message };
+/** A plan save. */
+export interface SavePlanCommand {
+  cooperativeId: string;
+  /** The `Idempotency-Key` as sent (undefined when absent); required, checked after the permission. */
+  idempotencyKey: string | undefined;
+  /**
+   * Reads the request (plan and baseVersion). Called only once the caller may write this
+   * cooperative: a stranger's body is never read. Its errors (too large, not JSON, invalid) propagate.
+   */
+  readRequest: () => SavePlanRequest;
 }
 
 const PLAN_TOO_LARGE_DETAIL =
   "El plan es demasiado grande para guardarlo (más de 400 KB comprimido). Quite de la planilla las filas vacías que tengan formato o datos sobrantes y vuelva a sincronizar; si el plan realmente tiene tantas líneas, contacte al AOS.";
 
+/** The plan serialised once: its canonical JSON (sorted keys) and its hash. */
+function canonical(plan: Plan): { json: string; hash: string } {
+  const json = stableStringify(plan);
+  return { json, hash: sha256(json) };
+}
+
+/** A stored revision as the answer of a save (without the plan). */
+function saveAnswer(revision: StoredRevision): PutPlanResponse {
+  const { content, ...summary } = revision;
+  return { ...summary, findings: content.read().findings };
+}
+
 /**
- * `PUT /v1/cooperatives/{id}/plan`: saves a new immutable revision of the plan in TWO round trips
- * to DynamoDB: one BatchGetItem reads the cooperative, its latest pointer and the idempotency
- * record of the key; one conditional TransactWriteItems writes the revision, moves the pointer and
- * records the key. Order of checks: malformed id (400), cooperative and permission (404/403),
- * `Idempotency-Key` (400 when missing), body (413 / 400 naming the field), an earlier save with
- * the same key (same body → that result again; other body → 422), status (409 `PLAN_LOCKED` in
- * enviado/aprobado), `baseVersion` (409 `VERSION_CONFLICT` with `currentVersion`), then
- * re-validation with shared/rules (once, under the REGISTERED región, modalidad and convocatoria,
- * plus PLAN-003/004: see registrationRules) and the compressed body (once).
- * An unchanged plan (same canonical hash as the latest revision's, `baseVersion` = the latest
- * version) writes nothing: the latest revision comes back with `unchanged: true` — checked right
- * after the idempotency replay, so it also answers while the plan is enviado or aprobado.
+ * Saves a new immutable revision of a cooperative's plan in TWO round trips to the store: one read
+ * of the cooperative, its latest pointer and the record of the idempotency key; one conditional
+ * transaction writing the revision, the pointer and the record. Order of checks: cooperative and
+ * permission (DomainError COOPERATIVE_NOT_FOUND 404 / FORBIDDEN 403), the key
+ * (IDEMPOTENCY_KEY_REQUIRED / VALIDATION_FAILED 400), the request (the reader's errors), an earlier
+ * save with the key (same content → that answer again, `replayed`; other content →
+ * IDEMPOTENCY_KEY_REUSED 422), an unchanged plan (same canonical hash as the latest and
+ * `baseVersion` = the latest: the latest revision with `unchanged: true`, nothing written — also
+ * while the plan is enviado or aprobado), the status (PLAN_LOCKED 409), `baseVersion`
+ * (VERSION_CONFLICT 409 with `currentVersion`), then the program rules once (under the
+ * REGISTERED región, modalidad and convocatoria, plus PLAN-003/004: see registrationRules) and
+ * the write (PLAN_TOO_LARGE 413 past the item limit). The plan is serialised and hashed once: the
+ * canonical JSON gives both hashes and the stored body.
  */
-export async function savePlan(deps: HandlerDeps, event: ApiEvent, principal: Principal): Promise<SaveOutcome> {
+export async function savePlan(command: SavePlanCommand, principal: Principal, deps: UseCaseDeps): Promise<Idempotent<PutPlanResponse>> {
   const { store } = deps;
-  const id = pathParam(event, "id", CooperativeId);
-  const key = idempotencyKeyOf(event);
+  const key = parseIdempotencyKey(command.idempotencyKey);
   if (key === null || !key.ok) {
     // Permission problems come first (a stranger learns nothing about the key rules).
-    authorizeCooperative(await store.getCooperative(id), principal, "plan:write");
+    authorizeCooperative(await store.getCooperative(command.cooperativeId), principal, "plan:write");
     if (key === null) {
-      throw new HttpProblem("IDEMPOTENCY_KEY_REQUIRED", "Falta la cabecera Idempotency-Key: envíe un identificador único (por ejemplo un UUID) por cada sincronización.", { field: "Idempotency-Key" });
+      throw new DomainError("IDEMPOTENCY_KEY_REQUIRED", "Falta la cabecera Idempotency-Key: envíe un identificador único (por ejemplo un UUID) por cada sincronización.", { field: "Idempotency-Key" });
     }
-    throw new HttpProblem("VALIDATION_FAILED", key.message, { field: "Idempotency-Key" });
+    throw new DomainError("VALIDATION_FAILED", key.message, { field: "Idempotency-Key" });
   }
-  const context = await store.getSaveContext(id, key.value);
+  const context = await store.readSaveContext(command.cooperativeId, key.key);
   const cooperative = authorizeCooperative(context.cooperative, principal, "plan:write");
 
-  const request = readJsonBody(event, PutPlanRequest);
-  const hash = bodyHash(request);
-
-  const replay = async (record: IdempotencyItem | null): Promise<SaveOutcome | null> => {
-    if (!record) return null;
-    if (record.bodyHash !== hash) {
-      throw new HttpProblem("IDEMPOTENCY_KEY_REUSED", "Esta Idempotency-Key ya se usó con otro contenido: genere una clave nueva para cada sincronización distinta.", { field: "Idempotency-Key" });
-    }
-    const revision = await store.getRevision(cooperative.id, record.version);
-    if (!revision) throw new Error("Idempotency record points to a missing revision");
-    const { plan: _plan, ...rest } = toRevision(revision);
-    void _plan;
-    return { response: rest, replayed: true };
-  };
-
-  const earlier = await replay(context.idempotency);
+  const { plan, baseVersion } = command.readRequest();
+  const planJson = canonical(plan);
+  const saves = idempotent({
+    key: key.key,
+    // = bodyHash({ plan, baseVersion }): the canonical JSON of the request, keys sorted.
+    bodyHash: sha256(`{"baseVersion":${JSON.stringify(baseVersion)},"plan":${planJson.json}}`),
+    reusedDetail: "Esta Idempotency-Key ya se usó con otro contenido: genere una clave nueva para cada sincronización distinta.",
+    reread: () => store.getPlanSaveRecord(cooperative.id, key.key),
+    replay: async (record) => {
+      const revision = await store.getRevision(cooperative.id, record.version);
+      if (!revision) throw new Error("Idempotency record points to a missing revision");
+      return saveAnswer(revision);
+    },
+  });
+  const earlier = saves.replayIfRecorded(context.earlier);
   if (earlier) return earlier;
 
-  const latest = context.latest;
-  const currentVersion = latest?.version ?? 0;
-  const currentStatus = latest?.status ?? "borrador";
-  const planHash = bodyHash(request.plan);
-  if (latest && currentVersion > 0 && request.baseVersion === currentVersion && latest.planHash === planHash) {
+  const pointer = context.pointer;
+  const currentVersion = pointer?.version ?? 0;
+  const currentStatus = pointer?.status ?? "borrador";
+  if (pointer && currentVersion > 0 && baseVersion === currentVersion && pointer.planHash === planJson.hash) {
     const revision = await store.getRevision(cooperative.id, currentVersion);
     if (!revision) throw new Error("Latest pointer points to a missing revision");
-    const { plan: _unchangedPlan, ...rest } = toRevision(revision);
-    void _unchangedPlan;
-    return { response: { ...rest, unchanged: true }, replayed: false };
+    return { result: { ...saveAnswer(revision), unchanged: true }, replayed: false };
   }
   if (!EDITABLE_STATUSES.has(currentStatus)) {
-    throw new HttpProblem(
+    throw new DomainError(
       "PLAN_LOCKED",
       currentStatus === "aprobado"
         ? "El plan está aprobado y bloqueado: solo el AOS puede reabrirlo para editarlo."
@@ -103,38 +108,43 @@ export async function savePlan(deps: HandlerDeps, event: ApiEvent, principal: Pr
       { currentVersion },
     );
   }
-  if (request.baseVersion !== currentVersion) {
-    throw new HttpProblem(
+  if (baseVersion !== currentVersion) {
+    throw new DomainError(
       "VERSION_CONFLICT",
-      `El plan cambió en el servidor: usted editó la versión ${request.baseVersion} y la actual es la ${currentVersion}. Descargue la versión actual, incorpore sus cambios y vuelva a sincronizar.`,
+      `El plan cambió en el servidor: usted editó la versión ${baseVersion} y la actual es la ${currentVersion}. Descargue la versión actual, incorpore sus cambios y vuelva a sincronizar.`,
       { currentVersion },
     );
   }
 
-  const findings = validateForRegistration(deps.validate, request.plan, cooperative);
-  const counts = countFindings(findings);
-  const totals = planTotalsSummary(planTotals(request.plan));
-  const at = deps.now().toISOString();
-  const by = actorOf(principal);
-  const version = currentVersion + 1;
-  const status = statusAfterSave(currentStatus);
-  const body = encodeRevisionBody({ plan: request.plan, findings });
-
+  const findings = validateForRegistration(deps.validate, plan, cooperative);
+  const answer: PutPlanResponse = {
+    cooperativeId: cooperative.id,
+    version: currentVersion + 1,
+    status: statusAfterSave(currentStatus),
+    action: "save",
+    by: actorOf(principal),
+    at: deps.now().toISOString(),
+    comment: null,
+    totals: planTotalsSummary(planTotals(plan)),
+    counts: countFindings(findings),
+    findings,
+  };
   try {
-    await store.appendRevision(
-      { cooperativeId: cooperative.id, regionCode: cooperative.regionCode, version, status, action: "save", by, at, comment: null, totals, counts, body, planHash },
-      { key: key.value, bodyHash: hash, ttlSeconds: IDEMPOTENCY_TTL_SECONDS },
-    );
+    return await saves.write(async (claim) => {
+      await store.appendRevision({
+        cooperativeId: answer.cooperativeId, version: answer.version, status: answer.status, action: answer.action,
+        by: answer.by, at: answer.at, comment: answer.comment, totals: answer.totals, counts: answer.counts,
+        regionCode: cooperative.regionCode,
+        content: { json: `{"plan":${planJson.json},"findings":${JSON.stringify(findings)}}` },
+        planHash: planJson.hash,
+      }, claim);
+      return answer;
+    }, (error) => error instanceof VersionConflictError);
   } catch (error) {
-    if (error instanceof ItemTooLargeError) throw new HttpProblem("PLAN_TOO_LARGE", PLAN_TOO_LARGE_DETAIL);
-    if (error instanceof IdempotencyKeyTakenError || error instanceof VersionConflictError) {
-      // A concurrent request with the same key may have won: it answers for this one too.
-      const concurrent = await replay(await store.getIdempotencyRecord(cooperative.id, key.value));
-      if (concurrent) return concurrent;
-    }
+    if (error instanceof ItemTooLargeError) throw new DomainError("PLAN_TOO_LARGE", PLAN_TOO_LARGE_DETAIL);
     if (error instanceof VersionConflictError || error instanceof IdempotencyKeyTakenError) {
-      const now = error instanceof VersionConflictError ? error.currentVersion : (await store.getLatest(cooperative.id))?.version ?? 0;
-      throw new HttpProblem(
+      const now = error instanceof VersionConflictError ? error.currentVersion : (await store.getPointer(cooperative.id))?.version ?? 0;
+      throw new DomainError(
         "VERSION_CONFLICT",
         `Otra sincronización guardó el plan antes (versión actual: ${now}). Descargue la versión actual, incorpore sus cambios y vuelva a sincronizar.`,
         { currentVersion: now },
@@ -142,8 +152,4 @@ export async function savePlan(deps: HandlerDeps, event: ApiEvent, principal: Pr
     }
     throw error;
   }
-  return {
-    response: { cooperativeId: cooperative.id, version, status, action: "save", by, at, comment: null, totals, counts, findings },
-    replayed: false,
-  };
 }

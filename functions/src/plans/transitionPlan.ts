@@ -1,17 +1,23 @@
-import { TransitionRequest, type TransitionAction, type TransitionResponse } from "@coop-plans/shared/api";
-import type { HandlerDeps } from "../deps";
-import type { Permission } from "../auth/authorize";
-import { actorOf, type Principal } from "../auth/principal";
-import { HttpProblem } from "../http/httpProblem";
-import { readJsonBody } from "../http/requestBody";
-import type { ApiEvent } from "../http/types";
-import { VersionConflictError } from "../store/errors";
-import { decodeRevisionBody, encodeRevisionBody, type EncodedBody } from "../store/revisionBody";
-import { loadAuthorizedCooperative } from "./cooperativeAccess";
+import { PLAN_STATUS_LABELS, type TransitionAction, type TransitionResponse } from "@coop-plans/shared/api";
 import { countFindings } from "@coop-plans/shared/findings";
+import { authorize, type Permission } from "../auth/authorize";
+import { actorOf, type Principal } from "../auth/principal";
+import type { UseCaseDeps } from "./useCaseDeps";
+import { DomainError } from "../domainError";
+import { loadAuthorizedCooperative } from "./cooperativeAccess";
+import { VersionConflictError, type ContentJson, type StoredContent } from "./planStore";
 import { validateForRegistration } from "./registrationRules";
 import { statusAfterTransition } from "./workflow";
-import { PLAN_STATUS_LABELS } from "@coop-plans/shared/api";
+
+/** A workflow transition of a cooperative's plan. */
+export interface TransitionPlanCommand {
+  cooperativeId: string;
+  /**
+   * Reads the request: the action and the observations (required to return a plan; null or
+   * empty when none). Called once the caller may see the plan; its errors propagate.
+   */
+  readRequest: () => { action: TransitionAction; comment?: string | null };
+}
 
 const PERMISSION: Record<TransitionAction, Permission> = {
   submit: "plan:submit",
@@ -25,67 +31,68 @@ const ACTION_LABELS: Record<TransitionAction, string> = {
 };
 
 /**
- * `POST /v1/cooperatives/{id}/plan/transitions`: submit (gestor/a; re-validates the latest plan
- * for the registered cooperative, see registrationRules, and refuses with 422 and the findings
- * while errors remain), return with observations (AOS, comment
- * required), approve, reopen (AOS). Each transition is a new revision carrying the same plan, who,
- * when and the comment, written with the latest pointer in one conditional transaction.
- * Throws HttpProblem 400/403/404/409/422.
+ * Submit (gestor/a: re-validates the latest plan for the registered cooperative, see
+ * registrationRules, and refuses with PLAN_HAS_ERRORS 422 and the findings while errors remain),
+ * return with observations (AOS, comment required), approve, reopen (AOS). Each transition is a
+ * new revision carrying the same plan, who, when and the comment, written with the latest pointer
+ * in one conditional transaction. The caller must first be allowed to read the plan (404/403
+ * before the body is read), then to take the action (403). Throws DomainError: COOPERATIVE_NOT_FOUND 404, FORBIDDEN 403,
+ * VALIDATION_FAILED 400 (return without comment), PLAN_NOT_FOUND 404, INVALID_TRANSITION 409,
+ * PLAN_HAS_ERRORS 422, VERSION_CONFLICT 409.
  */
-export async function transitionPlan(deps: HandlerDeps, event: ApiEvent, principal: Principal): Promise<TransitionResponse> {
+export async function transitionPlan(command: TransitionPlanCommand, principal: Principal, deps: UseCaseDeps): Promise<TransitionResponse> {
   const { store } = deps;
-  const request = readJsonBody(event, TransitionRequest);
-  const cooperative = await loadAuthorizedCooperative(store, event, principal, PERMISSION[request.action]);
-  const comment = request.comment ? request.comment : null;
-  if (request.action === "return" && !comment) {
-    throw new HttpProblem("VALIDATION_FAILED", "Para devolver el plan escriba las observaciones en «comment».", { field: "comment" });
+  // Who cannot see the plan learns nothing more (404/403 before the body); then the action's own permission.
+  const cooperative = await loadAuthorizedCooperative(store, command.cooperativeId, principal, "plan:read");
+  const { action, comment: rawComment } = command.readRequest();
+  authorize(principal, PERMISSION[action], { regionCode: cooperative.regionCode, gestorEmail: cooperative.gestorEmail });
+  const comment = rawComment ? rawComment : null;
+  if (action === "return" && !comment) {
+    throw new DomainError("VALIDATION_FAILED", "Para devolver el plan escriba las observaciones en «comment».", { field: "comment" });
   }
 
-  const latest = await store.getLatest(cooperative.id);
+  const latest = await store.getPointer(cooperative.id);
   if (!latest || latest.version === 0) {
-    throw new HttpProblem("PLAN_NOT_FOUND", "La cooperativa aún no tiene un plan guardado: sincronice el plan antes de cambiar su estado.", { currentVersion: 0 });
+    throw new DomainError("PLAN_NOT_FOUND", "La cooperativa aún no tiene un plan guardado: sincronice el plan antes de cambiar su estado.", { currentVersion: 0 });
   }
-  const next = statusAfterTransition(latest.status, request.action);
+  const next = statusAfterTransition(latest.status, action);
   if (!next) {
-    throw new HttpProblem(
+    throw new DomainError(
       "INVALID_TRANSITION",
-      `No se puede ${ACTION_LABELS[request.action]} un plan en estado «${PLAN_STATUS_LABELS[latest.status]}».`,
+      `No se puede ${ACTION_LABELS[action]} un plan en estado «${PLAN_STATUS_LABELS[latest.status]}».`,
       { currentVersion: latest.version },
     );
   }
   const previous = await store.getRevision(cooperative.id, latest.version);
   if (!previous) throw new Error("Latest pointer points to a missing revision");
 
-  let body: EncodedBody = { data: previous.body, encoding: previous.bodyEncoding, bytes: previous.bodyBytes };
+  let content: ContentJson | StoredContent = previous.content;
   let counts = previous.counts;
-  if (request.action === "submit") {
-    const { plan } = decodeRevisionBody(previous.body, previous.bodyEncoding);
+  if (action === "submit") {
+    const { plan } = previous.content.read();
     const findings = validateForRegistration(deps.validate, plan, cooperative);
     counts = countFindings(findings);
     if (counts.error > 0) {
-      throw new HttpProblem(
+      throw new DomainError(
         "PLAN_HAS_ERRORS",
         `El plan tiene ${counts.error} error(es) que impiden enviarlo: corríjalos en la planilla y vuelva a sincronizar.`,
         { findings: findings.filter((f) => f.severity === "error"), currentVersion: latest.version },
       );
     }
-    body = encodeRevisionBody({ plan, findings });
+    content = { json: JSON.stringify({ plan, findings }) };
   }
 
-  const at = deps.now().toISOString();
-  const by = actorOf(principal);
-  const version = latest.version + 1;
-  const totals = previous.totals;
+  const answer: TransitionResponse = {
+    cooperativeId: cooperative.id, version: latest.version + 1, status: next, action: action,
+    by: actorOf(principal), at: deps.now().toISOString(), comment, totals: previous.totals, counts,
+  };
   try {
-    await store.appendRevision({
-      cooperativeId: cooperative.id, regionCode: cooperative.regionCode, version, status: next,
-      action: request.action, by, at, comment, totals, counts, body, planHash: latest.planHash,
-    });
+    await store.appendRevision({ ...answer, regionCode: cooperative.regionCode, content, planHash: latest.planHash });
   } catch (error) {
     if (error instanceof VersionConflictError) {
-      throw new HttpProblem("VERSION_CONFLICT", `El plan cambió mientras se procesaba la solicitud (versión actual: ${error.currentVersion}). Revise el estado e intente nuevamente.`, { currentVersion: error.currentVersion });
+      throw new DomainError("VERSION_CONFLICT", `El plan cambió mientras se procesaba la solicitud (versión actual: ${error.currentVersion}). Revise el estado e intente nuevamente.`, { currentVersion: error.currentVersion });
     }
     throw error;
   }
-  return { cooperativeId: cooperative.id, version, status: next, action: request.action, by, at, comment, totals, counts };
+  return answer;
 }

@@ -2,6 +2,7 @@ import http from "node:http";
 import https from "node:https";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { tracer } from "../observability";
 import { DYNAMODB_ENDPOINT_ENV, TABLE_NAME_ENV } from "./tableDefinition";
 
 /** What every repository needs: the document client and the table name. */
@@ -33,7 +34,8 @@ export function createStoreContext(options: StoreContextOptions = {}): StoreCont
   const requestHandler = local
     ? { httpAgent: new http.Agent({ keepAlive: true, maxSockets: 50 }) }
     : { httpsAgent: new https.Agent({ keepAlive: true, maxSockets: 50 }) };
-  const client = new DynamoDBClient({
+  // Traced by X-Ray inside Lambda (Powertools Tracer; a no-op elsewhere).
+  const client = tracer.captureAWSv3Client(new DynamoDBClient({
     region,
     requestHandler,
     ...(local
@@ -45,7 +47,7 @@ export function createStoreContext(options: StoreContextOptions = {}): StoreCont
           },
         }
       : {}),
-  });
+  }));
   const doc = DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
   });

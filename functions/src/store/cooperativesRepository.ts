@@ -1,6 +1,7 @@
 import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import * as z from "zod";
 import { cooperativeNameKey, type Actor, type Cooperative, type CooperativeSummary } from "@coop-plans/shared/api";
+import type { IdempotencyClaim } from "../plans/planStore";
 import { batchGet } from "./batchGet";
 import type { StoreContext } from "./client";
 import { ConcurrentUpdateError, DuplicateCooperativeError, IdempotencyKeyTakenError, InvalidPageTokenError } from "./errors";
@@ -10,7 +11,7 @@ import { GSI1 } from "./tableDefinition";
 import { transactWrite } from "./transactions";
 
 /** Maps a cooperative item to the API's Cooperative. */
-export function toCooperative(item: CooperativeItem): Cooperative {
+export function toCooperative(item: Cooperative): Cooperative {
   return {
     id: item.id,
     regionCode: item.regionCode,
@@ -35,13 +36,8 @@ export function toSummary(item: CooperativeItem, latest: LatestItem | undefined)
   };
 }
 
-/** An idempotency record to write with a registration: key, hash of the request body and lifetime. */
-export interface RegistrationIdempotency {
-  key: string;
-  bodyHash: string;
-  /** Seconds the record is kept (TTL). */
-  ttlSeconds: number;
-}
+/** An idempotency record to write with a registration (the port's claim). */
+export type RegistrationIdempotency = IdempotencyClaim;
 
 /**
  * Registers a cooperative in ONE transaction: the cooperative item (in the region index), its
@@ -150,7 +146,7 @@ export async function getCooperativeItem(ctx: StoreContext, id: string): Promise
  * assignment and writes the new one in one transaction, conditioned on the gestor/a read in
  * `current` (throws ConcurrentUpdateError when someone else changed it meanwhile).
  */
-export async function assignGestor(ctx: StoreContext, current: CooperativeItem, gestorEmail: string, by: Actor, at: string): Promise<Cooperative> {
+export async function assignGestor(ctx: StoreContext, current: Cooperative, gestorEmail: string, by: Actor, at: string): Promise<Cooperative> {
   const old = current.gestorEmail;
   const transaction: NonNullable<Parameters<typeof transactWrite>[1]> = [
     {

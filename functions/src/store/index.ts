@@ -6,6 +6,5 @@ export * from "./items";
 export * from "./keys";
 export * from "./revisionBody";
 export { toCooperative, toSummary, type CooperativePage, type RegistrationIdempotency } from "./cooperativesRepository";
-export { MAX_ITEM_BYTES, type NewRevision, type IdempotencyRecord } from "./planRevisionsRepository";
+export { MAX_ITEM_BYTES } from "./planRevisionsRepository";
 export * from "./store";
-export type { SaveContext } from "./saveContext";

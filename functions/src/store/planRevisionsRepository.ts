@@ -1,42 +1,15 @@
 import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
-import type { Actor, FindingCounts, PlanStatus, PlanTotalsSummary, RevisionAction } from "@coop-plans/shared/api";
+import type { IdempotencyClaim, NewRevision } from "../plans/planStore";
 import type { StoreContext } from "./client";
 import { IdempotencyKeyTakenError, ItemTooLargeError, VersionConflictError } from "./errors";
 import { IdempotencyItem, LatestItem, RevisionHeaderItem, RevisionItem, parseItem } from "./items";
 import { keys } from "./keys";
-import type { EncodedBody } from "./revisionBody";
+import { EncodedContent, encodeRevisionJson, type EncodedBody } from "./revisionBody";
 import { transactWrite } from "./transactions";
 import { batchGet } from "./batchGet";
 
 /** DynamoDB's item size limit (400 KB, counted as 400 × 1024 bytes of names and values). */
 export const MAX_ITEM_BYTES = 400 * 1024;
-
-/** A revision to append: what, who, when, why, and its encoded body. */
-export interface NewRevision {
-  cooperativeId: string;
-  regionCode: string;
-  /** The new version: baseVersion + 1. */
-  version: number;
-  status: PlanStatus;
-  action: RevisionAction;
-  by: Actor;
-  /** ISO timestamp. */
-  at: string;
-  comment: string | null;
-  totals: PlanTotalsSummary;
-  counts: FindingCounts;
-  body: EncodedBody;
-  /** Canonical hash of the revision's plan (kept on the latest pointer to recognise an unchanged save). */
-  planHash?: string;
-}
-
-/** An idempotency record to write with the revision: key, hash of the request body and lifetime. */
-export interface IdempotencyRecord {
-  key: string;
-  bodyHash: string;
-  /** Seconds the record is kept (TTL). */
-  ttlSeconds: number;
-}
 
 /** Rough DynamoDB size of an item: attribute names plus JSON-ish values plus binary lengths. */
 export function estimateItemBytes(item: Record<string, unknown>): number {
@@ -56,8 +29,13 @@ export function estimateItemBytes(item: Record<string, unknown>): number {
  * IdempotencyKeyTakenError when the key was used (checked first: a retry wins over a conflict),
  * VersionConflictError with the current version when the pointer moved. Nothing is overwritten.
  */
-export async function appendRevision(ctx: StoreContext, revision: NewRevision, idempotency?: IdempotencyRecord): Promise<void> {
+export async function appendRevision(ctx: StoreContext, revision: NewRevision, idempotency?: IdempotencyClaim): Promise<void> {
   const baseVersion = revision.version - 1;
+  const body: EncodedBody = revision.content instanceof EncodedContent
+    ? revision.content.body
+    : "json" in revision.content
+      ? encodeRevisionJson(revision.content.json)
+      : encodeRevisionJson(JSON.stringify(revision.content.read()));
   const revisionItem: RevisionItem = {
     ...keys.revision(revision.cooperativeId, revision.version),
     entity: "revision",
@@ -70,9 +48,9 @@ export async function appendRevision(ctx: StoreContext, revision: NewRevision, i
     comment: revision.comment,
     totals: revision.totals,
     counts: revision.counts,
-    body: revision.body.data,
-    bodyEncoding: revision.body.encoding,
-    bodyBytes: revision.body.bytes,
+    body: body.data,
+    bodyEncoding: body.encoding,
+    bodyBytes: body.bytes,
   };
   const size = estimateItemBytes(revisionItem);
   if (size > MAX_ITEM_BYTES - 1024) throw new ItemTooLargeError(size);

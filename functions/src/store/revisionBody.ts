@@ -1,12 +1,9 @@
 import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync } from "node:zlib";
 import * as z from "zod";
 import { Finding, Plan } from "@coop-plans/shared/domain";
+import type { RevisionContent, StoredContent } from "../plans/planStore";
 
-/** A revision's content: the plan and the findings the server computed for it. */
-export interface RevisionContent {
-  plan: Plan;
-  findings: Finding[];
-}
+export type { RevisionContent } from "../plans/planStore";
 
 /**
  * How a body is compressed. New bodies use Brotli; `gzip` bodies are still read. Two settings
@@ -55,7 +52,12 @@ function brotli(json: Buffer, setting: BrotliSetting): Buffer {
 
 /** Compresses `{plan, findings}` as JSON with Brotli: FAST_BROTLI, or DENSE_BROTLI when that is too large to fit easily. */
 export function encodeRevisionBody(content: RevisionContent): EncodedBody {
-  const json = Buffer.from(JSON.stringify({ plan: content.plan, findings: content.findings }), "utf8");
+  return encodeRevisionJson(JSON.stringify({ plan: content.plan, findings: content.findings }));
+}
+
+/** Compresses the JSON text of `{plan, findings}` (already serialised by the caller) as encodeRevisionBody does. */
+export function encodeRevisionJson(text: string): EncodedBody {
+  const json = Buffer.from(text, "utf8");
   let setting = FAST_BROTLI;
   let data = brotli(json, setting);
   if (data.length > DENSE_RETRY_BYTES) {
@@ -69,4 +71,13 @@ export function encodeRevisionBody(content: RevisionContent): EncodedBody {
 export function decodeRevisionBody(data: Uint8Array, encoding: BodyEncoding): RevisionContent {
   const json = (encoding === "br" ? brotliDecompressSync(data) : gunzipSync(data)).toString("utf8");
   return Content.parse(JSON.parse(json));
+}
+
+/** A stored body as the port's StoredContent: inflated on `read()`; appended again as it is by a transition. */
+export class EncodedContent implements StoredContent {
+  constructor(readonly body: EncodedBody) {}
+
+  read(): RevisionContent {
+    return decodeRevisionBody(this.body.data, this.body.encoding);
+  }
 }

@@ -1,58 +1,94 @@
-import type { Actor, Cooperative } from "@coop-plans/shared/api";
+import type { Actor, Cooperative, RevisionSummary } from "@coop-plans/shared/api";
+import type { IdempotencyClaim, NewRevision, PlanPointer, PlanStore, SaveContext, StoredRevision } from "../plans/planStore";
 import { createStoreContext, type StoreContext, type StoreContextOptions } from "./client";
 import * as cooperatives from "./cooperativesRepository";
 import * as revisions from "./planRevisionsRepository";
 import * as assignments from "./assignmentsRepository";
-import type { CooperativeItem } from "./items";
-import { readSaveContext, type SaveContext } from "./saveContext";
+import type { LatestItem, RevisionHeaderItem, RevisionItem } from "./items";
+import { EncodedContent } from "./revisionBody";
+import { readSaveContext } from "./saveContext";
 
-/**
- * The repositories bound to one table: the only door the handlers have to DynamoDB. Every item is
- * zod-parsed on read; every error the handlers must react to is a store error (errors.ts).
- */
-export interface Store {
+/** The DynamoDB adapter of the store port, with its client (tests count the commands it sends). */
+export interface Store extends PlanStore {
   readonly context: StoreContext;
-  /** See cooperativesRepository.registerCooperative (uniqueness of RUT and name in the region, optional idempotency record). */
-  registerCooperative(cooperative: Cooperative, by: Actor, idempotency?: cooperatives.RegistrationIdempotency): Promise<Cooperative>;
-  /** The unexpired record of a registration made with an Idempotency-Key in a region, or null. */
-  getRegistrationRecord(regionCode: string, key: string): ReturnType<typeof cooperatives.getRegistrationRecord>;
-  getCooperative(id: string): Promise<CooperativeItem | null>;
-  getCooperatives(ids: string[]): ReturnType<typeof cooperatives.getCooperativeItems>;
-  assignGestor(current: CooperativeItem, gestorEmail: string, by: Actor, at: string): Promise<Cooperative>;
-  listCooperativesByRegion(regionCode: string, page: { limit: number; nextToken?: string | null }): Promise<cooperatives.CooperativePage>;
-  listAllCooperativesByRegion(regionCode: string): ReturnType<typeof cooperatives.listAllCooperativesByRegion>;
-  getLatestItems(ids: string[]): ReturnType<typeof cooperatives.getLatestItems>;
-  listAssignments(gestorEmail: string): ReturnType<typeof assignments.listAssignments>;
-  getLatest(cooperativeId: string): ReturnType<typeof revisions.getLatest>;
-  getRevision(cooperativeId: string, version: number): ReturnType<typeof revisions.getRevision>;
-  getRevisions(refs: ReadonlyArray<{ cooperativeId: string; version: number }>): ReturnType<typeof revisions.getRevisions>;
-  listRevisions(cooperativeId: string): ReturnType<typeof revisions.listRevisions>;
-  appendRevision(revision: revisions.NewRevision, idempotency?: revisions.IdempotencyRecord): Promise<void>;
-  getIdempotencyRecord(cooperativeId: string, key: string): ReturnType<typeof revisions.getIdempotencyRecord>;
-  /** The cooperative, its latest pointer and the record of an idempotency key, in one read round trip. */
-  getSaveContext(cooperativeId: string, idempotencyKey: string): Promise<SaveContext>;
 }
 
-/** Binds the repositories to a table (options or the `TABLE_NAME` / `DYNAMODB_ENDPOINT` environment). */
+/** A latest pointer item as the port's PlanPointer. */
+export function toPointer(item: LatestItem): PlanPointer {
+  const { pk: _pk, sk: _sk, entity: _entity, ...pointer } = item;
+  return pointer;
+}
+
+/** A revision item (with or without body) as the port's RevisionSummary. */
+export function toRevisionSummary(item: RevisionHeaderItem): RevisionSummary {
+  return {
+    cooperativeId: item.cooperativeId,
+    version: item.v,
+    status: item.status,
+    action: item.action,
+    by: item.by,
+    at: item.at,
+    comment: item.comment,
+    totals: item.totals,
+    counts: item.counts,
+  };
+}
+
+/** A revision item as the port's StoredRevision (its body inflated only when read). */
+export function toStoredRevision(item: RevisionItem): StoredRevision {
+  return { ...toRevisionSummary(item), content: new EncodedContent({ data: item.body, encoding: item.bodyEncoding, bytes: item.bodyBytes }) };
+}
+
+/** The store port on DynamoDB: the repositories bound to one table (options or the `TABLE_NAME` / `DYNAMODB_ENDPOINT` environment). */
 export function createStore(options: StoreContextOptions | StoreContext = {}): Store {
   const ctx: StoreContext = "doc" in options ? options : createStoreContext(options);
   return {
     context: ctx,
-    registerCooperative: (c, by, idempotency) => cooperatives.registerCooperative(ctx, c, by, idempotency),
-    getRegistrationRecord: (region, key) => cooperatives.getRegistrationRecord(ctx, region, key),
-    getCooperative: (id) => cooperatives.getCooperativeItem(ctx, id),
-    getCooperatives: (ids) => cooperatives.getCooperativeItems(ctx, ids),
+    registerCooperative: async (c: Cooperative, by: Actor, claim?: IdempotencyClaim) => {
+      await cooperatives.registerCooperative(ctx, c, by, claim);
+    },
+    getRegistrationRecord: async (region, key) => {
+      const item = await cooperatives.getRegistrationRecord(ctx, region, key);
+      return item ? { bodyHash: item.bodyHash, cooperativeId: item.cooperativeId } : null;
+    },
+    getCooperative: async (id) => {
+      const item = await cooperatives.getCooperativeItem(ctx, id);
+      return item ? cooperatives.toCooperative(item) : null;
+    },
+    getCooperatives: async (ids) => (await cooperatives.getCooperativeItems(ctx, [...ids])).map(cooperatives.toCooperative),
     assignGestor: (current, email, by, at) => cooperatives.assignGestor(ctx, current, email, by, at),
-    listCooperativesByRegion: (code, page) => cooperatives.listCooperativesByRegion(ctx, code, page),
-    listAllCooperativesByRegion: (code) => cooperatives.listAllCooperativesByRegion(ctx, code),
-    getLatestItems: (ids) => cooperatives.getLatestItems(ctx, ids),
-    listAssignments: (email) => assignments.listAssignments(ctx, email),
-    getLatest: (id) => revisions.getLatest(ctx, id),
-    getRevision: (id, v) => revisions.getRevision(ctx, id, v),
-    getRevisions: (refs) => revisions.getRevisions(ctx, refs),
-    listRevisions: (id) => revisions.listRevisions(ctx, id),
-    appendRevision: (r, i) => revisions.appendRevision(ctx, r, i),
-    getIdempotencyRecord: (id, key) => revisions.getIdempotencyRecord(ctx, id, key),
-    getSaveContext: (id, key) => readSaveContext(ctx, id, key),
+    listCooperatives: (code, page) => cooperatives.listCooperativesByRegion(ctx, code, page),
+    listAllCooperatives: (code) => cooperatives.listAllCooperativesByRegion(ctx, code),
+    listAssignedCooperativeIds: async (email) => (await assignments.listAssignments(ctx, email)).map((a) => a.cooperativeId),
+    getPointer: async (id) => {
+      const item = await revisions.getLatest(ctx, id);
+      return item ? toPointer(item) : null;
+    },
+    getPointers: async (ids) => {
+      const items = await cooperatives.getLatestItems(ctx, [...ids]);
+      return new Map([...items].map(([id, item]) => [id, toPointer(item)]));
+    },
+    getRevision: async (id, v) => {
+      const item = await revisions.getRevision(ctx, id, v);
+      return item ? toStoredRevision(item) : null;
+    },
+    getRevisions: async (refs) => {
+      const items = await revisions.getRevisions(ctx, refs);
+      return new Map([...items].map(([key, item]) => [key, toStoredRevision(item)]));
+    },
+    listRevisions: async (id) => (await revisions.listRevisions(ctx, id)).map(toRevisionSummary),
+    appendRevision: (r: NewRevision, claim?: IdempotencyClaim) => revisions.appendRevision(ctx, r, claim),
+    getPlanSaveRecord: async (id, key) => {
+      const item = await revisions.getIdempotencyRecord(ctx, id, key);
+      return item ? { bodyHash: item.bodyHash, version: item.version } : null;
+    },
+    readSaveContext: async (id, key): Promise<SaveContext> => {
+      const found = await readSaveContext(ctx, id, key);
+      return {
+        cooperative: found.cooperative ? cooperatives.toCooperative(found.cooperative) : null,
+        pointer: found.latest ? toPointer(found.latest) : null,
+        earlier: found.idempotency ? { bodyHash: found.idempotency.bodyHash, version: found.idempotency.version } : null,
+      };
+    },
   };
 }
