@@ -2,6 +2,7 @@ import { Duration } from "aws-cdk-lib";
 import type { HttpApi } from "aws-cdk-lib/aws-apigatewayv2";
 import {
   Alarm,
+  Metric,
   AlarmStatusWidget,
   ComparisonOperator,
   Dashboard,
@@ -16,6 +17,7 @@ import type { IFunction } from "aws-cdk-lib/aws-lambda";
 import { Topic } from "aws-cdk-lib/aws-sns";
 import { EmailSubscription } from "aws-cdk-lib/aws-sns-subscriptions";
 import { Construct } from "constructs";
+import { METRICS_NAMESPACE, SERVICE_NAME } from "./handlerFunction";
 
 /** Props of `ApiMonitoring`. */
 export interface ApiMonitoringProps {
@@ -35,12 +37,28 @@ const SERVER_ERROR_RATE_PERCENT = 5;
 const MIN_REQUESTS_FOR_RATE = 10;
 
 /**
+ * Bursts of business signals the functions count (Powertools Metrics, namespace METRICS_NAMESPACE,
+ * dimension `service`; names as in functions/src/observability.ts `METRIC`), each alarmed when
+ * its sum over one period of 5 minutes reaches the threshold:
+ * - ServerErrors ≥ 5: answers 5xx, whatever the request volume (the rate alarm needs 10 requests);
+ * - Conflicts ≥ 20: 409s (stale saves, locked plans, duplicates): a few are the workflow doing its
+ *   job, twenty in five minutes is a client retrying in a loop or gestores overwriting each other;
+ * - TooLarge ≥ 5: 413s (request, plan or response too large): a client sending what cannot fit.
+ */
+export const BUSINESS_BURSTS = [
+  { metricName: "ServerErrors", id: "ServerErrorBurst", threshold: 5, what: "answers 5xx" },
+  { metricName: "Conflicts", id: "ConflictBurst", threshold: 20, what: "answers 409 (version conflicts, locked plans, duplicates)" },
+  { metricName: "TooLarge", id: "TooLargeBurst", threshold: 5, what: "answers 413 (request, plan or response too large)" },
+] as const;
+
+/**
  * Alarms and a dashboard for the API, all notifying one SNS topic (optionally an e-mail):
  * - API 5xx rate ≥ 5% in 2 of 3 five-minute periods (with at least 10 requests in a period);
  * - per function: any error (an unhandled exception: the handlers answer expected failures as
  *   problem+json), and any throttle (concurrency exhausted: requests were refused);
  * - DynamoDB read or write throttle events on the table (on-demand tables throttle past twice
  *   their previous peak).
+ * - bursts of business signals the functions count (BUSINESS_BURSTS: 5xx, 409, 413 in 5 minutes).
  * HTTP APIs publish no metric of their own for stage throttling (a throttled request is a 429,
  * counted in 4xx with 401 and 403), so the 4xx count is graphed, not alarmed.
  */
@@ -125,6 +143,21 @@ export class ApiMonitoring extends Construct {
       }),
     );
 
+    const business = BUSINESS_BURSTS.map((burst) => {
+      const metric = new Metric({
+        namespace: METRICS_NAMESPACE, metricName: burst.metricName, dimensionsMap: { service: SERVICE_NAME },
+        period: PERIOD, statistic: "Sum",
+      });
+      track(metric.createAlarm(this, burst.id, {
+        alarmDescription: `coop-plans functions: ${burst.threshold} or more ${burst.what} in 5 minutes.`,
+        threshold: burst.threshold,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      }));
+      return metric.with({ label: burst.metricName });
+    });
+
     /** One graph with a line per function, labelled with its handler group. */
     const perFunction = (title: string, metric: (fn: IFunction, options: { period: Duration; label: string }) => IMetric): GraphWidget =>
       new GraphWidget({ title, width: 8, left: functions.map(([group, fn]) => metric(fn, { period: PERIOD, label: group })) });
@@ -152,6 +185,7 @@ export class ApiMonitoring extends Construct {
       }),
       new GraphWidget({ title: "DynamoDB throttles", width: 8, left: [tableThrottles] }),
     );
+    this.dashboard.addWidgets(new GraphWidget({ title: "5xx, 409 and 413 answered by the functions", width: 24, left: business }));
     this.dashboard.addWidgets(new AlarmStatusWidget({ title: "Alarms", width: 24, alarms: this.alarms }));
   }
 }

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { Duration, RemovalPolicy } from "aws-cdk-lib";
 import type { ITableV2 } from "aws-cdk-lib/aws-dynamodb";
-import { Architecture, Runtime } from "aws-cdk-lib/aws-lambda";
+import { Architecture, Runtime, Tracing } from "aws-cdk-lib/aws-lambda";
 import { NodejsFunction, OutputFormat } from "aws-cdk-lib/aws-lambda-nodejs";
 import { LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
@@ -9,8 +9,11 @@ import type { HandlerGroup } from "@coop-plans/shared/api";
 import { TABLE_NAME_ENV } from "../../functions/src/store/tableDefinition";
 import { TABLE_ACTIONS, type HandlerSettings } from "./handlerSettings";
 
-/** Service name every function logs under (Powertools `POWERTOOLS_SERVICE_NAME`). */
+/** Service name every function logs, counts and traces under (Powertools `POWERTOOLS_SERVICE_NAME`; functions/src/observability.ts). */
 export const SERVICE_NAME = "coop-plans";
+
+/** CloudWatch namespace of the functions' business metrics (Powertools Metrics; functions/src/observability.ts `METRICS_NAMESPACE`). */
+export const METRICS_NAMESPACE = "CoopPlans";
 
 /**
  * ESM bundles still meet CommonJS dependencies that call `require` (e.g. of Node built-ins): the
@@ -34,8 +37,9 @@ export interface HandlerFunctionProps {
  * bundled by the repository's own esbuild (no Docker) into a minified ESM `index.mjs` with a
  * source map (`NODE_OPTIONS=--enable-source-maps` gives TypeScript lines in stack traces). The AWS
  * SDK v3 is left out of the bundle (`@aws-sdk/*`): the nodejs22.x runtime provides it. Logs go
- * to a log group of its own, kept three months. The function may only call the DynamoDB actions
- * of its `tableAccess`, on the table and its indexes.
+ * to a log group of its own, kept three months. X-Ray tracing is active (Powertools Tracer: a
+ * subsegment per route and per DynamoDB call); Powertools Metrics publish to METRICS_NAMESPACE.
+ * The function may only call the DynamoDB actions of its `tableAccess`, on the table and its indexes.
  */
 export class HandlerFunction extends Construct {
   readonly fn: NodejsFunction;
@@ -64,8 +68,10 @@ export class HandlerFunction extends Construct {
       memorySize: settings.memorySize,
       timeout: Duration.seconds(settings.timeoutSeconds),
       logGroup,
+      tracing: Tracing.ACTIVE,
       environment: {
         POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
+        POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
         POWERTOOLS_LOG_LEVEL: props.logLevel,
         // A group without table access gets no table name either.
         ...(actions.length > 0 ? { [TABLE_NAME_ENV]: table.tableName } : {}),

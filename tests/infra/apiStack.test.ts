@@ -1,6 +1,9 @@
 import { Match } from "aws-cdk-lib/assertions";
 import { HANDLER_GROUPS, ROUTE_LIST, type HandlerGroup } from "@coop-plans/shared/api";
 import { HANDLER_SETTINGS, TABLE_ACTIONS } from "../../infra/lib/handlerSettings";
+import { BUSINESS_BURSTS } from "../../infra/lib/apiMonitoring";
+import { METRICS_NAMESPACE } from "../../infra/lib/handlerFunction";
+import { METRIC, METRICS_NAMESPACE as FUNCTIONS_NAMESPACE } from "../../functions/src/observability";
 import { resourcesOf, synthApp, type CfnResource, type SynthesizedApp } from "./synthApp";
 
 const ORIGINS = ["https://a.example.cl", "https://b.example.cl"];
@@ -136,7 +139,8 @@ describe("ApiStack (Cognito, with allowedOrigins)", () => {
       const actions = statements.flatMap((s) => ([] as string[]).concat(s.Action)).filter((a) => a.startsWith("dynamodb:"));
       expect({ group, actions: [...actions].sort() }).toEqual({ group, actions: [...TABLE_ACTIONS[HANDLER_SETTINGS[group].tableAccess]].sort() });
       expect(actions).not.toContain("dynamodb:Scan");
-      for (const s of statements) {
+      // The X-Ray statement (tracing) is on "*", as X-Ray requires; every DynamoDB statement is on the table.
+      for (const s of statements.filter((st) => ([] as string[]).concat(st.Action).some((a) => a.startsWith("dynamodb:")))) {
         const text = JSON.stringify(s.Resource);
         expect(text).toMatch(/PlansTable/);
       }
@@ -165,6 +169,32 @@ describe("ApiStack (Cognito, with allowedOrigins)", () => {
     for (const a of alarms) expect(a.Properties!.AlarmActions).toHaveLength(1);
     app.templates.api.resourceCountIs("AWS::CloudWatch::Dashboard", 1);
     app.templates.api.resourceCountIs("AWS::SNS::Topic", 1);
+  });
+
+  test("bursts of 5xx, 409 and 413 counted by the functions each raise an alarm (sum over 5 minutes, service dimension)", () => {
+    const alarms = Object.values(resourcesOf(app.templates.api, "AWS::CloudWatch::Alarm"));
+    const business = alarms.filter((a) => a.Properties!.Namespace === METRICS_NAMESPACE);
+    const byMetric = Object.fromEntries(business.map((a) => [a.Properties!.MetricName, a.Properties!]));
+    expect(Object.keys(byMetric).sort()).toEqual(["Conflicts", "ServerErrors", "TooLarge"]);
+    expect(byMetric.ServerErrors).toMatchObject({ Threshold: 5, Statistic: "Sum", Period: 300, EvaluationPeriods: 1, ComparisonOperator: "GreaterThanOrEqualToThreshold", TreatMissingData: "notBreaching" });
+    expect(byMetric.Conflicts).toMatchObject({ Threshold: 20, Statistic: "Sum", Period: 300 });
+    expect(byMetric.TooLarge).toMatchObject({ Threshold: 5, Statistic: "Sum", Period: 300 });
+    for (const a of business) {
+      expect(a.Properties!.Dimensions).toEqual([{ Name: "service", Value: "coop-plans" }]);
+      expect(a.Properties!.AlarmActions).toHaveLength(1);
+    }
+    // The names the functions emit (functions/src/observability.ts) are the ones alarmed.
+    expect(BUSINESS_BURSTS.map((b) => b.metricName)).toEqual([METRIC.serverErrors, METRIC.conflicts, METRIC.tooLarge]);
+    expect(METRICS_NAMESPACE).toBe(FUNCTIONS_NAMESPACE);
+  });
+
+  test("every function traces with X-Ray and publishes metrics to the namespace", () => {
+    const fns = Object.values(resourcesOf(app.templates.api, "AWS::Lambda::Function")).filter((f) => String(f.Properties?.Description ?? "").startsWith("coop-plans API:"));
+    expect(fns).toHaveLength(HANDLER_GROUPS.length);
+    for (const fn of fns) {
+      expect(fn.Properties!.TracingConfig).toEqual({ Mode: "Active" });
+      expect(fn.Properties!.Environment.Variables).toMatchObject({ POWERTOOLS_SERVICE_NAME: "coop-plans", POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE });
+    }
   });
 
   test("outputs ApiUrl", () => {
