@@ -305,12 +305,26 @@ function corsHeaders(origin: string | undefined, allowed: string[]): Record<stri
 
 /**
  * The default verifier: dev tokens signed with the key under `.data/` (created when missing).
- * jose is loaded here, on demand, so that the adapter itself loads without it.
+ * jose is loaded here, on demand, so that the adapter itself loads without it. A token verified
+ * once is remembered (up to 256) until its `exp`: jose's HMAC goes through WebCrypto, a thread-pool
+ * round trip on every request, which the sync benchmark counts as overhead of a save.
  */
 export async function devTokenAuthenticator(): Promise<Authenticate> {
   const m = await import("./devTokens");
   const key = m.loadOrCreateDevKey();
-  return (token) => m.verifyDevToken(key, token);
+  const verified = new Map<string, DevTokenCheck & { ok: true }>();
+  return async (token) => {
+    const known = token ? verified.get(token) : undefined;
+    if (known && known.claims.exp > Date.now() / 1000) return known;
+    const check = await m.verifyDevToken(key, token);
+    if (check.ok && token) {
+      if (verified.size >= 256) verified.clear();
+      verified.set(token, check);
+    } else if (token) {
+      verified.delete(token);
+    }
+    return check;
+  };
 }
 
 function lazyDevTokenAuthenticator(): Authenticate {

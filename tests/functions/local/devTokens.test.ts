@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { loadOrCreateDevKey, signDevToken, verifyDevToken } from "../../../functions/local/devTokens";
-import { startLocalServer, type LambdaHandler, type LocalServer } from "../../../functions/local/server";
+import { devTokenAuthenticator, startLocalServer, type LambdaHandler, type LocalServer } from "../../../functions/local/server";
 import { hs256, readKey } from "./harness/spawnTsx";
 
 // jose runs in process (jest transforms its ESM build); the signatures are also checked from
@@ -105,5 +105,31 @@ describe("local adapter with its real verifier", () => {
 
   it("keeps health public", async () => {
     expect((await fetch(`${url}/v1/health`)).status).toBe(200);
+  });
+});
+
+describe("devTokenAuthenticator (the local adapter's default)", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "coop-dev-cache-"));
+  const previous = process.env.COOP_PLANS_DATA_DIR;
+  beforeAll(() => {
+    process.env.COOP_PLANS_DATA_DIR = dir;
+  });
+  afterAll(() => {
+    if (previous === undefined) delete process.env.COOP_PLANS_DATA_DIR;
+    else process.env.COOP_PLANS_DATA_DIR = previous;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("remembers a verified token only until it expires, and never a refused one", async () => {
+    const authenticate = await devTokenAuthenticator();
+    const key = loadOrCreateDevKey(path.join(dir, "dev-signing-key"));
+    const token = await signDevToken(key, { email: "breve@ejemplo.cl", role: "aos", regions: ["08"], expiresInSeconds: 3 });
+    expect(await authenticate(token)).toMatchObject({ ok: true, claims: { email: "breve@ejemplo.cl" } });
+    expect(await authenticate(token)).toMatchObject({ ok: true });
+    await new Promise((r) => setTimeout(r, 4000));
+    expect(await authenticate(token)).toEqual({ ok: false, reason: "expired" });
+    const forged = `${token.slice(0, token.lastIndexOf(".") + 1)}${"A".repeat(43)}`;
+    expect(await authenticate(forged)).toEqual({ ok: false, reason: "invalid" });
+    expect(await authenticate(null)).toEqual({ ok: false, reason: "missing" });
   });
 });
