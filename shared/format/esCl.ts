@@ -31,6 +31,15 @@ export function formatDigits(value: number): string {
   return INTEGER.format(BigInt(Math.trunc(value)));
 }
 
+/**
+ * A count with its noun in the right number and es-CL grouping: `formatCount(1, "error",
+ * "errores")` → `1 error`, `formatCount(2000, "error", "errores")` → `2.000 errores`,
+ * `formatCount(0, "advertencia", "advertencias")` → `0 advertencias`.
+ */
+export function formatCount(count: number, singular: string, plural: string): string {
+  return `${INTEGER.format(count)} ${count === 1 ? singular : plural}`;
+}
+
 /** A plain number with es-CL grouping and decimal comma, at most 2 decimals: 25000 → `25.000`, 1.5 → `1,5`. */
 export function formatNumber(value: number): string {
   return NUMBER.format(value);

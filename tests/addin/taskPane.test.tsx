@@ -47,10 +47,28 @@ describe("task pane", () => {
     const items = within(groups[0].closest("section")!).getAllByRole("listitem").map((li) => li.getAttribute("data-rule"));
     expect(items).toEqual(["INV-005", "INV-001", "INV-010"]); // errors (by cell: J1, I6) then the warning
     expect(screen.getByRole("status", { name: "" }).textContent ?? "").toBeDefined();
-    expect(screen.getByText(/3 error\(es\) y 1 advertencia/)).toBeTruthy();
+    expect(screen.getByText(/^3 errores y 1 advertencia\. Corrija/)).toBeTruthy();
     expect(host.markFindings).toHaveBeenCalledWith(findings);
-    fireEvent.click(screen.getByRole("button", { name: /Error COOP-001 en Socios!C6/ }));
+    fireEvent.click(screen.getByRole("button", { name: /^Error COOP-001 C6 — / }));
     await waitFor(() => expect(host.selectCell).toHaveBeenCalledWith("Socios", "C6"));
+  });
+
+  it("API unreachable: one state saying so with «Reintentar», not «Sesión iniciada» with a sign-in hint; a retry that reaches it signs in", async () => {
+    const host = fakeHost();
+    const client = fakeClient();
+    client.me.mockRejectedValueOnce(apiError("NETWORK_ERROR", "sin red"));
+    renderPane({ host, session, services: fakeServices(client) });
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain("Sin conexión con http://127.0.0.1:4000.");
+    expect(screen.getByText("Sin conexión con el servidor")).toBeTruthy();
+    expect(screen.queryByText("Sesión iniciada")).toBeNull();
+    expect(screen.queryByText(/Inicie sesión para sincronizar/)).toBeNull();
+    expect((screen.getByRole("button", { name: "Sincronizar" }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(within(alert).getByRole("button", { name: "Reintentar" }));
+    expect(await screen.findByText(/gestora@aos.example.org/)).toBeTruthy();
+    expect(client.me).toHaveBeenCalledTimes(2);
+    expect(screen.queryByRole("alert")).toBeNull();
+    expect((screen.getByRole("button", { name: "Sincronizar" }) as HTMLButtonElement).disabled).toBe(false);
   });
 
   it("syncing shows progress, then the saved version and time; Enviar becomes available with no errors", async () => {

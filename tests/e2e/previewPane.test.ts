@@ -69,7 +69,7 @@ maybe("task pane in the preview host (headless chromium)", () => {
     expect(errorsFound).toHaveLength(3);
 
     // Clicking a finding selects its cell on the rendered grid, which carries the mark.
-    await page.getByRole("button", { name: /COOP-001 en Socios!C6/ }).click();
+    await page.getByRole("button", { name: /^Error COOP-001 C6 — / }).click();
     const c6 = page.locator('table[data-sheet="Socios"] td[data-cell="C6"]');
     await c6.waitFor();
     expect(await c6.getAttribute("data-mark")).toBe("error");

@@ -1,5 +1,5 @@
 import {
-  formatClp, formatDateEs, formatDateTime, formatDigits, formatFixed, formatNumber, formatPercent, formatPercentOneDecimal,
+  formatClp, formatCount, formatDateEs, formatDateTime, formatDigits, formatFixed, formatNumber, formatPercent, formatPercentOneDecimal,
 } from "@coop-plans/shared/format";
 
 describe("es-CL formatting (shared/format)", () => {
@@ -34,6 +34,13 @@ describe("es-CL formatting (shared/format)", () => {
     expect(formatDateEs("2024-02-29")).toBe("29-02-2024");
     expect(formatDateEs("2025-02-29")).toBe("2025-02-29");
     expect(formatDateEs("pronto")).toBe("pronto");
+  });
+
+  it("counts with the noun in the right number («1 error», «2.000 errores»)", () => {
+    expect(formatCount(1, "error", "errores")).toBe("1 error");
+    expect(formatCount(2, "error", "errores")).toBe("2 errores");
+    expect(formatCount(2000, "error", "errores")).toBe("2.000 errores");
+    expect(formatCount(0, "advertencia", "advertencias")).toBe("0 advertencias");
   });
 
   it("writes timestamps in Santiago's local time", () => {

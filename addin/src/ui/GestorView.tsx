@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { Button, Field, MessageBar, MessageBarBody, Select, Spinner, Text } from "@fluentui/react-components";
+import { Button, Field, MessageBar, MessageBarBody, Select, Text } from "@fluentui/react-components";
 import type { Finding } from "@coop-plans/shared/domain";
 import { isApiError, PLAN_STATUS_LABELS, type ApiClient, type MeResponse } from "@coop-plans/shared/api";
 import type { WorkbookHost } from "../host/WorkbookHost";
@@ -11,6 +11,8 @@ import type { ValidationOutcome } from "./validation";
 import { countFindings } from "@coop-plans/shared/findings";
 import { todayInSantiago } from "@coop-plans/shared/rules";
 import { messageOf } from "./errors";
+import { afterPaint, DelayedSpinner } from "./DelayedSpinner";
+import { formatCount } from "@coop-plans/shared/format";
 import { progressReport } from "@coop-plans/shared/consolidate";
 import { progressReportBlocks } from "./progressReportBlocks";
 
@@ -25,6 +27,8 @@ export interface GestorViewProps {
   /** Initial state of the sync flow (tests start the pane in a given state). */
   initialSync?: SyncState;
   initialOutcome?: ValidationOutcome;
+  /** Signed in, but the API cannot be reached: the pane explains it once (with «Reintentar»), so no sign-in hint here. */
+  offline?: boolean;
 }
 
 /**
@@ -32,7 +36,7 @@ export interface GestorViewProps {
  * with its base version; on 409 offer the server's version in a new sheet), Enviar (when no
  * errors remain), Informe de avance (the progress report's sheet and chart, from the workbook itself).
  */
-export function GestorView({ host, services, client, me, apiUrl, initialSync, initialOutcome }: GestorViewProps) {
+export function GestorView({ host, services, client, me, apiUrl, initialSync, initialOutcome, offline = false }: GestorViewProps) {
   const [outcome, setOutcome] = useState<ValidationOutcome | null>(initialOutcome ?? null);
   const [notice, setNotice] = useState<string | null>(null);
   const [validating, setValidating] = useState(false);
@@ -56,6 +60,7 @@ export function GestorView({ host, services, client, me, apiUrl, initialSync, in
     setNotice(null);
     try {
       const read = await host.readGrids();
+      await afterPaint(); // the spinner and disabled buttons show while the check runs
       const result = services.validate(read.grids);
       const skipped: Finding[] = read.skipped.map((s) => ({ ruleId: "APP-002", severity: "error", message: s.reason, location: { sheet: s.sheet } }));
       const full = { plan: result.plan, findings: [...skipped, ...result.findings] };
@@ -192,7 +197,7 @@ export function GestorView({ host, services, client, me, apiUrl, initialSync, in
         <Button appearance="primary" onClick={() => void validate()} disabled={validating || busy}>
           Validar
         </Button>
-        <Button onClick={() => void synchronize()} disabled={!client || busy || validating} title={client ? undefined : "Inicie sesión para sincronizar"}>
+        <Button onClick={() => void synchronize()} disabled={!client || busy || validating} title={client ? undefined : offline ? "Sin conexión con el servidor" : "Inicie sesión para sincronizar"}>
           Sincronizar
         </Button>
         <Button onClick={() => void submit()} disabled={!canSubmit || busy}>
@@ -207,8 +212,9 @@ export function GestorView({ host, services, client, me, apiUrl, initialSync, in
           </Button>
         )}
       </div>
-      {!client && <Text as="p">Inicie sesión para sincronizar el plan con el servidor.</Text>}
-      {validating && <Spinner size="tiny" label="Validando el libro…" />}
+      {!client && !offline && <Text as="p">Inicie sesión para sincronizar el plan con el servidor.</Text>}
+      {validating && <DelayedSpinner label="Validando el libro…" />}
+      {busy && !validating && sync.kind !== "syncing" && <DelayedSpinner label="Procesando…" />}
       {notice && (
         <MessageBar intent="warning" role="alert">
           <MessageBarBody>{notice}</MessageBarBody>
@@ -224,7 +230,7 @@ export function GestorView({ host, services, client, me, apiUrl, initialSync, in
         <p role="status" aria-live="polite" className="pane-summary">
           {counts.error === 0 && counts.warning === 0
             ? "Sin errores ni advertencias."
-            : `${counts.error} error(es) y ${counts.warning} advertencia(s).${counts.error > 0 ? " Corrija los errores para poder enviar." : ""}`}
+            : `${formatCount(counts.error, "error", "errores")} y ${formatCount(counts.warning, "advertencia", "advertencias")}.${counts.error > 0 ? " Corrija los errores para poder enviar." : ""}`}
         </p>
       )}
       {outcome && <FindingsList findings={outcome.findings} onSelect={(sheet, cell) => void host.selectCell(sheet, cell).catch((e) => setNotice(messageOf(e)))} />}

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from "react";
-import { Button, MessageBar, MessageBarBody, Select, Text, Field } from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarActions, MessageBarBody, Select, Text, Field } from "@fluentui/react-components";
 import { ApiError, ROLE_LABELS, isApiError, makeProblem, type MeResponse } from "@coop-plans/shared/api";
 import type { Modality } from "@coop-plans/shared/domain";
 import type { WorkbookHost } from "../host/WorkbookHost";
@@ -46,6 +46,9 @@ export function TaskPane({ host, services = defaultServices, session: sessionPro
   const [signedOutMessage, setSignedOutMessage] = useState<string | null>(null);
   const [me, setMe] = useState<MeResponse | null>(null);
   const [meError, setMeError] = useState<string | null>(null);
+  // The API could not be reached (not a refused sign-in): one state with «Reintentar».
+  const [offline, setOffline] = useState(false);
+  const [attempt, setAttempt] = useState(0);
   const [templateMessage, setTemplateMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [modality, setModality] = useState<Modality>("creacion");
   const client = useMemo(() => (session ? services.createClient(session) : null), [session, services]);
@@ -72,16 +75,18 @@ export function TaskPane({ host, services = defaultServices, session: sessionPro
   useEffect(() => {
     setMe(null);
     setMeError(null);
+    setOffline(false);
     if (!client) return;
     client.me().then(setMe, (error: unknown) => {
       if (isApiError(error) && error.code === "UNAUTHENTICATED") {
         endSession();
         setMeError(session?.kind === "entra" ? error.problem.detail : "Su sesión expiró o el token no es válido: vuelva a iniciar sesión.");
       } else if (isApiError(error) && error.code === "NETWORK_ERROR") {
+        setOffline(true);
         setMeError(`Sin conexión con ${session?.apiUrl}. Puede validar igual; para sincronizar, revise la conexión (o que el servidor local esté corriendo).`);
       } else setMeError(messageOf(error));
     });
-  }, [client, session?.apiUrl]);
+  }, [client, session?.apiUrl, attempt]);
 
   const signIn = (s: Session) => {
     saveSession(s);
@@ -140,7 +145,7 @@ export function TaskPane({ host, services = defaultServices, session: sessionPro
       {session ? (
         <div className="pane-account" aria-label="Cuenta" role="region">
           <Text>
-            {me ? `${me.email ?? me.sub} · ${ROLE_LABELS[me.role]}` : meError ? "Sesión iniciada" : "Conectando…"}
+            {me ? `${me.email ?? me.sub} · ${ROLE_LABELS[me.role]}` : offline ? "Sin conexión con el servidor" : meError ? "Sesión iniciada" : "Conectando…"}
           </Text>{" "}
           <Button appearance="subtle" size="small" onClick={signOut}>
             Cerrar sesión
@@ -157,14 +162,21 @@ export function TaskPane({ host, services = defaultServices, session: sessionPro
         </>
       )}
       {meError && (
-        <MessageBar intent="warning" role="alert">
+        <MessageBar intent="warning" role="alert" layout="multiline">
           <MessageBarBody>{meError}</MessageBarBody>
+          {offline && session && (
+            <MessageBarActions>
+              <Button size="small" onClick={() => setAttempt((n) => n + 1)}>
+                Reintentar
+              </Button>
+            </MessageBarActions>
+          )}
         </MessageBar>
       )}
       {isAos && client && me ? (
         <AosView host={host} services={services} client={client} me={me} />
       ) : (
-        <GestorView host={host} services={services} client={me ? client : null} me={me} apiUrl={session?.apiUrl ?? ""} initialSync={initialSync} initialOutcome={initialOutcome} />
+        <GestorView host={host} services={services} client={me ? client : null} me={me} offline={offline} apiUrl={session?.apiUrl ?? ""} initialSync={initialSync} initialOutcome={initialOutcome} />
       )}
       <details className="pane-section">
         <summary>Plantilla del plan</summary>

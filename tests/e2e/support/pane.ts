@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { freePort } from "../../../functions/local/dynamodbLocal";
 
@@ -16,21 +16,24 @@ function newestMtime(dir: string): number {
 }
 
 /**
- * Builds the task pane with vite (OFFICE_JS=local) unless addin/dist/preview.html is newer than
- * every file of addin/src, addin/*.html and shared/ (so two e2e files in one run build once).
- * Throws with vite's stderr when the build fails.
+ * Builds the task pane with vite (OFFICE_JS=local, NODE_ENV=production: the React and Fluent code
+ * users get, not their development builds, which jest's NODE_ENV=test would select) unless this
+ * function's own marker, addin/dist/.e2e-build, is newer than every file of addin/src,
+ * addin/*.html and shared/ (so two e2e files in one run build once; any other build empties
+ * addin/dist and so removes the marker). Throws with vite's stderr when the build fails.
  */
 export function buildPane(): void {
-  const marker = path.join(ROOT, "addin/dist/preview.html");
+  const marker = path.join(ROOT, "addin/dist/.e2e-build");
   const sources = Math.max(
     newestMtime(path.join(ROOT, "addin/src")), newestMtime(path.join(ROOT, "shared")),
     ...["preview.html", "taskpane.html", "vite.config.mts"].map((f) => statSync(path.join(ROOT, "addin", f)).mtimeMs),
   );
   if (existsSync(marker) && statSync(marker).mtimeMs > sources) return;
   const built = spawnSync(path.join(ROOT, "node_modules/.bin/vite"), ["build", "--logLevel", "warn"], {
-    cwd: path.join(ROOT, "addin"), env: { ...process.env, OFFICE_JS: "local" }, encoding: "utf8",
+    cwd: path.join(ROOT, "addin"), env: { ...process.env, OFFICE_JS: "local", NODE_ENV: "production" }, encoding: "utf8",
   });
   if (built.status !== 0) throw new Error(`vite build failed:\n${built.stderr}`);
+  writeFileSync(marker, "OFFICE_JS=local NODE_ENV=production\n");
 }
 
 /** The built pane served by addin/serve.ts on a free port of 127.0.0.1. */
