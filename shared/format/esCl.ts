@@ -11,7 +11,7 @@ const PERCENT_ONE_DECIMAL = new Intl.NumberFormat("es-CL", { minimumFractionDigi
 const NUMBER = new Intl.NumberFormat("es-CL", { maximumFractionDigits: 2 });
 const INTEGER = new Intl.NumberFormat("es-CL", { maximumFractionDigits: 0 });
 const DATE_TIME = new Intl.DateTimeFormat("es-CL", {
-  timeZone: "America/Santiago", day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit",
+  timeZone: "America/Santiago", day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23",
 });
 
 /** What a table shows where a figure is unknown. */
@@ -80,7 +80,7 @@ export function formatDateEs(iso: string): string {
 
 /**
  * An ISO timestamp as local date and time in America/Santiago: `2025-05-12T14:03:00Z` →
- * `12-05-2025, 10:03 a. m.`; text that is not a timestamp comes back unchanged.
+ * `12-05-2025, 10:03` (24-hour clock, as people in Chile write times); text that is not a timestamp comes back unchanged.
  */
 export function formatDateTime(iso: string): string {
   const d = new Date(iso);

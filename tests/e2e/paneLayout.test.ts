@@ -14,14 +14,13 @@ import type { BrowserContext, Page } from "playwright-core";
 import { creacionPlan } from "../fixtures/fixturePlans";
 import { writeCleanWorkbook } from "../fixtures/fixtureWorkbook";
 import { browserSkipReason, launchBrowser, type Browser } from "./support/browser";
-import { buildPane, ROOT, startPaneServer, type PaneServer } from "./support/pane";
+import { buildPane, startPaneServer, type PaneServer } from "./support/pane";
 
 const skipReason = browserSkipReason();
 if (skipReason) console.warn(`e2e skipped: ${skipReason}`);
 const maybe = skipReason ? describe.skip : describe;
 
 const WIDTHS = [320, 350];
-const BROKEN = path.join(ROOT, "tests/fixtures/broken/COOP-003.xlsx");
 
 /** Elements of the pane that stick out to its right, and whether the page scrolls sideways. */
 async function overflowOf(page: Page): Promise<{ pageScrolls: boolean; paneScrolls: boolean; offenders: string[] }> {
@@ -66,6 +65,7 @@ maybe("the task pane at 320 and 350 px (headless chromium)", () => {
   let context: BrowserContext;
   let dir: string;
   let manyErrors: string;
+  let someErrors: string;
 
   beforeAll(async () => {
     buildPane();
@@ -73,15 +73,20 @@ maybe("the task pane at 320 and 350 px (headless chromium)", () => {
     browser = await launchBrowser();
     context = browser.context;
     dir = mkdtempSync(path.join(os.tmpdir(), "coop-plans-layout-"));
-    // 2,000 investment lines, every total $1.000 off: INV-001 and INV-002 on each line.
-    const plan = creacionPlan();
-    const base = plan.investmentLines;
-    plan.investmentLines = Array.from({ length: 2000 }, (_, i) => {
-      const line: Record<string, unknown> = { ...base[i % base.length], number: i + 1 };
-      return { ...line, total: (line.total as number) + 1000 };
-    });
-    manyErrors = path.join(dir, "plan_con_4000_errores.xlsx");
-    writeFileSync(manyErrors, await writeCleanWorkbook(plan));
+    // `lines` investment lines (the sample's six repeated), every total $1.000 off: INV-001 and INV-002 on each line.
+    const withWrongTotals = async (lines: number, name: string) => {
+      const plan = creacionPlan();
+      const base = plan.investmentLines;
+      plan.investmentLines = Array.from({ length: lines }, (_, i) => {
+        const line: Record<string, unknown> = { ...base[i % base.length], number: i + 1 };
+        return { ...line, total: (line.total as number) + 1000 };
+      });
+      const file = path.join(dir, name);
+      writeFileSync(file, await writeCleanWorkbook(plan));
+      return file;
+    };
+    manyErrors = await withWrongTotals(2000, "plan_con_4000_errores.xlsx");
+    someErrors = await withWrongTotals(6, "plan_con_errores.xlsx");
   });
 
   afterAll(async () => {
@@ -107,9 +112,12 @@ maybe("the task pane at 320 and 350 px (headless chromium)", () => {
 
   it("signed out, findings listed, the template panel open: fits and passes axe", async () => {
     const { page, errors } = await openPreview();
+    // The preview's file choice reads in Spanish (the browser's own input would say «Choose File»).
+    expect(await page.getByRole("button", { name: "Elegir archivo…" }).count()).toBe(1);
+    expect(await page.getByText("Ningún archivo elegido").count()).toBe(1);
     await expectFits(page, "sin sesión");
 
-    await load(page, BROKEN);
+    await load(page, someErrors);
     await page.getByRole("button", { name: "Validar", exact: true }).click();
     await page.locator(".pane-summary").waitFor({ timeout: 60_000 });
     await expectFits(page, "hallazgos");

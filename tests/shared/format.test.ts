@@ -44,7 +44,10 @@ describe("es-CL formatting (shared/format)", () => {
   });
 
   it("writes timestamps in Santiago's local time", () => {
-    expect(formatDateTime("2025-05-12T14:03:00.000Z")).toBe("12-05-2025, 10:03 a. m.");
+    expect(formatDateTime("2025-05-12T14:03:00.000Z")).toBe("12-05-2025, 10:03");
+    // 24-hour clock: 00:33, not «12:33 a. m.»; 15:10, not «3:10 p. m.».
+    expect(formatDateTime("2025-07-10T04:33:00.000Z")).toBe("10-07-2025, 00:33");
+    expect(formatDateTime("2025-07-10T19:10:00.000Z")).toBe("10-07-2025, 15:10");
     expect(formatDateTime("no es fecha")).toBe("no es fecha");
   });
 });

@@ -1,5 +1,5 @@
-import { useMemo, useState, type DragEvent } from "react";
-import { Text } from "@fluentui/react-components";
+import { useMemo, useRef, useState, type DragEvent } from "react";
+import { Button, Text } from "@fluentui/react-components";
 import { readWorkbookGrids } from "@coop-plans/shared/xlsx";
 import type { PaneConfig } from "@coop-plans/shared/api";
 import { TaskPane } from "../ui/TaskPane";
@@ -15,6 +15,7 @@ export function PreviewApp({ config = null, configError = null }: { config?: Pan
   const [fileName, setFileName] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
 
   async function open(file: File | undefined) {
     if (!file) return;
@@ -48,10 +49,21 @@ export function PreviewApp({ config = null, configError = null }: { config?: Pan
         >
           <Text weight="semibold">Vista previa sin Excel</Text>
           <Text as="p">Arrastre aquí un libro .xlsx del plan, o elíjalo:</Text>
-          <label>
-            Elegir archivo{" "}
-            <input type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => void open(e.target.files?.[0])} data-testid="file-input" />
-          </label>
+          {/* The browser's own file input reads «Choose File / No file chosen»: hidden, opened by a Spanish button. */}
+          <input
+            ref={fileInput}
+            type="file"
+            className="visually-hidden"
+            tabIndex={-1}
+            aria-hidden
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            onChange={(e) => void open(e.target.files?.[0])}
+            data-testid="file-input"
+          />
+          <div className="file-choice">
+            <Button onClick={() => fileInput.current?.click()}>Elegir archivo…</Button>
+            <Text>{fileName ?? "Ningún archivo elegido"}</Text>
+          </div>
           {fileName && <Text as="p" role="status">Libro cargado: {fileName}</Text>}
           {error && <Text as="p" role="alert" className="pane-error">{error}</Text>}
         </div>

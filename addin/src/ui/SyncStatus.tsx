@@ -82,7 +82,7 @@ export function SyncStatus({ state, onLoadServerCopy, busy }: SyncStatusProps) {
           <MessageBarBody>
             <MessageBarTitle>Sin conexión con el servidor</MessageBarTitle>
             No fue posible conectarse con {state.apiUrl}. Su libro no se modificó y nada se perdió: siga trabajando, revise su conexión
-            a internet (o que el servidor local esté corriendo con «npm start») y vuelva a pulsar «Sincronizar».
+            a internet{isLocalApiUrl(state.apiUrl) ? " (o que el servidor local esté corriendo con «npm start»)" : ""} y vuelva a pulsar «Sincronizar».
           </MessageBarBody>
         </MessageBar>
       );
@@ -95,5 +95,14 @@ export function SyncStatus({ state, onLoadServerCopy, busy }: SyncStatusProps) {
           </MessageBarBody>
         </MessageBar>
       );
+  }
+}
+
+/** Whether the API is local mode's (127.0.0.1, localhost): only then do messages name «npm start». */
+export function isLocalApiUrl(url: string): boolean {
+  try {
+    return ["127.0.0.1", "localhost", "[::1]"].includes(new URL(url).hostname);
+  } catch {
+    return false;
   }
 }
