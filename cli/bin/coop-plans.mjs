@@ -10,11 +10,15 @@ import { bundleIsFresh } from "./bundleFreshness.cjs";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
 let main;
+// `validate` runs each file in a worker thread (cli/src/fileWorkers.ts): the worker's code, bundled or TypeScript.
+let fileWorker;
 if (process.env.COOP_PLANS_CLI_TSX !== "1" && bundleIsFresh(root)) {
   main = await import("../dist/main.mjs");
+  fileWorker = { entry: new URL("../dist/validateWorker.mjs", import.meta.url).href };
 } else {
   const { register } = await import("tsx/esm/api");
   register();
   main = await import("../src/main.ts");
+  fileWorker = { entry: new URL("../src/validateWorker.ts", import.meta.url).href, tsxApi: import.meta.resolve("tsx/esm/api") };
 }
-main.runAsProcess(process.argv);
+main.runAsProcess(process.argv, { fileWorker });

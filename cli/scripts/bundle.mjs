@@ -28,7 +28,8 @@ await rm(staging, { recursive: true, force: true });
 const started = performance.now();
 const result = await esbuild.build({
   absWorkingDir: root,
-  entryPoints: { main: "cli/src/main.ts" },
+  // validateWorker: the per-file worker of `validate` (cli/src/fileWorkers.ts), loaded by URL beside main.mjs.
+  entryPoints: { main: "cli/src/main.ts", validateWorker: "cli/src/validateWorker.ts" },
   outdir: staging,
   outExtension: { ".js": ".mjs" },
   bundle: true,

@@ -12,6 +12,7 @@ import { consolidateCommand } from "./commands/consolidate";
 import { reportCommand } from "./commands/report";
 import { rulesCommand } from "./commands/rules";
 import { processIo, runCli } from "./program";
+import { useFileWorkers, type FileWorkerSpec } from "./fileWorkers";
 
 /** Every subcommand of `coop-plans`, in help order. */
 export const COMMANDS: CliCommand[] = [
@@ -31,7 +32,8 @@ export function main(argv: string[] = process.argv): Promise<number> {
 }
 
 /** Sets the exit code (never a stack trace: a last-resort Spanish message). */
-export function runAsProcess(argv: string[] = process.argv): void {
+export function runAsProcess(argv: string[] = process.argv, options: { fileWorker?: FileWorkerSpec } = {}): void {
+  useFileWorkers(options.fileWorker);
   const fatal = () => {
     process.stderr.write("Error inesperado: coop-plans no pudo completar el comando.\n");
     process.exit(2);

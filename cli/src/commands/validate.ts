@@ -9,6 +9,7 @@ import { type CommandResult, type ExitCode, worstExitCode } from "../commandResu
 import { countsText, findingsTable } from "../findingsTable";
 import { FileAccessError, readFileBytes } from "../readFileBytes";
 import { PackFileError, localPacks, readPackFile } from "../rulePacks";
+import { FileWorkerPool, fileWorkerSpec, jobOf } from "../fileWorkers";
 
 /** Options of `coop-plans validate`: `asOf` ISO date for time-dependent rules (default today, America/Santiago). */
 export interface ValidateCommandOptions {
@@ -90,14 +91,26 @@ export function formatFileReport(report: FileReport): string {
   return `${name}\n${table}  Resumen: ${countsText(counts)}; ${lines} ${lines === 1 ? "línea" : "líneas"} de inversión; ${verdict}.\n`;
 }
 
+/** How `validateFiles` runs and reports each file (the CLI's per-file execution). */
+export interface ValidateRun {
+  /** Validates one file under the packs in force (default: `validateFile` in this process; the CLI uses a worker with a time budget, see fileWorkers.ts). */
+  runFile?: (file: string, packs: readonly RulePack[]) => Promise<FileReport>;
+  /**
+   * Receives each file's text report as soon as the file is done (text mode only); the result's
+   * output then holds only the batch summary.
+   */
+  onFileText?: (text: string, exitCode: ExitCode) => void;
+}
+
 /**
  * `coop-plans validate <files...> [--json] [--as-of YYYY-MM-DD] [--rules pack.json]`: validates
- * each workbook under the rule packs in force (built-in and last fetched, or the `--rules` draft
- * for its year) and returns the report (a table per file, or JSON: an array of `{file, exitCode,
- * plan, findings, counts, totals}` / `{file, exitCode, error}`) with the batch's highest exit
- * code; an invalid `--rules` file is exit 2 before any workbook is read. Never throws.
+ * each workbook, in order, under the rule packs in force (built-in and last fetched, or the
+ * `--rules` draft for its year) and returns the report (a table per file, or JSON: one array of
+ * `{file, exitCode, plan, findings, counts, totals}` / `{file, exitCode, error}`, always complete)
+ * with the batch's highest exit code; an invalid `--rules` file is exit 2 before any workbook is
+ * read. Never throws.
  */
-export async function validateFiles(files: string[], options: ValidateCommandOptions = {}): Promise<CommandResult> {
+export async function validateFiles(files: string[], options: ValidateCommandOptions = {}, run: ValidateRun = {}): Promise<CommandResult> {
   if (options.asOf !== undefined && !isIsoDate(options.asOf)) {
     return { exitCode: 2, output: `La fecha de --as-of «${options.asOf}» no es válida: escriba AAAA-MM-DD, por ejemplo 2025-10-15.\n` };
   }
@@ -109,11 +122,20 @@ export async function validateFiles(files: string[], options: ValidateCommandOpt
     if (error instanceof PackFileError) return { exitCode: 2, output: error.lines.join("\n") + "\n" };
     throw error;
   }
+  const runFile = run.runFile ?? ((file: string) => validateFile(file, { asOf: options.asOf, packs }));
   const reports: FileReport[] = [];
-  for (const file of files) reports.push(await validateFile(file, { asOf: options.asOf, packs }));
+  const texts: string[] = [];
+  for (const file of files) {
+    const report = await runFile(file, packs);
+    reports.push(report);
+    if (options.json) continue;
+    const text = `${reports.length > 1 ? "\n" : ""}${formatFileReport(report)}`;
+    if (run.onFileText) run.onFileText(text, report.exitCode);
+    else texts.push(text);
+  }
   const exitCode = worstExitCode(reports.map((r) => r.exitCode));
   if (options.json) return { exitCode, output: `${JSON.stringify(reports, null, 2)}\n` };
-  let output = reports.map(formatFileReport).join("\n");
+  let output = texts.join("");
   if (reports.length > 1) {
     const ok = reports.filter((r) => r.exitCode === 0).length;
     const withErrors = reports.filter((r) => r.exitCode === 1).length;
@@ -134,5 +156,20 @@ export const validateCommand: CliCommand = (ctx) =>
     .option("--rules <paquete.json>", "valida con un paquete de reglas (borrador) en vez del publicado para su convocatoria")
     .option("--api <url>", "API cuyos paquetes de reglas descargados se usan")
     .action(async (files: string[], opts: { json?: boolean; asOf?: string; rules?: string; api?: string }) => {
-      ctx.emit(await validateFiles(files, { json: opts.json, asOf: opts.asOf, rules: opts.rules, api: opts.api }));
+      // Under the bin, each file runs in a worker with a time and memory budget; its text report is printed as it finishes.
+      const spec = fileWorkerSpec();
+      const pool = spec ? new FileWorkerPool<FileReport>(spec) : undefined;
+      try {
+        const result = await validateFiles(
+          files,
+          { json: opts.json, asOf: opts.asOf, rules: opts.rules, api: opts.api },
+          {
+            runFile: pool ? (file, packs) => pool.run(jobOf(file, { asOf: opts.asOf, packs })) : undefined,
+            onFileText: opts.json ? undefined : (text, exitCode) => ctx.emit({ exitCode, output: text }),
+          },
+        );
+        ctx.emit(result);
+      } finally {
+        await pool?.close();
+      }
     });
