@@ -209,3 +209,24 @@ describe("item 4: size bombs are refused or read in bounds, with Spanish message
     expect((await refusal(xls)).message).toContain("para el formato antiguo .xls");
   });
 });
+
+describe("item 3: the product's clean example saved as .xls, .xlsb and .ods reads as the same plan", () => {
+  it.each(["xls", "xlsb", "ods"] as const)("%s", async (bookType) => {
+    const XLSX = await import("@e965/xlsx");
+    const original = new Uint8Array(readFileSync(path.join(EXAMPLES, "clean_creacion.xlsx")));
+    const error = console.error;
+    console.error = () => undefined; // SheetJS's writer notes ODS format conversions on the console
+    let saved: Uint8Array;
+    try {
+      saved = new Uint8Array(XLSX.write(XLSX.read(original, { type: "array", cellStyles: true, cellNF: true }), { type: "array", bookType }));
+    } finally {
+      console.error = error;
+    }
+    const workbook = await readWorkbookGrids(saved);
+    expect(workbook.format).toBe(bookType);
+    const before = parseWorkbook(await readWorkbookGrids(original));
+    const after = parseWorkbook(workbook);
+    expect(after.plan).toEqual(before.plan);
+    expect(after.findings).toEqual(before.findings);
+  });
+});
