@@ -1,6 +1,13 @@
 import { Worker } from "node:worker_threads";
 import { WORKBOOK_READ_MESSAGES } from "@coop-plans/shared/xlsx";
-import type { FileReport, ValidateCommandOptions } from "./commands/validate";
+import type { ExitCode } from "./commandResult";
+
+/** What the worker posts back for a file (validate's FileReport; only these fields are read here). */
+export interface WorkerFileReport {
+  file: string;
+  exitCode: ExitCode;
+  error?: { code: string; message: string };
+}
 
 /**
  * Where the per-file worker's code is (set once by the `coop-plans` bin): the bundled
@@ -45,7 +52,7 @@ export interface FileJob {
 
 const es = new Intl.NumberFormat("es-CL");
 
-function unread(file: string, code: string, message: string): FileReport {
+function unread(file: string, code: string, message: string): WorkerFileReport {
   return { file, exitCode: 2, error: { code, message } };
 }
 
@@ -61,7 +68,7 @@ const INTERNAL = "No se pudo validar el archivo: error interno de coop-plans. In
  * next file) and gets a Spanish report with exit code 2 (`too-slow`, `too-large`). The worker is
  * reused between files; `close()` ends it.
  */
-export class FileWorkerPool {
+export class FileWorkerPool<R extends WorkerFileReport = WorkerFileReport> {
   private worker: Worker | null = null;
   private ready: Promise<boolean> | null = null;
 
@@ -101,23 +108,23 @@ export class FileWorkerPool {
   }
 
   /** Validates one file in the worker; never throws. */
-  async run(job: FileJob): Promise<FileReport> {
+  async run(job: FileJob): Promise<R> {
     if (!this.worker) this.spawn();
     const worker = this.worker!;
     if (!(await this.ready)) {
       this.end(worker);
-      return unread(job.file, "internal", INTERNAL);
+      return unread(job.file, "internal", INTERNAL) as R;
     }
-    return new Promise((resolve) => {
-      const finish = (report: FileReport, end: boolean) => {
+    return new Promise<R>((resolve) => {
+      const finish = (report: WorkerFileReport, end: boolean) => {
         clearTimeout(timer);
         worker.off("message", onMessage);
         worker.off("error", onError);
         worker.off("exit", onExit);
         if (end) this.end(worker);
-        resolve(report);
+        resolve(report as R);
       };
-      const onMessage = (msg: { report?: FileReport }) => {
+      const onMessage = (msg: { report?: WorkerFileReport }) => {
         if (msg?.report) finish(msg.report, false);
       };
       const onError = (error: Error) => {
