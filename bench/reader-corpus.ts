@@ -57,7 +57,8 @@ async function workerMain(): Promise<void> {
         const c0 = [...o[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
         s.values.forEach((row, i) =>
           row.forEach((v, j) => {
-            if (v !== null && digest.length < DIGEST_CELLS) digest.push([`${s.name}!${r0 + i}:${c0 + j}`, v]);
+            // Long strings cut: a file repeating one huge shared string in every cell would otherwise flood the message.
+            if (v !== null && digest.length < DIGEST_CELLS) digest.push([`${s.name}!${r0 + i}:${c0 + j}`, typeof v === "string" && v.length > 200 ? `${v.slice(0, 200)}…(${v.length})` : v]);
           }),
         );
       }
