@@ -15,8 +15,8 @@ import { workbookReadError, type WorkbookReadError } from "./workbookReadError";
  *   past `ratioFloorBytes` (a zip bomb's signature; real sheets compress 5–30×, at most ~100×).
  * - `binarySheetBytes`: the .bin sheet parts of an .xlsb, added up.
  * - `cells`: the cells stored in a workbook's sheets (.xlsx and .ods), counted in their XML before
- *   any is built (in Node, where the reader inflates each part itself with its declared size as a
- *   hard cap, so a zip lying about its sizes is refused; see `inflateZipParts`).
+ *   any is built (the reader inflates each part itself with its declared size as a hard cap, so a
+ *   zip lying about its sizes is refused; see `inflateZipParts`).
  * - `sheetCells`: the rectangle from a sheet's first to its last cell holding a value (rows ×
  *   columns), which is what the grid and the parser walk; formatting alone never widens it.
  * - `workbookCells`: the same rectangles added over all sheets.
@@ -94,27 +94,67 @@ interface Inflater {
   inflateRawSync(data: Uint8Array, options: { maxOutputLength: number }): Uint8Array;
 }
 
-/** Node's zlib when running in Node 20.16+ (none in a browser, where the preview reads the user's own file). */
+/** Node's zlib when running in Node 20.16+ (none in a browser). */
 function nodeZlib(): Inflater | undefined {
   const proc = (globalThis as { process?: { getBuiltinModule?: (name: string) => unknown } }).process;
   return typeof proc?.getBuiltinModule === "function" ? (proc.getBuiltinModule("node:zlib") as Inflater) : undefined;
+}
+
+/** Thrown by `inflateCapped` when a part inflates past its cap. */
+class PastDeclaredSize extends Error {}
+
+/**
+ * Inflates one raw-deflate part, never producing more than `cap` bytes: Node's zlib with
+ * `maxOutputLength` in Node; in a browser (the preview and the pane's «Consolidar archivos
+ * recibidos» read the user's files there) the platform's `DecompressionStream("deflate-raw")`,
+ * cancelled as soon as its output passes `cap`.
+ * @returns the bytes, or undefined for a damaged stream.
+ * @throws PastDeclaredSize when the part inflates past `cap`.
+ */
+async function inflateCapped(stored: Uint8Array, cap: number): Promise<Uint8Array | undefined> {
+  const zlib = nodeZlib();
+  if (zlib) {
+    try {
+      return zlib.inflateRawSync(stored, { maxOutputLength: cap });
+    } catch (error) {
+      if ((error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") throw new PastDeclaredSize();
+      return undefined;
+    }
+  }
+  const reader = new Blob([stored as BlobPart]).stream().pipeThrough(new DecompressionStream("deflate-raw")).getReader();
+  const out = new Uint8Array(cap);
+  let length = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return length === cap ? out : out.slice(0, length);
+      if (length + value.length > cap) {
+        void reader.cancel().catch(() => undefined);
+        throw new PastDeclaredSize();
+      }
+      out.set(value, length);
+      length += value.length;
+    }
+  } catch (error) {
+    if (error instanceof PastDeclaredSize) throw error;
+    return undefined;
+  }
 }
 
 /** Parts SheetJS reads to build the grids: a damaged one is refused, never skipped (skipping could silently empty a sheet). */
 const NEEDED_PART = /\.(xml|rels|bin)$/i;
 
 /**
- * In Node, inflates every part of a zip package with Node's zlib, its declared size as a hard cap:
- * a part inflating past what the directory says is refused as `corrupt` (a zip lying about its
- * sizes); a damaged part SheetJS does not need (a truncated thumbnail or image) is left out, a
- * damaged XML part is refused as `corrupt`. Counts the cells of the XML parts (.xlsx worksheets;
- * an .ods `content.xml`, repeats expanded) against `READ_LIMITS.cells` as it goes.
- * @returns name → inflated bytes, in directory order; undefined where no zlib is available (a
- *   browser), where SheetJS inflates by itself.
+ * Inflates every part of a zip package, its declared size as a hard cap (Node's zlib in Node, the
+ * browser's `DecompressionStream` in a browser; SheetJS's own inflater, which ignores the declared
+ * sizes, is never run on a file): a part inflating past what the directory says is refused as
+ * `corrupt` (a zip lying about its sizes); a damaged part SheetJS does not need (a truncated
+ * thumbnail or image) is left out, a damaged XML part is refused as `corrupt`. Counts the cells of
+ * the XML parts (.xlsx worksheets; an .ods `content.xml`, repeats expanded) against
+ * `READ_LIMITS.cells` as it goes.
+ * @returns name → inflated bytes, in directory order.
  */
-export function inflateZipParts(bytes: Uint8Array, entries: ZipEntry[]): Map<string, Uint8Array> | undefined {
-  const zlib = nodeZlib();
-  if (!zlib) return undefined;
+export async function inflateZipParts(bytes: Uint8Array, entries: ZipEntry[]): Promise<Map<string, Uint8Array>> {
   const parts = new Map<string, Uint8Array>();
   let cells = 0;
   for (const entry of entries) {
@@ -124,15 +164,13 @@ export function inflateZipParts(bytes: Uint8Array, entries: ZipEntry[]): Map<str
     if (stored && entry.method === 0) data = stored;
     else if (stored && entry.method === 8) {
       try {
-        data = zlib.inflateRawSync(stored, { maxOutputLength: Math.max(entry.uncompressedSize, 1) });
+        data = await inflateCapped(stored, Math.max(entry.uncompressedSize, 1));
       } catch (error) {
-        if ((error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") {
-          throw workbookReadError(
-            "corrupt",
-            error,
-            `La parte «${entry.name}» del archivo se expande más de lo que declara (${megabytes(entry.uncompressedSize)}): no parece un libro de Excel normal y no se abre. Ábralo en Excel y guárdelo de nuevo como Libro de Excel (.xlsx).`,
-          );
-        }
+        throw workbookReadError(
+          "corrupt",
+          error,
+          `La parte «${entry.name}» del archivo se expande más de lo que declara (${megabytes(entry.uncompressedSize)}): no parece un libro de Excel normal y no se abre. Ábralo en Excel y guárdelo de nuevo como Libro de Excel (.xlsx).`,
+        );
       }
     }
     if (!data) {

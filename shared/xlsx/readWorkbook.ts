@@ -93,7 +93,7 @@ export async function readWorkbookGrids(bytes: Uint8Array): Promise<ReadWorkbook
   if (signature === "zip") {
     const entries = checkZipDirectory(bytes);
     format = zipFormat(entries);
-    parts = inflateZipParts(bytes, entries);
+    parts = await inflateZipParts(bytes, entries);
   }
 
   const sheetJs = await loadSheetJs();

@@ -82,4 +82,23 @@ maybe("task pane in the preview host (headless chromium)", () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it("refuses in the browser a zip whose part inflates past its declared size, and still reads a clean workbook after it", async () => {
+    // In the browser the reader inflates with DecompressionStream under the declared size: before,
+    // SheetJS inflated the 64 MB padding of a part declaring 1 KB and the file loaded.
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(`${baseUrl}/preview.html`);
+    await page.getByTestId("file-input").setInputFiles(path.join(root, "tests/fixtures/reader/zip-lying-sizes.xlsx"));
+    const refusal = page.getByText(/No se pudo leer «zip-lying-sizes\.xlsx»/);
+    await refusal.waitFor({ timeout: 30_000 });
+    expect(await refusal.textContent()).toContain("La parte «xl/media/padding.xml» del archivo se expande más de lo que declara (1 KB)");
+    expect(await page.getByText(/Libro cargado/).count()).toBe(0);
+
+    await page.getByTestId("file-input").setInputFiles(workbook!);
+    await page.getByText(/Libro cargado: broken_textil\.xlsx/).waitFor({ timeout: 30_000 });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
