@@ -57,9 +57,9 @@ module.exports = {
     },
     {
       name: "use-cases-no-http",
-      comment: "The application layer (functions/src plans, cooperatives, consolidation, auth) takes typed commands: no HTTP (functions/src/http, handlers, API Gateway types, the router) and no DynamoDB adapter (functions/src/store): it talks to the store port.",
+      comment: "The application layer (functions/src plans, cooperatives, consolidation, auth, rulePacks) takes typed commands: no HTTP (functions/src/http, handlers, API Gateway types, the router) and no DynamoDB adapter (functions/src/store): it talks to the store port.",
       severity: "error",
-      from: { path: "^functions/src/(plans|cooperatives|consolidation|auth)/" },
+      from: { path: "^functions/src/(plans|cooperatives|consolidation|auth|rulePacks)/" },
       to: { path: "^(functions/src/(http|handlers|store)/|node_modules/(@types/aws-lambda|@aws-lambda-powertools/event-handler)/)" },
     },
     {

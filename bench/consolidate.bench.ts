@@ -41,7 +41,7 @@ async function seed(store: Store, region: RegionCode, count: number, base: Plan)
       await store.registerCooperative({ id, regionCode: region, name, rut: null, modality: "creacion", callYear: 2025, gestorEmail: null, createdAt: at }, by);
       await store.appendRevision({
         cooperativeId: id, regionCode: region, version: 1, status: "borrador", action: "save", by, at, comment: null,
-        totals: planTotalsSummary(planTotals(plan)), counts: countFindings(findings), content: { json: JSON.stringify({ plan, findings }) },
+        totals: planTotalsSummary(planTotals(plan)), counts: countFindings(findings), rulePack: { year: 2025, version: 1 }, content: { json: JSON.stringify({ plan, findings }) },
       });
       expectedTotal += plan.investmentLines.reduce((a, l) => a + (l.total ?? 0), 0);
     }

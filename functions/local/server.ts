@@ -37,6 +37,7 @@ const HANDLER_MODULES: Record<HandlerGroup, () => Promise<{ handler: unknown }>>
   cooperatives: () => import("../src/handlers/cooperatives"),
   plans: () => import("../src/handlers/plans"),
   consolidation: () => import("../src/handlers/consolidation"),
+  rulePacks: () => import("../src/handlers/rulePacks"),
 };
 
 /** Options of the local adapter. */

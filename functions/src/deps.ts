@@ -11,6 +11,6 @@ let defaults: UseCaseDeps | undefined;
  * when the first request arrives, and reused across warm invocations).
  */
 export function defaultDeps(): UseCaseDeps {
-  defaults ??= { store: createStore(), validate: (plan) => validatePlan(plan), now: () => new Date() };
+  defaults ??= { store: createStore(), validate: (plan, packs) => validatePlan(plan, { packs }), now: () => new Date() };
   return defaults;
 }

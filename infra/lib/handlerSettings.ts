@@ -48,6 +48,10 @@ export interface HandlerSettings {
  * - consolidation: reads and gunzips the latest revision of every cooperative of a region (all 16
  *   regions for the national view) and aggregates them in memory: the most memory and CPU, 1,536 MB,
  *   and 29 s, the most the HTTP API can wait for.
+ * - rulePacks: lists and reads the packs in force (a GetItem and a BatchGetItem), publishes one (a
+ *   small transaction) and, for the impact of a pack on a region, reads every latest revision of
+ *   the region and checks each plan twice with every rule: consolidation's load, twice the CPU,
+ *   so the same 1,536 MB and 29 s; it writes (publication), hence readWrite.
  *
  * No reserved concurrency: new accounts can have a concurrency quota of 10, where any reservation
  * fails the deployment; the stage throttle (DeploymentConfig) bounds the load instead.
@@ -58,4 +62,5 @@ export const HANDLER_SETTINGS: Record<HandlerGroup, HandlerSettings> = {
   cooperatives: { memorySize: 512, timeoutSeconds: 10, tableAccess: "readWrite" },
   plans: { memorySize: 1024, timeoutSeconds: 20, tableAccess: "readWrite" },
   consolidation: { memorySize: 1536, timeoutSeconds: 29, tableAccess: "read" },
+  rulePacks: { memorySize: 1536, timeoutSeconds: 29, tableAccess: "readWrite" },
 };

@@ -6,6 +6,8 @@ import { HealthResponse } from "./health";
 import { MeResponse } from "./me";
 import { PlanResponse, PutPlanRequest, PutPlanResponse, Revision, RevisionList, TransitionRequest, TransitionResponse } from "./plans";
 import { ProgressReportResponse } from "./report";
+import { RulePackImpactResponse, RulePackList, type PublishRulePackRequest } from "./rulePacks";
+import { RulePack } from "../rules/calls/rulePack";
 import { makeProblem, Problem, PROBLEM_STATUS, type ProblemCode } from "./problem";
 import { buildPath, IDEMPOTENCY_KEY_HEADER, ROUTES, type RouteName } from "./routes";
 
@@ -59,6 +61,14 @@ export interface ApiClient {
   report(cooperativeId: string, options?: { asOf?: string }): Promise<ProgressReportResponse>;
   regionConsolidation(regionCode: string): Promise<ConsolidationResponse>;
   nationalConsolidation(): Promise<ConsolidationResponse>;
+  /** The rule packs in force: the newest version of each year (built-in ones included). */
+  listRulePacks(): Promise<RulePackList>;
+  /** One year's pack in force, or the given version. */
+  getRulePack(year: number, options?: { version?: number }): Promise<RulePack>;
+  /** Publishes a new version of a year's pack (Sercotec central); the answer is the pack as published (server-assigned version and publishedAt). */
+  publishRulePack(year: number, body: PublishRulePackRequest): Promise<RulePack>;
+  /** Which of a region's plans change findings under a pack version (default the one in force). */
+  rulePackImpact(regionCode: string, options: { year: number; version?: number; asOf?: string }): Promise<RulePackImpactResponse>;
 }
 
 const DEFAULT_COMPRESS_ABOVE = 256 * 1024;
@@ -174,5 +184,10 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     report: (cooperativeId, options = {}) => call("report", ProgressReportResponse, { params: { id: cooperativeId }, query: { asOf: options.asOf } }),
     regionConsolidation: (regionCode) => call("regionConsolidation", ConsolidationResponse, { params: { code: regionCode } }),
     nationalConsolidation: () => call("nationalConsolidation", ConsolidationResponse),
+    listRulePacks: () => call("listRulePacks", RulePackList),
+    getRulePack: (year, options = {}) => call("getRulePack", RulePack, { params: { year }, query: { version: options.version } }),
+    publishRulePack: (year, body) => call("publishRulePack", RulePack, { params: { year }, body }),
+    rulePackImpact: (regionCode, options) =>
+      call("rulePackImpact", RulePackImpactResponse, { params: { code: regionCode }, query: { year: options.year, version: options.version, asOf: options.asOf } }),
   };
 }

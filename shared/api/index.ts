@@ -10,6 +10,7 @@ export * from "./me";
 export * from "./health";
 export * from "./consolidation";
 export * from "./report";
+export * from "./rulePacks";
 export * from "./problem";
 export * from "./apiError";
 export * from "./routes";

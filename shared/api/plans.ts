@@ -4,6 +4,7 @@ import { PlanStatus, RevisionAction, TransitionAction } from "./planStatus";
 import { Actor, FindingCounts, PlanTotalsSummary, Timestamp } from "./summaries";
 import { checkMoneySums } from "./moneyLimits";
 import { checkTextLimits, forbiddenCharacterIn, forbiddenCharacterMessage } from "./textLimits";
+import { LEGACY_PACK, PackRef } from "./rulePacks";
 
 /**
  * Body of `PUT /v1/cooperatives/{id}/plan`: the plan and the version it was edited from (0 for the
@@ -26,7 +27,8 @@ export const IdempotencyKey = z.string().regex(/^[A-Za-z0-9_.:-]{8,128}$/, {
 /**
  * One revision of a plan, without its body: version `v` (1, 2, …), the status it left the plan
  * in, why it exists (`action`), who and when, the comment (observations when returned), totals
- * (integer CLP) and findings counts.
+ * (integer CLP), findings counts and the rule pack the findings were computed under (`rulePack`;
+ * a revision saved before packs existed counts as 2025 v1).
  */
 export const RevisionSummary = z.object({
   cooperativeId: z.string(),
@@ -38,6 +40,7 @@ export const RevisionSummary = z.object({
   comment: z.string().nullable(),
   totals: PlanTotalsSummary,
   counts: FindingCounts,
+  rulePack: PackRef.default(LEGACY_PACK),
 });
 export type RevisionSummary = z.infer<typeof RevisionSummary>;
 

@@ -1,5 +1,5 @@
 /** The Lambda handler groups; each is one module under functions/src/handlers exporting `handler`. */
-export const HANDLER_GROUPS = ["health", "me", "cooperatives", "plans", "consolidation"] as const;
+export const HANDLER_GROUPS = ["health", "me", "cooperatives", "plans", "consolidation", "rulePacks"] as const;
 export type HandlerGroup = (typeof HANDLER_GROUPS)[number];
 
 /** HTTP methods the API uses. */
@@ -36,7 +36,11 @@ export type RouteName =
   | "transition"
   | "report"
   | "regionConsolidation"
-  | "nationalConsolidation";
+  | "nationalConsolidation"
+  | "listRulePacks"
+  | "getRulePack"
+  | "publishRulePack"
+  | "rulePackImpact";
 
 /** Every route of the API; the CDK stack iterates it to wire routes, the handlers dispatch on it. */
 export const ROUTES: Record<RouteName, RouteDefinition> = {
@@ -53,6 +57,10 @@ export const ROUTES: Record<RouteName, RouteDefinition> = {
   report: route("report", "GET", "/v1/cooperatives/{id}/report", "plans"),
   regionConsolidation: route("regionConsolidation", "GET", "/v1/regions/{code}/consolidation", "consolidation"),
   nationalConsolidation: route("nationalConsolidation", "GET", "/v1/consolidation", "consolidation"),
+  listRulePacks: route("listRulePacks", "GET", "/v1/rule-packs", "rulePacks"),
+  getRulePack: route("getRulePack", "GET", "/v1/rule-packs/{year}", "rulePacks"),
+  publishRulePack: route("publishRulePack", "PUT", "/v1/rule-packs/{year}", "rulePacks"),
+  rulePackImpact: route("rulePackImpact", "GET", "/v1/regions/{code}/rule-pack-impact", "rulePacks"),
 };
 
 /** The routes as a list, in declaration order. */

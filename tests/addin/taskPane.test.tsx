@@ -15,7 +15,7 @@ const findings: Finding[] = [
 
 const saved: PutPlanResponse = {
   cooperativeId: "c1", version: 4, status: "borrador", action: "save", by: { sub: "u1", email: null, role: "gestor" }, at: "2025-11-30T15:04:00.000Z",
-  comment: null, totals: { sercotecAmount: 1, ownAmount: 1, total: 2, investmentLines: 1, actions: 1, members: 1 }, counts: { error: 0, warning: 1, info: 0 }, findings: [],
+  comment: null, totals: { sercotecAmount: 1, ownAmount: 1, total: 2, investmentLines: 1, actions: 1, members: 1 }, counts: { error: 0, warning: 1, info: 0 }, rulePack: { year: 2025, version: 1 }, findings: [],
 };
 
 function renderPane(props: Partial<Parameters<typeof TaskPane>[0]> & { host: ReturnType<typeof fakeHost> }) {

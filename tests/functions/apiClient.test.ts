@@ -20,7 +20,7 @@ const summary = {
 };
 
 test("the route table: every route has a routeKey `METHOD path`; only health is public", () => {
-  expect(ROUTE_LIST).toHaveLength(13);
+  expect(ROUTE_LIST).toHaveLength(17);
   for (const r of ROUTE_LIST) expect(r.routeKey).toBe(`${r.method} ${r.path}`);
   expect(ROUTE_LIST.filter((r) => !r.authorized).map((r) => r.name)).toEqual(["health"]);
 });

@@ -23,7 +23,7 @@ test("an unchanged plan and a retried save are recognised against hashes stored 
     cooperativeId: id, regionCode: "08", version: 1, status: "borrador", action: "save",
     by: { sub: "sub-g", email: GESTORA, role: "gestor" }, at: new Date().toISOString(), comment: null,
     totals: { sercotecAmount: 0, ownAmount: 0, total: 0, investmentLines: 3, actions: 0, members: 0 },
-    counts: { error: 0, warning: 0, info: 0 },
+    counts: { error: 0, warning: 0, info: 0 }, rulePack: { year: 2025, version: 1 },
     content: { json: JSON.stringify({ plan, findings: [] }) },
     planHash: sha256(stableStringify(plan)),
   }, { key: "legacy-key-0001", bodyHash: bodyHash({ plan, baseVersion: 0 }), ttlSeconds: 3600 });

@@ -46,6 +46,10 @@ async function requestsOfTheClient(): Promise<SentRequest[]> {
     (c) => c.report("c1", { asOf: "2025-11-30" }),
     (c) => c.regionConsolidation("14"),
     (c) => c.nationalConsolidation(),
+    (c) => c.listRulePacks(),
+    (c) => c.getRulePack(2026, { version: 1 }),
+    (c) => c.publishRulePack(2026, { baseVersion: 0, pack: {} }),
+    (c) => c.rulePackImpact("14", { year: 2026 }),
   ];
   for (const call of calls) await call(client).catch(() => undefined);
   return sent;

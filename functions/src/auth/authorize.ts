@@ -14,7 +14,9 @@ export type Permission =
   | "plan:approve"
   | "plan:reopen"
   | "consolidation:region"
-  | "consolidation:national";
+  | "consolidation:national"
+  | "rulePack:publish"
+  | "rulePack:impact";
 
 /** What the permission is about: a region and, for plans, the cooperative's assigned gestor/a. */
 export interface Resource {
@@ -30,9 +32,9 @@ export function inScope(scope: RegionScope, regionCode: string | undefined): boo
 
 const AOS_PERMISSIONS: ReadonlySet<Permission> = new Set<Permission>([
   "cooperative:register", "cooperative:assign", "cooperative:list", "plan:read",
-  "plan:return", "plan:approve", "plan:reopen", "consolidation:region",
+  "plan:return", "plan:approve", "plan:reopen", "consolidation:region", "rulePack:impact",
 ]);
-const SERCOTEC_PERMISSIONS: ReadonlySet<Permission> = new Set<Permission>(["cooperative:list", "plan:read", "consolidation:region"]);
+const SERCOTEC_PERMISSIONS: ReadonlySet<Permission> = new Set<Permission>(["cooperative:list", "plan:read", "consolidation:region", "rulePack:impact"]);
 const GESTOR_PERMISSIONS: ReadonlySet<Permission> = new Set<Permission>(["plan:read", "plan:write", "plan:submit"]);
 
 /**
@@ -43,6 +45,9 @@ const GESTOR_PERMISSIONS: ReadonlySet<Permission> = new Set<Permission>(["plan:r
  *   return, approve, reopen, consolidate — but does not edit or submit plans (that is the
  *   gestor/a's work: the reviewer never authors what they approve);
  * - sercotec: lists, reads and consolidates its regions; the national consolidation needs `*`.
+ * - rule packs: only Sercotec's central level (`*`) publishes; the AOS and Sercotec of a region
+ *   see which of its plans a pack changes (`rulePack:impact`). Reading the packs in force needs
+ *   only a session (no permission).
  */
 export function can(principal: Principal, permission: Permission, resource: Resource = {}): boolean {
   switch (principal.role) {
@@ -57,7 +62,7 @@ export function can(principal: Principal, permission: Permission, resource: Reso
     case "aos":
       return AOS_PERMISSIONS.has(permission) && inScope(principal.regions, resource.regionCode);
     case "sercotec":
-      if (permission === "consolidation:national") return principal.regions === "*";
+      if (permission === "consolidation:national" || permission === "rulePack:publish") return principal.regions === "*";
       return SERCOTEC_PERMISSIONS.has(permission) && inScope(principal.regions, resource.regionCode);
   }
 }
@@ -74,6 +79,8 @@ const DENIED: Record<Permission, string> = {
   "plan:reopen": "Solo el AOS de la región puede reabrir un plan aprobado.",
   "consolidation:region": "No tiene acceso al consolidado de esta región.",
   "consolidation:national": "El consolidado nacional es solo para Sercotec de nivel central.",
+  "rulePack:publish": "Solo Sercotec de nivel central puede publicar reglas de una convocatoria.",
+  "rulePack:impact": "Solo el AOS de la región o Sercotec pueden ver el impacto de las reglas en los planes de esta región.",
 };
 
 /** Throws DomainError FORBIDDEN (403) (Spanish detail) unless `can(principal, permission, resource)`. */

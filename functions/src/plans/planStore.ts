@@ -1,5 +1,6 @@
 import type { Actor, Cooperative, CooperativeSummary, FindingCounts, PlanStatus, PlanTotalsSummary, RevisionAction, RevisionSummary } from "@coop-plans/shared/api";
 import type { Finding, Plan } from "@coop-plans/shared/domain";
+import type { RulePackStore } from "../rulePacks/rulePackStore";
 
 /**
  * The store port: what the use cases need from storage, in domain terms. The DynamoDB adapter
@@ -7,7 +8,7 @@ import type { Finding, Plan } from "@coop-plans/shared/domain";
  * Every write that must not be lost or doubled is one conditional transaction in the adapter;
  * the failures a use case reacts to are the error classes below (no storage type leaks out).
  */
-export interface PlanStore {
+export interface PlanStore extends RulePackStore {
   /**
    * Registers a cooperative with its latest pointer at version 0 (`borrador`), the uniqueness of
    * its name and RUT in the region, its assignment when it has a gestor/a and, with a claim, the
@@ -45,7 +46,7 @@ export interface PlanStore {
   appendRevision(revision: NewRevision, claim?: IdempotencyClaim): Promise<void>;
   /** The unexpired record of a plan save made with `key`, or null. */
   getPlanSaveRecord(cooperativeId: string, key: string): Promise<PlanSaveRecord | null>;
-  /** What a save reads before writing, in one round trip: the cooperative, its pointer and the record of the key. */
+  /** What a save reads before writing, in one round trip: the cooperative, its pointer, the record of the key and the rule pack index. */
   readSaveContext(cooperativeId: string, key: string): Promise<SaveContext>;
 }
 
@@ -120,6 +121,8 @@ export interface SaveContext {
   pointer: PlanPointer | null;
   /** The unexpired record of the key, or null. */
   earlier: PlanSaveRecord | null;
+  /** The rule pack index (year → newest published version), read in the same round trip: it picks the pack the save is checked under. */
+  rulePackVersions: Map<number, number>;
 }
 
 /** One page of a region's cooperatives and the token of the next (null at the end). */

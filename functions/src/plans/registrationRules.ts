@@ -3,6 +3,7 @@ import { MODALITY_LABELS, REGIONS, normalizeRut, type Finding, type Location, ty
 import { orderFindings } from "@coop-plans/shared/findings";
 import { cellOf } from "@coop-plans/shared/rules";
 import type { Cooperative } from "@coop-plans/shared/api";
+import type { RulePack } from "@coop-plans/shared/rules";
 import type { ValidateFn } from "./useCaseDeps";
 
 /**
@@ -92,10 +93,11 @@ export function planUnderRegistration(plan: Plan, registration: Registration): P
 
 /**
  * Validates a plan for the cooperative it is saved into: `validate` (shared/rules) runs on
- * `planUnderRegistration(plan, registration)`, and the PLAN-003/004 findings are added; errors
- * first, then warnings, then notices (stable within a severity, PLAN-003/004 first).
+ * `planUnderRegistration(plan, registration)` under `pack` (the pack in force for the registered
+ * convocatoria, rulePacks/packForSave), and the PLAN-003/004 findings are added; errors first,
+ * then warnings, then notices (stable within a severity, PLAN-003/004 first).
  */
-export function validateForRegistration(validate: ValidateFn, plan: Plan, registration: Registration): Finding[] {
-  const findings = [...registrationFindings(plan, registration), ...validate(planUnderRegistration(plan, registration))];
+export function validateForRegistration(validate: ValidateFn, plan: Plan, registration: Registration, pack: RulePack): Finding[] {
+  const findings = [...registrationFindings(plan, registration), ...validate(planUnderRegistration(plan, registration), [pack])];
   return orderFindings(findings);
 }

@@ -11,6 +11,7 @@ import { idempotent, parseIdempotencyKey, type Idempotent } from "./idempotency"
 import { IdempotencyKeyTakenError, ItemTooLargeError, VersionConflictError, type StoredRevision } from "./planStore";
 import { validateForRegistration } from "./registrationRules";
 import { EDITABLE_STATUSES, statusAfterSave } from "./workflow";
+import { packForSave } from "../rulePacks/rulePacks";
 
 /** What a save writes: the plan and the version it was edited from (0 for the first save). */
 export interface SavePlanRequest {
@@ -116,7 +117,8 @@ export async function savePlan(command: SavePlanCommand, principal: Principal, d
     );
   }
 
-  const findings = validateForRegistration(deps.validate, plan, cooperative);
+  const pack = await packForSave(store, context.rulePackVersions, cooperative.callYear);
+  const findings = validateForRegistration(deps.validate, plan, cooperative, pack);
   const answer: PutPlanResponse = {
     cooperativeId: cooperative.id,
     version: currentVersion + 1,
@@ -127,6 +129,7 @@ export async function savePlan(command: SavePlanCommand, principal: Principal, d
     comment: null,
     totals: planTotalsSummary(planTotals(plan)),
     counts: countFindings(findings),
+    rulePack: { year: pack.year, version: pack.version },
     findings,
   };
   try {
@@ -134,7 +137,7 @@ export async function savePlan(command: SavePlanCommand, principal: Principal, d
       await store.appendRevision({
         cooperativeId: answer.cooperativeId, version: answer.version, status: answer.status, action: answer.action,
         by: answer.by, at: answer.at, comment: answer.comment, totals: answer.totals, counts: answer.counts,
-        regionCode: cooperative.regionCode,
+        regionCode: cooperative.regionCode, rulePack: answer.rulePack,
         content: { json: `{"plan":${planJson.json},"findings":${JSON.stringify(findings)}}` },
         planHash: planJson.hash,
       }, claim);

@@ -8,6 +8,7 @@ import { loadAuthorizedCooperative } from "./cooperativeAccess";
 import { VersionConflictError, type ContentJson, type StoredContent } from "./planStore";
 import { validateForRegistration } from "./registrationRules";
 import { statusAfterTransition } from "./workflow";
+import { packForSave } from "../rulePacks/rulePacks";
 
 /** A workflow transition of a cooperative's plan. */
 export interface TransitionPlanCommand {
@@ -32,7 +33,7 @@ const ACTION_LABELS: Record<TransitionAction, string> = {
 
 /**
  * Submit (gestor/a: re-validates the latest plan for the registered cooperative, see
- * registrationRules, and refuses with PLAN_HAS_ERRORS 422 and the findings while errors remain),
+ * registrationRules, under the pack in force now, which the new revision records, and refuses with PLAN_HAS_ERRORS 422 and the findings while errors remain),
  * return with observations (AOS, comment required), approve, reopen (AOS). Each transition is a
  * new revision carrying the same plan, who, when and the comment, written with the latest pointer
  * in one conditional transaction. The caller must first be allowed to read the plan (404/403
@@ -68,9 +69,12 @@ export async function transitionPlan(command: TransitionPlanCommand, principal: 
 
   let content: ContentJson | StoredContent = previous.content;
   let counts = previous.counts;
+  let rulePack = previous.rulePack;
   if (action === "submit") {
     const { plan } = previous.content.read();
-    const findings = validateForRegistration(deps.validate, plan, cooperative);
+    const pack = await packForSave(store, await store.getRulePackVersions(), cooperative.callYear);
+    rulePack = { year: pack.year, version: pack.version };
+    const findings = validateForRegistration(deps.validate, plan, cooperative, pack);
     counts = countFindings(findings);
     if (counts.error > 0) {
       throw new DomainError(
@@ -84,7 +88,7 @@ export async function transitionPlan(command: TransitionPlanCommand, principal: 
 
   const answer: TransitionResponse = {
     cooperativeId: cooperative.id, version: latest.version + 1, status: next, action: action,
-    by: actorOf(principal), at: deps.now().toISOString(), comment, totals: previous.totals, counts,
+    by: actorOf(principal), at: deps.now().toISOString(), comment, totals: previous.totals, counts, rulePack,
   };
   try {
     await store.appendRevision({ ...answer, regionCode: cooperative.regionCode, content, planHash: latest.planHash });

@@ -1,8 +1,12 @@
 import type { Finding, Plan } from "@coop-plans/shared/domain";
+import type { RulePack } from "@coop-plans/shared/rules";
 import type { PlanStore } from "./planStore";
 
-/** Validates a plan with the program rules (shared/rules `validatePlan`); returns findings. */
-export type ValidateFn = (plan: Plan) => Finding[];
+/**
+ * Validates a plan with the program rules (shared/rules `validatePlan`) under `packs` (the pack
+ * the server chose for the plan's registered year: see rulePacks/packForSave); returns findings.
+ */
+export type ValidateFn = (plan: Plan, packs: readonly RulePack[]) => Finding[];
 
 /** What the use cases need from the outside world; the handlers pass the production ones (deps.ts), tests and local mode their own. */
 export interface UseCaseDeps {

@@ -51,6 +51,8 @@ export const RevisionItem = z.object({
   body: z.custom<Uint8Array>((v) => v instanceof Uint8Array, { error: "body must be binary" }),
   bodyEncoding: BodyEncoding,
   bodyBytes: z.number().int().nonnegative(),
+  /** The rule pack the revision's findings were computed under; absent on revisions saved before packs existed (= 2025 v1). */
+  rulePack: z.object({ year: z.number().int(), version: z.number().int().positive() }).optional(),
 });
 export type RevisionItem = z.infer<typeof RevisionItem>;
 
@@ -108,6 +110,34 @@ export const AssignmentItem = z.object({
   assignedBy: Actor,
 });
 export type AssignmentItem = z.infer<typeof AssignmentItem>;
+
+/**
+ * A published rule pack version, immutable: the pack as JSON text (`document`, the `RulePack`
+ * schema's output with its server-assigned `version` and `publishedAt`) and who published it.
+ */
+export const RulePackItem = z.object({
+  pk: z.string().startsWith("RULEPACK#"),
+  sk: z.string().startsWith("V#"),
+  entity: z.literal("rulePack"),
+  year: z.number().int(),
+  version: z.number().int().positive(),
+  publishedAt: z.string(),
+  publishedBy: Actor,
+  document: z.string(),
+});
+export type RulePackItem = z.infer<typeof RulePackItem>;
+
+/**
+ * The index of the published packs (`RULEPACKS` / `INDEX`): `y<year>` → the newest published
+ * version of that year (`y2026: 2`). Updated in the publication's transaction, conditioned on
+ * the version it replaces, so two publications of a year never both win. Read in a save's batch.
+ */
+export const RulePackIndexItem = z.looseObject({
+  pk: z.literal("RULEPACKS"),
+  sk: z.literal("INDEX"),
+  entity: z.literal("rulePackIndex"),
+});
+export type RulePackIndexItem = z.infer<typeof RulePackIndexItem>;
 
 /**
  * Parses an item read from the table with its schema; a malformed item is a server fault, so it

@@ -16,6 +16,10 @@ export const keys = {
   nameInRegion: (regionCode: string, nameKey: string) => ({ pk: `NAME#${regionCode}#${nameKey}`, sk: "UNIQUE" as const }),
   /** Record of a registration made with an Idempotency-Key in a region. */
   registrationIdempotency: (regionCode: string, key: string) => ({ pk: `REGISTER#${regionCode}#${key}`, sk: "IDEMPOTENCY" as const }),
+  /** One published rule pack version (immutable): `RULEPACK#2026` / `V#000000001`. */
+  rulePack: (year: number, version: number) => ({ pk: `RULEPACK#${year}`, sk: `V#${padVersion(version)}` }),
+  /** The index of the published packs: one attribute `y<year>` per year holding its newest version. */
+  rulePackIndex: { pk: "RULEPACKS", sk: "INDEX" } as const,
   /** GSI1 sort key: cooperatives of a region sorted by name, then id. */
   regionSort: (name: string, id: string) => `COOP#${normalizeLabel(name).slice(0, 80)}#${id}`,
 };

@@ -51,6 +51,7 @@ export async function appendRevision(ctx: StoreContext, revision: NewRevision, i
     body: body.data,
     bodyEncoding: body.encoding,
     bodyBytes: body.bytes,
+    rulePack: { year: revision.rulePack.year, version: revision.rulePack.version },
   };
   const size = estimateItemBytes(revisionItem);
   if (size > MAX_ITEM_BYTES - 1024) throw new ItemTooLargeError(size);
@@ -135,7 +136,7 @@ export async function getRevisions(ctx: StoreContext, refs: ReadonlyArray<{ coop
 export async function listRevisions(ctx: StoreContext, cooperativeId: string): Promise<RevisionHeaderItem[]> {
   const items: RevisionHeaderItem[] = [];
   let start: Record<string, unknown> | undefined;
-  const attributes = ["pk", "sk", "entity", "cooperativeId", "v", "status", "action", "by", "at", "comment", "totals", "counts", "bodyEncoding", "bodyBytes"];
+  const attributes = ["pk", "sk", "entity", "cooperativeId", "v", "status", "action", "by", "at", "comment", "totals", "counts", "bodyEncoding", "bodyBytes", "rulePack"];
   do {
     const res = await ctx.doc.send(new QueryCommand({
       TableName: ctx.tableName,

@@ -1,4 +1,4 @@
-import type { Actor, Cooperative, RevisionSummary } from "@coop-plans/shared/api";
+import { LEGACY_PACK, type Actor, type Cooperative, type RevisionSummary } from "@coop-plans/shared/api";
 import type { IdempotencyClaim, NewRevision, PlanPointer, PlanStore, SaveContext, StoredRevision } from "../plans/planStore";
 import { createStoreContext, type StoreContext, type StoreContextOptions } from "./client";
 import * as cooperatives from "./cooperativesRepository";
@@ -7,6 +7,8 @@ import * as assignments from "./assignmentsRepository";
 import type { LatestItem, RevisionHeaderItem, RevisionItem } from "./items";
 import { EncodedContent } from "./revisionBody";
 import { readSaveContext } from "./saveContext";
+import * as rulePacks from "./rulePacksRepository";
+import type { RulePack } from "@coop-plans/shared/rules";
 
 /** The DynamoDB adapter of the store port, with its client (tests count the commands it sends). */
 export interface Store extends PlanStore {
@@ -31,6 +33,7 @@ export function toRevisionSummary(item: RevisionHeaderItem): RevisionSummary {
     comment: item.comment,
     totals: item.totals,
     counts: item.counts,
+    rulePack: item.rulePack ?? LEGACY_PACK,
   };
 }
 
@@ -42,6 +45,9 @@ export function toStoredRevision(item: RevisionItem): StoredRevision {
 /** The store port on DynamoDB: the repositories bound to one table (options or the `TABLE_NAME` / `DYNAMODB_ENDPOINT` environment). */
 export function createStore(options: StoreContextOptions | StoreContext = {}): Store {
   const ctx: StoreContext = "doc" in options ? options : createStoreContext(options);
+  // Published packs are immutable: each version is read and schema-checked once per process.
+  const packs = new Map<string, RulePack>();
+  const packKey = (year: number, version: number) => `${year}#${version}`;
   return {
     context: ctx,
     registerCooperative: async (c: Cooperative, by: Actor, claim?: IdempotencyClaim) => {
@@ -82,12 +88,23 @@ export function createStore(options: StoreContextOptions | StoreContext = {}): S
       const item = await revisions.getIdempotencyRecord(ctx, id, key);
       return item ? { bodyHash: item.bodyHash, version: item.version } : null;
     },
+    getRulePackVersions: () => rulePacks.getRulePackVersions(ctx),
+    getRulePacks: async (refs) => {
+      const missing = refs.filter((r) => !packs.has(packKey(r.year, r.version)));
+      for (const item of await rulePacks.getRulePackItems(ctx, missing)) packs.set(packKey(item.year, item.version), rulePacks.toRulePack(item));
+      return refs.flatMap((r) => packs.get(packKey(r.year, r.version)) ?? []);
+    },
+    publishRulePack: async (pack, by, storedBase) => {
+      await rulePacks.putRulePack(ctx, pack, by, storedBase);
+      packs.set(packKey(pack.year, pack.version), pack);
+    },
     readSaveContext: async (id, key): Promise<SaveContext> => {
       const found = await readSaveContext(ctx, id, key);
       return {
         cooperative: found.cooperative ? cooperatives.toCooperative(found.cooperative) : null,
         pointer: found.latest ? toPointer(found.latest) : null,
         earlier: found.idempotency ? { bodyHash: found.idempotency.bodyHash, version: found.idempotency.version } : null,
+        rulePackVersions: found.rulePackVersions,
       };
     },
   };

@@ -8,6 +8,7 @@ import { createCooperativesHandler } from "../../../functions/src/handlers/coope
 import { createHealthHandler } from "../../../functions/src/handlers/health";
 import { createMeHandler } from "../../../functions/src/handlers/me";
 import { createPlansHandler } from "../../../functions/src/handlers/plans";
+import { createRulePacksHandler } from "../../../functions/src/handlers/rulePacks";
 import type { Claims } from "../../../functions/src/auth/principal";
 import type { GroupHandler } from "../../../functions/src/http/types";
 import { createStore, type Store } from "../../../functions/src/store/store";
@@ -45,7 +46,7 @@ export interface TestApp {
 let tables = 0;
 
 /**
- * Creates a uniquely named table on the DynamoDB Local of the jest globalSetup and the five
+ * Creates a uniquely named table on the DynamoDB Local of the jest globalSetup and the six
  * handler groups on it (validator: fakeValidate unless given).
  */
 export async function createTestApp(overrides: Partial<HandlerDeps> = {}): Promise<TestApp> {
@@ -62,6 +63,7 @@ export async function createTestApp(overrides: Partial<HandlerDeps> = {}): Promi
     cooperatives: createCooperativesHandler(() => deps),
     plans: createPlansHandler(() => deps),
     consolidation: createConsolidationHandler(() => deps),
+    rulePacks: createRulePacksHandler(() => deps),
   };
   return {
     store,
