@@ -4,7 +4,7 @@ import { PlanStatus } from "../api/planStatus";
 import { CATALOGUE_2025, findCatalogueItem, findSubitem, type CatalogueItem } from "../rules/catalogue";
 import { getCall } from "../rules/calls";
 import type {
-  Compliance, Consolidation, CooperativeRow, FundingSplit, ItemRow, MilestoneRow, RegionRow, RuleCount, StatusRow,
+  Compliance, Consolidation, ConsolidationStatus, CooperativeRow, FundingSplit, ItemRow, MilestoneRow, RegionRow, RuleCount, StatusRow,
 } from "./consolidation";
 import type { ConsolidateOptions, ConsolidationInput } from "./consolidationInput";
 import { MILESTONE_NAMES } from "./milestoneNames";
@@ -89,7 +89,7 @@ export function consolidate(inputs: ConsolidationInput[], options: ConsolidateOp
   const totals = zeroMoney();
   const items = new Map<string, ItemRow & { coops: Set<string> }>();
   const subitems = new Map<string, ItemRow & { coops: Set<string> }>();
-  const statusRows = new Map<PlanStatus, StatusRow>(
+  const statusRows = new Map<ConsolidationStatus, StatusRow>(
     PlanStatus.options.map((status) => [status, { status, cooperatives: 0, ...zeroMoney() }]),
   );
   const milestoneRows: MilestoneRow[] = ([1, 2, 3, 4] as const).map((milestone) => ({
@@ -127,6 +127,8 @@ export function consolidate(inputs: ConsolidationInput[], options: ConsolidateOp
     }
     addMoney(totals, money);
 
+    // `archivo` (plans from files) gets its row only when such plans are consolidated.
+    if (!statusRows.has(cooperative.status)) statusRows.set(cooperative.status, { status: cooperative.status, cooperatives: 0, ...zeroMoney() });
     const status = statusRows.get(cooperative.status);
     if (status) {
       status.cooperatives++;

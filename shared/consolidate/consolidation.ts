@@ -1,7 +1,17 @@
 import * as z from "zod";
 import { MilestoneStatus, Modality, MoneyTotals, RegionCode } from "../domain";
-import { PlanStatus } from "../api/planStatus";
+import { PLAN_STATUS_LABELS, PlanStatus } from "../api/planStatus";
 import { CooperativeProgress } from "./cooperativeProgress";
+
+/**
+ * The status of a consolidated plan: a plan status of the workflow, or `archivo` for a plan that
+ * comes from a workbook file (`coop-plans consolidate FILE…`, the pane's «Consolidar archivos»).
+ */
+export const ConsolidationStatus = z.enum([...PlanStatus.options, "archivo"]);
+export type ConsolidationStatus = z.infer<typeof ConsolidationStatus>;
+
+/** Spanish label of each consolidation status. */
+export const CONSOLIDATION_STATUS_LABELS: Record<ConsolidationStatus, string> = { ...PLAN_STATUS_LABELS, archivo: "Archivo" };
 
 /** Integer CLP, non-negative. */
 const Clp = z.number().int().nonnegative();
@@ -44,7 +54,7 @@ export type ItemRow = z.infer<typeof ItemRow>;
 
 /** Cooperatives in one plan status and the money of their plans (integer CLP). */
 export const StatusRow = MoneyTotals.extend({
-  status: PlanStatus,
+  status: ConsolidationStatus,
   cooperatives: Count,
 });
 export type StatusRow = z.infer<typeof StatusRow>;
@@ -98,7 +108,7 @@ export const CooperativeRow = MoneyTotals.extend({
   name: z.string(),
   regionCode: RegionCode,
   modality: Modality.nullable(),
-  status: PlanStatus,
+  status: ConsolidationStatus,
   version: Count,
   updatedAt: z.string().nullable(),
   hasPlan: z.boolean(),
@@ -127,7 +137,8 @@ export const RegionRow = MoneyTotals.extend({
   regionCode: RegionCode,
   regionName: z.string(),
   cooperatives: Count,
-  byStatus: z.record(PlanStatus, Count),
+  /** Cooperatives per status: every workflow status, plus `archivo` when plans come from files. */
+  byStatus: z.partialRecord(ConsolidationStatus, Count),
   withErrors: Count,
   withWarnings: Count,
   clean: Count,
@@ -135,10 +146,11 @@ export const RegionRow = MoneyTotals.extend({
 });
 export type RegionRow = z.infer<typeof RegionRow>;
 
-/** What is consolidated: one region, or the whole country. */
+/** What is consolidated: one region, the whole country, or workbook files of several regions (by code). */
 export const ConsolidationScope = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("region"), regionCode: RegionCode, regionName: z.string() }),
   z.object({ kind: z.literal("national") }),
+  z.object({ kind: z.literal("files"), regionCodes: z.array(RegionCode) }),
 ]);
 export type ConsolidationScope = z.infer<typeof ConsolidationScope>;
 

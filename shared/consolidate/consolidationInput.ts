@@ -1,9 +1,10 @@
 import type { Finding, Modality, Plan, RegionCode } from "../domain";
-import type { PlanStatus } from "../api/planStatus";
+import type { ConsolidationStatus } from "./consolidation";
 
 /**
  * A registered cooperative as consolidation sees it: id, name, region, modality, the status and
- * version of its latest revision (version 0 and status `borrador` while no plan was saved), and
+ * version of its latest revision (version 0 and status `borrador` while no plan was saved; status
+ * `archivo` and the bound version, or 0, for a plan read from a workbook file), and
  * when it was last saved (ISO timestamp, optional).
  */
 export interface ConsolidationCooperative {
@@ -11,7 +12,7 @@ export interface ConsolidationCooperative {
   name: string;
   regionCode: RegionCode;
   modality: Modality | null;
-  status: PlanStatus;
+  status: ConsolidationStatus;
   version: number;
   updatedAt?: string | null;
 }

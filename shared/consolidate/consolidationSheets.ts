@@ -1,8 +1,7 @@
 import { MODALITY_LABELS, REGIONS } from "../domain";
 import { formatDateEs } from "../format";
 import type { CellValue } from "../workbook/grid";
-import { PLAN_STATUS_LABELS } from "../api/planStatus";
-import type { Consolidation, CooperativeRow, ItemRow } from "./consolidation";
+import { CONSOLIDATION_STATUS_LABELS, type Consolidation, type CooperativeRow, type ItemRow } from "./consolidation";
 
 /** How a sheet column's numbers are shown: `clp` integer pesos, `percent` a fraction 0–1. */
 export type SheetColumnKind = "text" | "clp" | "integer" | "percent" | "date";
@@ -49,12 +48,19 @@ const MONEY_COLUMNS: SheetColumn[] = [
 const money = (m: { total: number; sercotecAmount: number; ownAmount: number; executedAmount: number }): CellValue[] =>
   [m.total, m.sercotecAmount, m.ownAmount, m.executedAmount];
 
-const scopeLabel = (c: Consolidation): string =>
-  c.scope.kind === "region" ? `Región ${c.scope.regionCode} ${c.scope.regionName}` : "Nacional";
+/** `Región 14 Los Ríos`, `Nacional`, or `Archivos de las regiones 08, 14` (capitalised, for titles). */
+export function consolidationScopeLabel(c: Pick<Consolidation, "scope">): string {
+  const scope = c.scope;
+  if (scope.kind === "region") return `Región ${scope.regionCode} ${scope.regionName}`;
+  if (scope.kind === "files") return scope.regionCodes.length === 0 ? "Archivos" : `Archivos de las regiones ${scope.regionCodes.join(", ")}`;
+  return "Nacional";
+}
+
+const scopeLabel = consolidationScopeLabel;
 
 const share = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
 
-const STATUS_PLURALS = { borrador: "Planes en borrador", enviado: "Planes enviados", observado: "Planes observados", aprobado: "Planes aprobados" } as const;
+const STATUS_PLURALS = { borrador: "Planes en borrador", enviado: "Planes enviados", observado: "Planes observados", aprobado: "Planes aprobados", archivo: "Planes de archivos" } as const;
 
 function summarySheet(c: Consolidation): ConsolidationSheet {
   const n = c.cooperativeCount;
@@ -137,7 +143,7 @@ function cooperativesSheet(c: Consolidation): ConsolidationSheet {
     r.name,
     `${r.regionCode} ${REGIONS[r.regionCode].name}`,
     r.modality ? MODALITY_LABELS[r.modality] : null,
-    PLAN_STATUS_LABELS[r.status],
+    CONSOLIDATION_STATUS_LABELS[r.status],
     r.version,
     ...money(r),
     r.ownShareOfSercotec,
@@ -214,7 +220,7 @@ function statusSheet(c: Consolidation): ConsolidationSheet {
       { header: "% de cooperativas", kind: "percent", width: 14 },
       ...MONEY_COLUMNS,
     ],
-    rows: c.byStatus.map((s) => [PLAN_STATUS_LABELS[s.status], s.cooperatives, share(s.cooperatives, c.cooperativeCount), ...money(s)]),
+    rows: c.byStatus.map((s) => [CONSOLIDATION_STATUS_LABELS[s.status], s.cooperatives, share(s.cooperatives, c.cooperativeCount), ...money(s)]),
     totalRow: ["Total", c.cooperativeCount, c.cooperativeCount > 0 ? 1 : null, ...money(c.totals)],
   };
 }
@@ -256,23 +262,20 @@ function complianceSheet(c: Consolidation): ConsolidationSheet {
 }
 
 function regionsSheet(c: Consolidation): ConsolidationSheet {
+  const statuses = c.byStatus.map((s) => s.status);
   return {
     name: CONSOLIDATION_SHEET_NAMES.regions,
-    title: "Consolidado nacional por región",
+    title: c.scope.kind === "files" ? `${scopeLabel(c)}: por región` : "Consolidado nacional por región",
     columns: [
       { header: "Código", width: 8 },
       { header: "Región", width: 36 },
       { header: "Cooperativas", kind: "integer", width: 13 },
       ...MONEY_COLUMNS,
-      { header: "Borrador", kind: "integer", width: 10 },
-      { header: "Enviado", kind: "integer", width: 10 },
-      { header: "Observado", kind: "integer", width: 11 },
-      { header: "Aprobado", kind: "integer", width: 10 },
+      ...statuses.map((s): SheetColumn => ({ header: CONSOLIDATION_STATUS_LABELS[s], kind: "integer", width: 11 })),
       { header: "Con errores", kind: "integer", width: 12 },
     ],
     rows: c.byRegion.map((r) => [
-      r.regionCode, r.regionName, r.cooperatives, ...money(r),
-      r.byStatus.borrador ?? 0, r.byStatus.enviado ?? 0, r.byStatus.observado ?? 0, r.byStatus.aprobado ?? 0, r.withErrors,
+      r.regionCode, r.regionName, r.cooperatives, ...money(r), ...statuses.map((s) => r.byStatus[s] ?? 0), r.withErrors,
     ]),
     totalRow: ["Total", null, c.cooperativeCount, ...money(c.totals), ...c.byStatus.map((s) => s.cooperatives), c.compliance.withErrors],
   };
@@ -280,12 +283,12 @@ function regionsSheet(c: Consolidation): ConsolidationSheet {
 
 /**
  * The consolidation as tables, one sheet per view: Resumen, Por cooperativa, Por ítem, Por estado,
- * Por hito, Cumplimiento (and Por región in a national consolidation). Money columns are integer
+ * Por hito, Cumplimiento (and Por región in a national consolidation or one of files of several regions). Money columns are integer
  * CLP (`clp`), shares fractions 0–1 (`percent`); each summable table ends with a total row whose
  * money equals `c.totals` to the peso. Spanish headers and labels.
  */
 export function consolidationSheets(c: Consolidation): ConsolidationSheet[] {
   const sheets = [summarySheet(c), cooperativesSheet(c), itemsSheet(c), statusSheet(c), milestonesSheet(c), complianceSheet(c)];
-  if (c.scope.kind === "national") sheets.push(regionsSheet(c));
+  if (c.scope.kind !== "region") sheets.push(regionsSheet(c));
   return sheets;
 }

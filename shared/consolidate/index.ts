@@ -1,6 +1,7 @@
 export * from "./consolidation";
 export * from "./consolidationInput";
 export * from "./consolidate";
+export * from "./fileConsolidation";
 export * from "./consolidationSheets";
 export * from "./milestoneNames";
 export * from "./progressReportSchema";

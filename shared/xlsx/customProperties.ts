@@ -1,6 +1,7 @@
 import JSZip from "jszip";
 import { fileSignature } from "./fileSignature";
 import { workbookReadError } from "./workbookReadError";
+import { zipInput } from "./zipInput";
 
 /** A custom document property's value as read from `docProps/custom.xml`. */
 export type PackagePropertyValue = string | number | boolean;
@@ -47,13 +48,6 @@ function attributes(text: string): Map<string, string> {
   return out;
 }
 
-/** Decodes a part as UTF-8 (a BOM is dropped); UTF-16 parts are refused rather than misread. */
-function decodePart(bytes: Uint8Array, part: string): string {
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw new CustomPropertiesError(`La parte «${part}» del libro está en UTF-16, que coop-plans no modifica. Guarde el libro de nuevo en Excel y vuelva a intentarlo.`);
-  }
-  return new TextDecoder("utf-8").decode(bytes).replace(/^\uFEFF/, "");
-}
 
 async function loadPackage(bytes: Uint8Array): Promise<JSZip> {
   const signature = fileSignature(bytes);
@@ -61,15 +55,24 @@ async function loadPackage(bytes: Uint8Array): Promise<JSZip> {
   if (signature === "ole-encrypted") throw workbookReadError("encrypted");
   if (signature !== "zip") throw workbookReadError("not-xlsx");
   try {
-    return await JSZip.loadAsync(bytes);
+    return await JSZip.loadAsync(zipInput(bytes));
   } catch (error) {
     throw workbookReadError("corrupt", error);
   }
 }
 
+/**
+ * A part's text, decoded as UTF-8 by JSZip (a BOM dropped); a UTF-16 part is refused rather than
+ * misread. Null when the package has no such part.
+ */
 async function partText(zip: JSZip, path: string): Promise<string | null> {
   const file = zip.file(path);
-  return file ? decodePart(await file.async("uint8array"), path) : null;
+  if (!file) return null;
+  const text = await file.async("string");
+  if (text.startsWith("\uFFFD\uFFFD") || /^\uFEFF?<\u0000/.test(text) || /^\uFEFF?\u0000</.test(text)) {
+    throw new CustomPropertiesError(`La parte «${path}» del libro está en UTF-16, que coop-plans no modifica. Guarde el libro de nuevo en Excel y vuelva a intentarlo.`);
+  }
+  return text.replace(/^\uFEFF/, "");
 }
 
 /** The package's root relationships of one type: their ids and targets (package paths, no leading slash). */

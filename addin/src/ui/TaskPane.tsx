@@ -10,6 +10,7 @@ import type { PaneConfig } from "@coop-plans/shared/api";
 import { AosView } from "./AosView";
 import { CognitoSignIn } from "./CognitoSignIn";
 import { EntraSignIn } from "./EntraSignIn";
+import { FileConsolidation } from "./FileConsolidation";
 import { GestorView } from "./GestorView";
 import { SignIn } from "./SignIn";
 import { browserFetch, defaultServices, type PaneServices } from "./services";
@@ -178,6 +179,7 @@ export function TaskPane({ host, services = defaultServices, session: sessionPro
       ) : (
         <GestorView host={host} services={services} client={me ? client : null} me={me} offline={offline} apiUrl={session?.apiUrl ?? ""} initialSync={initialSync} initialOutcome={initialOutcome} />
       )}
+      <FileConsolidation host={host} services={services} />
       <details className="pane-section">
         <summary>Plantilla del plan</summary>
         <Field label="Modalidad">

@@ -1,4 +1,4 @@
-import { Consolidation, consolidationSheets } from "@coop-plans/shared/consolidate";
+import { Consolidation, consolidationScopeLabel, consolidationSheets } from "@coop-plans/shared/consolidate";
 import type { ConsolidatedSheet, SheetBlock } from "../host/WorkbookHost";
 
 /**
@@ -11,7 +11,8 @@ export function consolidatedSheet(response: unknown, today: string): Consolidate
   const parsed = Consolidation.safeParse(response);
   if (!parsed.success) return null;
   const c = parsed.data;
-  const scope = c.scope.kind === "region" ? `región ${c.scope.regionCode} ${c.scope.regionName}` : "nacional";
+  const label = consolidationScopeLabel(c);
+  const scope = label.charAt(0).toLowerCase() + label.slice(1);
   const blocks: SheetBlock[] = consolidationSheets(c).map((sheet) => ({
     title: sheet.title ?? sheet.name,
     header: sheet.columns.map((col) => col.header),

@@ -2,13 +2,15 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Command } from "commander";
 import { RegionCode } from "@coop-plans/shared/domain";
-import { consolidationSheets, type Consolidation } from "@coop-plans/shared/consolidate";
+import { consolidationScopeLabel, consolidationSheets, type Consolidation } from "@coop-plans/shared/consolidate";
 import { writeReportWorkbook } from "@coop-plans/shared/xlsx";
 import type { CliCommand } from "../cliCommand";
 import type { CommandResult } from "../commandResult";
 import { apiClientFor, type BackendOptions } from "../config";
 import { describeApiFailure } from "../backendErrors";
 import { formatClp as clp, formatPercentOneDecimal as percent } from "@coop-plans/shared/format";
+import { consolidateWorkbookFiles } from "./consolidateFiles";
+import { isIsoDate } from "./validate";
 
 /** Options of `coop-plans consolidate`. */
 export interface ConsolidateOptions extends BackendOptions {
@@ -16,11 +18,13 @@ export interface ConsolidateOptions extends BackendOptions {
   national?: boolean;
   /** Output .xlsx path (default `consolidado.xlsx`). */
   output?: string;
+  /** ISO date of the follow-up figures (file mode; default today). */
+  asOf?: string;
 }
 
 /** A readable Spanish summary of a consolidation: counts, money (CLP) and compliance. */
 export function consolidationSummary(c: Consolidation): string {
-  const scope = c.scope.kind === "region" ? `Región ${c.scope.regionCode} ${c.scope.regionName}` : "Nacional";
+  const scope = consolidationScopeLabel(c);
   const status = c.byStatus.map((s) => `${s.cooperatives} ${s.status}`).join(", ");
   return [
     `Consolidado ${scope}: ${c.cooperativeCount} cooperativas (${status}).`,
@@ -68,15 +72,32 @@ export async function consolidateToFile(options: ConsolidateOptions = {}): Promi
   }
 }
 
+/**
+ * `coop-plans consolidate [FILE…]`: with files, consolidates those workbooks with no backend
+ * (`consolidateWorkbookFiles`); without, asks the API (`consolidateToFile`). Never throws.
+ */
+export async function consolidateCommandResult(files: string[], options: ConsolidateOptions = {}): Promise<CommandResult> {
+  if (files.length === 0) return consolidateToFile(options);
+  if (options.region !== undefined || options.national) {
+    return { exitCode: 2, output: "Con archivos no se usa --region ni --national: el consolidado agrupa los archivos por la región que indica cada libro.\n" };
+  }
+  if (options.asOf !== undefined && !isIsoDate(options.asOf)) {
+    return { exitCode: 2, output: `La fecha de --as-of «${options.asOf}» no es válida: escriba AAAA-MM-DD, por ejemplo 2025-10-15.\n` };
+  }
+  return consolidateWorkbookFiles(files, { output: options.output, asOf: options.asOf }, consolidationSummary);
+}
+
 /** The `consolidate` subcommand. */
 export const consolidateCommand: CliCommand = (ctx) =>
   new Command("consolidate")
-    .usage("[opciones]")
-    .description("escribe el consolidado de una región (o nacional) en un libro .xlsx, una hoja por vista")
+    .usage("[opciones] [archivos...]")
+    .description("escribe el consolidado en un libro .xlsx, una hoja por vista: de los libros indicados (sin servidor) o de una región (o nacional) desde la API")
+    .argument("[archivos...]", "libros del plan (.xlsx) recibidos por correo: se validan y consolidan sin conexión al servidor")
     .option("--region <código>", "región, por ejemplo 14 (por omisión, su única región)")
     .option("--national", "consolidado nacional (rol sercotec con todas las regiones)")
     .option("-o, --output <archivo>", "archivo .xlsx de salida", "consolidado.xlsx")
+    .option("--as-of <fecha>", "con archivos: fecha de referencia AAAA-MM-DD de las reglas y del avance (por omisión, hoy)")
     .option("--api <url>", "URL de la API (por omisión COOP_PLANS_API o http://127.0.0.1:4000)")
-    .action(async (opts: ConsolidateOptions) => {
-      ctx.emit(await consolidateToFile(opts));
+    .action(async (files: string[], opts: ConsolidateOptions) => {
+      ctx.emit(await consolidateCommandResult(files, opts));
     });
