@@ -1,7 +1,9 @@
 import { useMemo, useRef, useState, type DragEvent } from "react";
 import { Button, Text } from "@fluentui/react-components";
-import { readWorkbookGrids } from "@coop-plans/shared/xlsx";
+import { bindingFromProperties } from "@coop-plans/shared/workbook";
+import { readPackageProperties, readWorkbookGrids } from "@coop-plans/shared/xlsx";
 import type { PaneConfig } from "@coop-plans/shared/api";
+import type { DocumentState } from "../host/WorkbookHost";
 import { TaskPane } from "../ui/TaskPane";
 import { PreviewGrid } from "./PreviewGrid";
 import { PreviewWorkbookHost } from "./PreviewWorkbookHost";
@@ -22,7 +24,11 @@ export function PreviewApp({ config = null, configError = null }: { config?: Pan
     setError(null);
     try {
       const bytes = new Uint8Array(await file.arrayBuffer());
-      host.load(await readWorkbookGrids(bytes));
+      const grids = await readWorkbookGrids(bytes);
+      // The binding travels in the file's custom properties, as in Excel (workbook.properties.custom).
+      const binding = bindingFromProperties((await readPackageProperties(bytes).catch(() => null))?.custom ?? {});
+      const state: DocumentState = binding ? { cooperativeId: binding.cooperativeId, baseVersion: binding.version, savedAt: binding.syncedAt } : {};
+      host.load(grids, state);
       setFileName(file.name);
     } catch (e) {
       setError(`No se pudo leer «${file.name}»: ${(e as Error).message}`);

@@ -36,9 +36,13 @@ export class PreviewWorkbookHost implements WorkbookHost {
   private listeners = new Set<() => void>();
   private version = 0;
 
-  /** Replaces the workbook (a dropped file); marks and selection are cleared. */
-  load(grids: WorkbookGrids): void {
+  /**
+   * Replaces the workbook (a dropped file) and its binding (`state`: what the file's custom
+   * properties say it was synced from; empty when unbound); marks and selection are cleared.
+   */
+  load(grids: WorkbookGrids, state: DocumentState = {}): void {
     this.workbook = grids;
+    this.state = { ...state };
     this.marks.clear();
     this.charts.clear();
     this.selected = null;

@@ -45,10 +45,11 @@ export function SyncStatus({ state, onLoadServerCopy, busy }: SyncStatusProps) {
       return (
         <MessageBar intent="warning" role="alert" layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>Hay una versión más nueva en el servidor</MessageBarTitle>
-            Este libro se basa en la versión {state.baseVersion}, pero alguien guardó
-            {state.currentVersion !== null ? ` la versión ${state.currentVersion}` : " otra versión"} después. Su plan no se envió y su libro no
-            cambió. Puede cargar la versión del servidor en una hoja nueva para compararla; sus hojas no se tocan.
+            <MessageBarTitle>{state.baseVersion === 0 ? "La cooperativa ya tiene un plan en el servidor" : "Hay una versión más nueva en el servidor"}</MessageBarTitle>
+            {state.baseVersion === 0
+              ? `Este libro no está vinculado a ninguna versión del plan (nunca se sincronizó, o es una copia) y el servidor tiene ${state.currentVersion !== null ? `la versión ${state.currentVersion}` : "un plan"}.`
+              : `Este libro se basa en la versión ${state.baseVersion}, pero alguien guardó ${state.currentVersion !== null ? `la versión ${state.currentVersion}` : "otra versión"} después.`}{" "}
+            Su plan no se envió y su libro no cambió. Puede cargar la versión del servidor en una hoja nueva para compararla; sus hojas no se tocan.
           </MessageBarBody>
           <MessageBarActions>
             <Button onClick={onLoadServerCopy} disabled={busy}>

@@ -1,15 +1,36 @@
 import { createHash } from "node:crypto";
+import { access, constants, open, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Command } from "commander";
 import { SingleBar } from "cli-progress";
 import { normalizeLabel, type Finding, type Plan } from "@coop-plans/shared/domain";
-import { cooperativeNameKey, isApiError, PLAN_STATUS_LABELS, type ApiClient, type CooperativeSummary, type MeResponse } from "@coop-plans/shared/api";
-import { COOPERATIVE_SHEET } from "@coop-plans/shared/workbook";
+import { cooperativeNameKey, isApiError, PLAN_STATUS_LABELS, type ApiClient, type CooperativeSummary, type MeResponse, type PlanResponse } from "@coop-plans/shared/api";
+import { formatDateTime } from "@coop-plans/shared/format";
+import { bindingProperties, COOPERATIVE_SHEET, renderWorkbook, type WorkbookBinding } from "@coop-plans/shared/workbook";
+import { writeCustomProperties, writeWorkbook } from "@coop-plans/shared/xlsx";
 import type { CliCommand } from "../cliCommand";
 import { type CommandResult, type ExitCode, worstExitCode } from "../commandResult";
 import { apiClientFor, type BackendOptions } from "../config";
 import { describeApiFailure } from "../backendErrors";
 import { validateFile } from "./validate";
+import { FileAccessError } from "../readFileBytes";
+import { canBind, nodeBindingFs, readBindingOfFile, writeBindingToFile, type BindingFs } from "../workbookBindingFile";
+
+/** The file operations of a sync: the binding write, and the check that the workbook can be written before anything is saved. */
+export interface SyncFs extends BindingFs {
+  /** Resolves when `file` can be rewritten in place (the file opens for writing and its folder takes the new copy); rejects with the errno error otherwise. */
+  checkWritable(file: string): Promise<void>;
+}
+
+/** Node's file operations (tests inject failures: they run as root, where permissions never fail). */
+export const nodeSyncFs: SyncFs = {
+  ...nodeBindingFs,
+  checkWritable: async (file) => {
+    const handle = await open(file, "r+");
+    await handle.close();
+    await access(path.dirname(path.resolve(file)), constants.W_OK);
+  },
+};
 
 /** Options of `coop-plans sync`. */
 export interface SyncOptions extends BackendOptions {
@@ -19,6 +40,41 @@ export interface SyncOptions extends BackendOptions {
   cooperative?: string;
   /** Show a progress bar on stderr (default: when stderr is a terminal and there are several files). */
   progress?: boolean;
+  /** Save over the server's plan even when the workbook is older or not bound to it (says what it replaces). */
+  replace?: boolean;
+  /** On a conflict, write the server's version to this .xlsx (bound to that version); one file only. */
+  serverCopy?: string;
+  /** File operations (tests inject write failures). */
+  fs?: SyncFs;
+}
+
+/** Spanish reason of a failed write, from its errno code. */
+function writeProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  if (code === "EBUSY" || code === "ETXTBSY") return "está abierto en otro programa (ciérrelo en Excel)";
+  if (code === "EACCES" || code === "EPERM" || code === "EROFS") return "es de solo lectura o no hay permiso para modificarlo";
+  if (code === "ENOENT") return "no se encontró";
+  return `error ${code ?? "de escritura"}`;
+}
+
+/** `versión 3 (enviado, guardada por ana@… el 03-11-2025 10:22)`: the server's plan as the user reads it. */
+function serverVersionText(plan: Pick<PlanResponse, "version" | "status" | "by" | "at">): string {
+  return `versión ${plan.version} (${PLAN_STATUS_LABELS[plan.status].toLowerCase()}, guardada por ${plan.by.email ?? plan.by.sub} el ${formatDateTime(plan.at)})`;
+}
+
+/**
+ * Writes the server's version of a plan as a standard workbook at `out`, bound to that version
+ * (so it can be edited and synced). Returns the Spanish line to report.
+ */
+async function writeServerCopy(out: string, cooperativeId: string, plan: PlanResponse): Promise<string> {
+  const rendered = await writeWorkbook(renderWorkbook({ plan: plan.plan }));
+  const bound = await writeCustomProperties(rendered, bindingProperties({ cooperativeId, version: plan.version, syncedAt: plan.at }));
+  try {
+    await writeFile(out, bound);
+  } catch (error) {
+    return `no se pudo escribir la copia del servidor en «${out}»: ${writeProblem(error)}.`;
+  }
+  return `se escribió la ${serverVersionText(plan)} en «${out}», vinculada a esa versión: revísela, incorpore sus cambios y sincronícela.`;
 }
 
 /** What happened to one file. */
@@ -107,37 +163,107 @@ export async function resolveCooperative(
   return { ok: false, message: `La cooperativa «${name}» de la región ${region} no está entre las suyas.${list} O indique --cooperative <id>.` };
 }
 
-/** The latest version of a cooperative's plan (0 when none was saved). */
-async function latestVersion(client: ApiClient, id: string): Promise<number> {
+/** The latest revision of a cooperative's plan, or null when none was saved. */
+async function latestPlan(client: ApiClient, id: string): Promise<PlanResponse | null> {
   try {
-    return (await client.getPlan(id)).version;
+    return await client.getPlan(id);
   } catch (error) {
-    if (isApiError(error) && error.code === "PLAN_NOT_FOUND") return 0;
+    if (isApiError(error) && error.code === "PLAN_NOT_FOUND") return null;
     throw error;
   }
 }
 
 /**
- * Syncs one file: reads and validates it locally, finds its cooperative, saves it on top of the
- * latest version (a concurrent save gives 409, reported, never retried over; an unchanged plan
- * writes no revision and prints «sin cambios: versión N»), and with `submit` sends it when the
- * server found no errors and it is still editable. Never throws.
+ * Syncs one file. Reads and validates it locally; only `.xlsx` files sync (they carry the binding).
+ * The cooperative: the workbook's binding first (`--cooperative` must agree unless `--replace`),
+ * else `--cooperative`, else name and región (`resolveCooperative`). The base version is the one
+ * the workbook is bound to: a workbook bound to an older version is refused by the server (409),
+ * and an unbound workbook aimed at a cooperative that already has a plan is refused here — both
+ * exit 3, nothing saved, the server keeping its plan; `--server-copy out.xlsx` then writes the
+ * server's version, `--replace` saves over it after saying what it replaces. Before saving, the
+ * file must be writable (the new version is recorded in it): if not, it says so and saves nothing.
+ * After a save (and a submit) the workbook is bound to the version it now matches. Never throws.
  */
 export async function syncFile(client: ApiClient, base: string, me: MeResponse, file: string, options: SyncOptions): Promise<SyncFileReport> {
   const report: SyncFileReport = { file, exitCode: 0, messages: [] };
+  const fs = options.fs ?? nodeSyncFs;
   const local = await validateFile(file);
   if (local.error || !local.plan) {
     return { ...report, exitCode: 2, messages: [local.error?.message ?? "No se pudo leer el archivo."] };
   }
+  if (!canBind(file)) {
+    return { ...report, exitCode: 2, messages: [`Solo un Libro de Excel (.xlsx) guarda la versión que sincronizó: guarde «${path.basename(file)}» como .xlsx (Archivo > Guardar como > Libro de Excel) y sincronice ese archivo.`] };
+  }
   const plan = local.plan;
+  let binding: WorkbookBinding | null = null;
   try {
-    const resolved = await resolveCooperative(client, me, plan, options.cooperative, local.findings ?? []);
-    if (!resolved.ok) return { ...report, exitCode: 2, messages: [resolved.message] };
-    const coop = resolved.cooperative;
+    binding = await readBindingOfFile(file);
+  } catch {
+    binding = null; // validateFile read the workbook; a package we cannot inspect is treated as unbound
+  }
+  try {
+    await fs.checkWritable(file);
+  } catch (error) {
+    return { ...report, exitCode: 2, messages: [`No se puede modificar «${file}»: ${writeProblem(error)}. La sincronización guarda en el libro la versión que envía, así que no se envió nada; ciérrelo o quite el modo de solo lectura y vuelva a intentarlo.`] };
+  }
+  try {
+    if (binding && options.cooperative && options.cooperative !== binding.cooperativeId && !options.replace) {
+      const boundName = me.cooperatives.find((c) => c.id === binding!.cooperativeId)?.name;
+      return {
+        ...report,
+        exitCode: 3,
+        messages: [`conflicto: el libro está vinculado a ${boundName ? `«${boundName}» ` : ""}(--cooperative ${binding.cooperativeId}, versión ${binding.version}), no a ${options.cooperative}. No se guardó nada. Si este plan es de verdad de ${options.cooperative}, use --replace.`],
+      };
+    }
+    if (binding && !options.cooperative && me.role === "gestor" && !me.cooperatives.some((c) => c.id === binding!.cooperativeId)) {
+      return { ...report, exitCode: 2, messages: [`El libro está vinculado a la cooperativa ${binding.cooperativeId}, que no está entre las suyas: pida al AOS que se la asigne, o indique la suya con --cooperative <id> --replace.`] };
+    }
+    let coop: { id: string; name: string };
+    if (options.cooperative || !binding) {
+      const resolved = await resolveCooperative(client, me, plan, options.cooperative, local.findings ?? []);
+      if (!resolved.ok) return { ...report, exitCode: 2, messages: [resolved.message] };
+      coop = resolved.cooperative;
+    } else {
+      coop = { id: binding.cooperativeId, name: me.cooperatives.find((c) => c.id === binding!.cooperativeId)?.name ?? plan.cooperative.name ?? binding.cooperativeId };
+    }
     report.cooperativeId = coop.id;
     report.cooperativeName = coop.name;
-    const baseVersion = coop.version ?? (await latestVersion(client, coop.id));
-    const saved = await client.putPlan(coop.id, { plan, baseVersion }, syncIdempotencyKey(coop.id, baseVersion, plan));
+    const bound = binding && binding.cooperativeId === coop.id ? binding : null;
+    const server = await latestPlan(client, coop.id);
+
+    const conflict = async (text: string, current: PlanResponse | null): Promise<SyncFileReport> => {
+      report.exitCode = 3;
+      report.messages.push(text);
+      if (current && options.serverCopy) report.messages.push(await writeServerCopy(path.resolve(options.serverCopy), coop.id, current));
+      else report.messages.push("Para bajar la versión del servidor: --server-copy servidor.xlsx; para reemplazarla con este libro: --replace.");
+      return report;
+    };
+
+    let baseVersion: number;
+    if (options.replace) {
+      baseVersion = server?.version ?? 0;
+      if (server && bound?.version !== server.version) {
+        report.messages.push(`reemplaza la ${serverVersionText(server)}; ${bound ? `el libro se basaba en la versión ${bound.version}` : "el libro no estaba vinculado a ninguna versión"}.`);
+      }
+    } else if (bound) {
+      baseVersion = bound.version;
+    } else if (server) {
+      return conflict(`conflicto: este libro no está vinculado a ninguna versión (nunca se sincronizó, o es una copia) y la cooperativa ya tiene un plan: ${serverVersionText(server)}. No se guardó nada; el servidor conserva su versión.`, server);
+    } else {
+      baseVersion = 0;
+    }
+
+    let saved;
+    try {
+      saved = await client.putPlan(coop.id, { plan, baseVersion }, syncIdempotencyKey(coop.id, baseVersion, plan));
+    } catch (error) {
+      if (isApiError(error) && error.code === "VERSION_CONFLICT") {
+        const current = await latestPlan(client, coop.id);
+        const now = current ? serverVersionText(current) : `versión ${error.problem.currentVersion ?? "?"}`;
+        return conflict(`conflicto: el libro se basa en la versión ${baseVersion}, pero el servidor tiene la ${now}. No se guardó nada; el servidor conserva su versión.`, current);
+      }
+      throw error;
+    }
     report.version = saved.version;
     report.status = saved.status;
     report.errors = saved.counts.error;
@@ -146,6 +272,7 @@ export async function syncFile(client: ApiClient, base: string, me: MeResponse, 
       ? `sin cambios: versión ${saved.version} (${PLAN_STATUS_LABELS[saved.status].toLowerCase()}): ${saved.counts.error} errores, ${saved.counts.warning} advertencias.`
       : `guardado como versión ${saved.version} (${PLAN_STATUS_LABELS[saved.status].toLowerCase()}): ${saved.counts.error} errores, ${saved.counts.warning} advertencias.`);
     if (saved.counts.error > 0) report.exitCode = 1;
+    let boundTo = { version: saved.version, at: saved.at };
     const submittable = saved.status === "borrador" || saved.status === "observado";
     if (options.submit && !submittable) {
       report.messages.push(`no se envió: el plan ya está ${PLAN_STATUS_LABELS[saved.status].toLowerCase()}.`);
@@ -158,6 +285,15 @@ export async function syncFile(client: ApiClient, base: string, me: MeResponse, 
         report.status = sent.status;
         report.submitted = true;
         report.messages.push(`enviado al AOS (versión ${sent.version}).`);
+        boundTo = { version: sent.version, at: sent.at };
+      }
+    }
+    if (!bound || bound.version !== boundTo.version) {
+      try {
+        await writeBindingToFile(file, { cooperativeId: coop.id, version: boundTo.version, syncedAt: boundTo.at }, fs);
+      } catch (error) {
+        report.exitCode = 2;
+        report.messages.push(`${error instanceof FileAccessError ? error.message : "No se pudo guardar la vinculación en el libro."} El servidor ya tiene la versión ${boundTo.version}: para seguir editando, baje esa versión con --server-copy o sincronice este libro con --replace.`);
       }
     }
   } catch (error) {
@@ -169,22 +305,26 @@ export async function syncFile(client: ApiClient, base: string, me: MeResponse, 
 }
 
 function formatReport(r: SyncFileReport): string {
-  const mark = r.exitCode === 0 ? "✔" : r.exitCode === 1 ? "✖" : "!";
+  const mark = r.exitCode === 0 ? "✔" : r.exitCode === 1 ? "✖" : r.exitCode === 3 ? "≠" : "!";
   const target = r.cooperativeName ? ` → ${r.cooperativeName}${r.cooperativeId ? ` (${r.cooperativeId})` : ""}` : "";
   return `${mark} ${r.file}${target}\n${r.messages.map((m) => `    ${m}`).join("\n")}\n`;
 }
 
 /**
  * `coop-plans sync <files...> [--submit] [--cooperative <id>]`: saves each workbook's plan in its
- * cooperative (see `resolveCooperative`). A conflict, a locked plan or errors are reported per file
- * and never stop the batch; the exit code is the highest: 0 saved clean, 1 saved with errors /
- * refused by the plan's state (409, 422), 2 not saved (unreadable file, no match, no session or
- * connection).
+ * cooperative (see `syncFile`). A conflict, a locked plan or errors are reported per file and
+ * never stop the batch; the exit code is the highest: 0 saved clean, 1 saved with errors / refused
+ * by the plan's state (locked 409, 422), 2 not saved (unreadable or unwritable file, no match, no
+ * session or connection), 3 refused as a conflict (the workbook is older than the server's plan,
+ * or not bound to it).
  */
 export async function syncFiles(files: string[], options: SyncOptions = {}): Promise<CommandResult> {
   if (files.length === 0) return { exitCode: 2, output: "Indique al menos un archivo .xlsx para sincronizar.\n" };
   if (options.cooperative && files.length > 1) {
     return { exitCode: 2, output: "--cooperative sirve para un solo archivo: sincronice los demás por separado o sin esa opción.\n" };
+  }
+  if (options.serverCopy && files.length > 1) {
+    return { exitCode: 2, output: "--server-copy sirve para un solo archivo: sincronice los demás por separado o sin esa opción.\n" };
   }
   const { client, base, signedIn } = apiClientFor(options);
   if (!signedIn) return { exitCode: 2, output: "No hay sesión iniciada: use «coop-plans login» (o defina COOP_PLANS_TOKEN).\n" };
@@ -208,7 +348,7 @@ export async function syncFiles(files: string[], options: SyncOptions = {}): Pro
   let output = reports.map(formatReport).join("");
   if (reports.length > 1) {
     const ok = reports.filter((r) => r.exitCode === 0).length;
-    output += `\n${reports.length} archivos: ${ok} sincronizados sin errores, ${reports.filter((r) => r.exitCode === 1).length} con errores o rechazados, ${reports.filter((r) => r.exitCode === 2).length} sin sincronizar (código ${exitCode}).\n`;
+    output += `\n${reports.length} archivos: ${ok} sincronizados sin errores, ${reports.filter((r) => r.exitCode === 1).length} con errores o rechazados, ${reports.filter((r) => r.exitCode === 3).length} en conflicto, ${reports.filter((r) => r.exitCode === 2).length} sin sincronizar (código ${exitCode}).\n`;
   }
   return { exitCode, output };
 }
@@ -216,11 +356,13 @@ export async function syncFiles(files: string[], options: SyncOptions = {}): Pro
 /** The `sync` subcommand. */
 export const syncCommand: CliCommand = (ctx) =>
   new Command("sync")
-    .description("envía el plan de uno o más libros (.xlsx) a la API; la cooperativa se reconoce por nombre y región de la hoja Cooperativa")
+    .description("envía el plan de uno o más libros (.xlsx) a la API y guarda en cada libro la versión sincronizada; la cooperativa es la del libro, o se reconoce por nombre y región")
     .usage("[opciones] <archivos...>")
     .argument("<archivos...>", "libros de Excel (.xlsx) con el plan de la cooperativa")
     .option("--submit", "envía al AOS cada plan guardado sin errores")
     .option("--cooperative <id>", "identificador de la cooperativa (entregado por el AOS), para un solo archivo")
+    .option("--replace", "guarda aunque el libro sea más antiguo que el plan del servidor o no esté vinculado a él (indica qué reemplaza)")
+    .option("--server-copy <archivo>", "ante un conflicto, escribe la versión del servidor en este .xlsx (para un solo archivo)")
     .option("--api <url>", "URL de la API (por omisión COOP_PLANS_API o http://127.0.0.1:4000)")
     .action(async (files: string[], opts: SyncOptions) => {
       ctx.emit(await syncFiles(files, opts));

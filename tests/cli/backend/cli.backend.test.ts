@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { createApiClient, type ApiClient } from "@coop-plans/shared/api";
 import { Consolidation } from "@coop-plans/shared/consolidate";
@@ -19,15 +19,18 @@ import { REPO, runTsx } from "../../functions/local/harness/spawnTsx";
 // Workbooks: ../shared/samples (region 14), as on the development machines.
 
 const samples = path.resolve(REPO, "../shared/samples");
-const clean = path.join(samples, "clean_creacion_textil.xlsx");
-const broken = path.join(samples, "broken_textil.xlsx");
-const describeWithSamples = existsSync(clean) && existsSync(broken) ? describe : describe.skip;
+const sampleClean = path.join(samples, "clean_creacion_textil.xlsx");
+const sampleBroken = path.join(samples, "broken_textil.xlsx");
+const describeWithSamples = existsSync(sampleClean) && existsSync(sampleBroken) ? describe : describe.skip;
 
 const GESTORA = "gestora.cli@ejemplo.cl";
 const AOS = "aos.cli@ejemplo.cl";
 // Never read or write the developer's own session (<repo>/.data/cli-token, ~/.coop-plans/token).
 const isolated = isolateCliEnvironment();
 const dataDir = isolated.dataDir;
+// A sync records the version in the workbook: work on copies, never on ../shared/samples.
+const clean = path.join(isolated.root, "clean_creacion_textil.xlsx");
+const broken = path.join(isolated.root, "broken_textil.xlsx");
 const key = randomBytes(32);
 let dynamo: DynamoDbLocal;
 let server: LocalServer;
@@ -50,7 +53,9 @@ beforeAll(async () => {
   server = await startLocalServer({ port: 0, authenticate: devAuthenticate(key) });
   const aosToken = await devToken(key, AOS, "aos", "14");
   aos = createApiClient({ baseUrl: server.url, getToken: () => aosToken, fetch: (u, i) => fetch(u, i as RequestInit) });
-  if (existsSync(clean)) {
+  if (existsSync(sampleClean) && existsSync(sampleBroken)) {
+    copyFileSync(sampleClean, clean);
+    copyFileSync(sampleBroken, broken);
     coopA = (await aos.registerCooperative("14", { name: "Grupo Pre-cooperativo Tejedoras Hebras de Niebla", modality: "creacion", callYear: 2025, gestorEmail: GESTORA })).id;
     coopB = (await aos.registerCooperative("14", { name: "Tejedoras, segundo grupo", modality: "creacion", callYear: 2025, gestorEmail: GESTORA })).id;
   }
@@ -63,19 +68,21 @@ afterAll(async () => {
 });
 
 describeWithSamples("coop-plans sync / status / consolidate", () => {
-  it("syncs a batch: matches by name and region, submits, reports a locked plan and a missing file without stopping", async () => {
+  it("syncs a batch: matches by name and region, submits, reports an unbound copy as a conflict and a missing file without stopping", async () => {
     as(await devToken(key, GESTORA, "gestor", "14"));
     const result = await syncFiles([clean, broken, path.join(dataDir, "no-existe.xlsx")], { api: server.url, submit: true, progress: false });
-    expect(result.exitCode).toBe(2);
+    expect(result.exitCode).toBe(3);
     const out = result.output;
     expect(out).toContain(`✔ ${clean} → Grupo Pre-cooperativo Tejedoras Hebras de Niebla (${coopA})`);
     expect(out).toContain("guardado como versión 1 (borrador): 0 errores, 0 advertencias.");
     expect(out).toContain("enviado al AOS (versión 2).");
-    // The broken workbook names the same cooperative, now submitted: 409, reported, batch goes on.
-    expect(out).toMatch(new RegExp(`✖ ${broken.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} → Grupo Pre-cooperativo Tejedoras Hebras de Niebla`));
+    // The broken workbook names the same cooperative, which now has a plan, and is bound to no
+    // version: a conflict (exit 3), reported, the batch goes on.
+    expect(out).toMatch(new RegExp(`≠ ${broken.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} → Grupo Pre-cooperativo Tejedoras Hebras de Niebla`));
+    expect(out).toContain("conflicto: este libro no está vinculado a ninguna versión");
     expect(out).toContain("! " + path.join(dataDir, "no-existe.xlsx"));
     expect(out).toContain("No se encontró el archivo");
-    expect(out).toContain("3 archivos: 1 sincronizados sin errores, 1 con errores o rechazados, 1 sin sincronizar (código 2).");
+    expect(out).toContain("3 archivos: 1 sincronizados sin errores, 0 con errores o rechazados, 1 en conflicto, 1 sin sincronizar (código 3).");
     expect(out).not.toMatch(/at .*\.ts:\d+/);
   }, 60_000);
 

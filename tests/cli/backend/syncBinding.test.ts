@@ -1,0 +1,149 @@
+import { randomBytes } from "node:crypto";
+import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import { createApiClient, type ApiClient } from "@coop-plans/shared/api";
+import { parseWorkbook } from "@coop-plans/shared/workbook";
+import { readWorkbookGrids } from "@coop-plans/shared/xlsx";
+import { createTable } from "../../../functions/local/createTable";
+import { startDynamoDbLocal, type DynamoDbLocal } from "../../../functions/local/dynamodbLocal";
+import { startLocalServer, type LocalServer } from "../../../functions/local/server";
+import { nodeSyncFs, syncFiles, type SyncFs } from "../../../cli/src/commands/sync";
+import { readBindingOfFile, writeBindingToFile } from "../../../cli/src/workbookBindingFile";
+import { isolateCliEnvironment } from "./isolatedEnv";
+import { devAuthenticate, devToken } from "../../functions/local/harness/devAuth";
+import { REPO } from "../../functions/local/harness/spawnTsx";
+
+// Sync never overwrites: the workbook carries the version it was synced from (custom document
+// properties), the CLI sends it as baseVersion; stale and unbound copies are conflicts (exit 3).
+// Against the local adapter over DynamoDB Local; workbooks: tests/fixtures/emailed (region 14).
+
+const corral = path.join(REPO, "tests/fixtures/emailed/mariscadoras_corral.xlsx");
+const GESTORA = "gestora.bind@ejemplo.cl";
+const AOS = "aos.bind@ejemplo.cl";
+const isolated = isolateCliEnvironment();
+const dir = isolated.root;
+const key = randomBytes(32);
+let dynamo: DynamoDbLocal;
+let server: LocalServer;
+let aos: ApiClient;
+let coop: string;
+let other: string;
+
+const at = (name: string) => path.join(dir, name);
+/** A copy of `from` with the Aporte Sercotec of the first investment line changed (ExcelJS drops custom properties). */
+async function edited(from: string, to: string, sercotec: number): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(from);
+  const ws = wb.getWorksheet("Plan de Inversiones")!;
+  const header = ws.getRow(1).values as unknown[];
+  const col = header.findIndex((v) => v === "Aporte Sercotec");
+  const totalCol = header.findIndex((v) => v === "Total neto");
+  const ownCol = header.findIndex((v) => v === "Aporte empresarial");
+  ws.getRow(2).getCell(col).value = sercotec;
+  ws.getRow(2).getCell(ownCol).value = (ws.getRow(2).getCell(totalCol).value as number) - sercotec;
+  await wb.xlsx.writeFile(to);
+}
+const planOf = async (file: string) => parseWorkbook(await readWorkbookGrids(new Uint8Array(readFileSync(file)))).plan;
+const sync = (files: string[], extra: Parameters<typeof syncFiles>[1] = {}) => syncFiles(files, { api: server.url, progress: false, ...extra });
+
+beforeAll(async () => {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
+  process.env.POWERTOOLS_LOG_LEVEL = "WARN";
+  dynamo = await startDynamoDbLocal();
+  await createTable(dynamo.endpoint, "sync-binding");
+  process.env.TABLE_NAME = "sync-binding";
+  process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
+  writeFileSync(path.join(isolated.dataDir, "dev-signing-key"), key.toString("base64url"), { mode: 0o600 });
+  server = await startLocalServer({ port: 0, authenticate: devAuthenticate(key) });
+  const aosToken = await devToken(key, AOS, "aos", "14");
+  aos = createApiClient({ baseUrl: server.url, getToken: () => aosToken, fetch: (u, i) => fetch(u, i as RequestInit) });
+  coop = (await aos.registerCooperative("14", { name: "Grupo Pre-cooperativo Mariscadoras de Corral", modality: "creacion", callYear: 2025, gestorEmail: GESTORA })).id;
+  other = (await aos.registerCooperative("14", { name: "Mariscadoras de Niebla", modality: "creacion", callYear: 2025, gestorEmail: GESTORA })).id;
+  process.env.COOP_PLANS_TOKEN = await devToken(key, GESTORA, "gestor", "14");
+}, 120_000);
+
+afterAll(async () => {
+  await server?.close();
+  await dynamo?.stop();
+  isolated.restore();
+});
+
+describe("coop-plans sync never overwrites (DynamoDB Local)", () => {
+  it("binds the workbook to the version saved; a stale copy is refused (exit 3) and the server keeps the newer plan", async () => {
+    copyFileSync(corral, at("a.xlsx"));
+    const first = await sync([at("a.xlsx")]);
+    expect(first.exitCode).toBe(0);
+    expect(first.output).toContain("guardado como versión 1 (borrador)");
+    expect(await readBindingOfFile(at("a.xlsx"))).toEqual({ cooperativeId: coop, version: 1, syncedAt: expect.any(String) });
+
+    // Two copies both last synced at version 1, edited differently.
+    await edited(at("a.xlsx"), at("a2.xlsx"), 400_000);
+    await edited(at("a.xlsx"), at("b.xlsx"), 420_000);
+    await writeBindingToFile(at("a2.xlsx"), { cooperativeId: coop, version: 1 });
+    await writeBindingToFile(at("b.xlsx"), { cooperativeId: coop, version: 1 });
+    const a = await sync([at("a2.xlsx")]);
+    expect(a.output).toContain("guardado como versión 2 (borrador)");
+    expect(a.exitCode).toBe(0);
+    const b = await sync([at("b.xlsx")]);
+    expect(b.exitCode).toBe(3);
+    expect(b.output).toContain(`≠ ${at("b.xlsx")} → Grupo Pre-cooperativo Mariscadoras de Corral (${coop})`);
+    expect(b.output).toMatch(/conflicto: el libro se basa en la versión 1, pero el servidor tiene la versión 2 \(borrador, guardada por gestora\.bind@ejemplo\.cl el .+\)\. No se guardó nada; el servidor conserva su versión\./);
+    expect(b.output).toContain("Para bajar la versión del servidor: --server-copy servidor.xlsx; para reemplazarla con este libro: --replace.");
+    const kept = await aos.getPlan(coop);
+    expect(kept.version).toBe(2);
+    expect(kept.plan.investmentLines[0].sercotecAmount).toBe(400_000);
+    expect((await readBindingOfFile(at("b.xlsx")))?.version).toBe(1);
+  }, 90_000);
+
+  it("--server-copy writes the server's version bound to it; --replace says what it replaces and saves over it", async () => {
+    const copy = await sync([at("b.xlsx")], { serverCopy: at("servidor.xlsx") });
+    expect(copy.exitCode).toBe(3);
+    expect(copy.output).toContain(`se escribió la versión 2 (borrador, guardada por gestora.bind@ejemplo.cl el`);
+    expect(copy.output).toContain(`en «${at("servidor.xlsx")}», vinculada a esa versión`);
+    expect(await readBindingOfFile(at("servidor.xlsx"))).toEqual({ cooperativeId: coop, version: 2, syncedAt: expect.any(String) });
+    expect((await planOf(at("servidor.xlsx"))).investmentLines[0].sercotecAmount).toBe(400_000);
+
+    const replaced = await sync([at("b.xlsx")], { replace: true });
+    expect(replaced.exitCode).toBe(0);
+    expect(replaced.output).toMatch(/reemplaza la versión 2 \(borrador, guardada por gestora\.bind@ejemplo\.cl el .+\); el libro se basaba en la versión 1\./);
+    expect(replaced.output).toContain("guardado como versión 3 (borrador)");
+    expect((await aos.getPlan(coop)).plan.investmentLines[0].sercotecAmount).toBe(420_000);
+    expect((await readBindingOfFile(at("b.xlsx")))?.version).toBe(3);
+  }, 90_000);
+
+  it("an unbound copy aimed at a cooperative with a plan is a conflict (exit 3) unless replaced", async () => {
+    await edited(corral, at("suelto.xlsx"), 430_000);
+    const unbound = await sync([at("suelto.xlsx")]);
+    expect(unbound.exitCode).toBe(3);
+    expect(unbound.output).toMatch(/conflicto: este libro no está vinculado a ninguna versión \(nunca se sincronizó, o es una copia\) y la cooperativa ya tiene un plan: versión 3 \(borrador/);
+    expect((await aos.getPlan(coop)).version).toBe(3);
+    expect(await readBindingOfFile(at("suelto.xlsx"))).toBeNull();
+  }, 60_000);
+
+  it("the binding chooses the cooperative: a different --cooperative is a conflict unless --replace", async () => {
+    const wrong = await sync([at("b.xlsx")], { cooperative: other });
+    expect(wrong.exitCode).toBe(3);
+    expect(wrong.output).toContain(`conflicto: el libro está vinculado a «Grupo Pre-cooperativo Mariscadoras de Corral» (--cooperative ${coop}, versión 3), no a ${other}. No se guardó nada.`);
+    await expect(aos.getPlan(other)).rejects.toMatchObject({ code: "PLAN_NOT_FOUND" });
+  }, 60_000);
+
+  it("a workbook that cannot be written says so and saves nothing (the error is injected: tests run as root)", async () => {
+    await edited(at("b.xlsx"), at("bloqueado.xlsx"), 440_000);
+    await writeBindingToFile(at("bloqueado.xlsx"), { cooperativeId: coop, version: 3 });
+    const locked: SyncFs = { ...nodeSyncFs, checkWritable: async () => { throw Object.assign(new Error("injected"), { code: "EBUSY" }); } };
+    const result = await sync([at("bloqueado.xlsx")], { fs: locked });
+    expect(result.exitCode).toBe(2);
+    expect(result.output).toContain(`No se puede modificar «${at("bloqueado.xlsx")}»: está abierto en otro programa (ciérrelo en Excel). La sincronización guarda en el libro la versión que envía, así que no se envió nada`);
+    expect((await aos.getPlan(coop)).version).toBe(3);
+  }, 60_000);
+
+  it("only .xlsx files bind: another extension is asked to be saved as .xlsx; --server-copy takes one file", async () => {
+    copyFileSync(at("b.xlsx"), at("plan.xlsm"));
+    const macro = await sync([at("plan.xlsm")]);
+    expect(macro.exitCode).toBe(2);
+    expect(macro.output).toContain("Solo un Libro de Excel (.xlsx) guarda la versión que sincronizó: guarde «plan.xlsm» como .xlsx");
+    const two = await sync([at("a.xlsx"), at("b.xlsx")], { serverCopy: at("x.xlsx") });
+    expect(two).toEqual({ exitCode: 2, output: expect.stringContaining("--server-copy sirve para un solo archivo") });
+  }, 60_000);
+});
