@@ -78,7 +78,7 @@ describe("coop-plans consolidate FILE… (no backend)", () => {
     const out = path.join(dir, "c.xlsx");
     const result = await run(["consolidate", emailed("mariscadoras_corral.xlsx"), broken, "-o", out]);
     expect(result.code).toBe(2);
-    expect(result.out).toContain(`No se pudieron leer (1; no se cuentan):\n  ${broken}: El archivo no es un libro de Excel (.xlsx).`);
+    expect(result.out).toContain(`No se pudieron leer (1; no se cuentan):\n  ${broken}: El archivo no es un libro de Excel (.xlsx) ni una planilla que se pueda leer`);
     expect(result.out).toContain(`Escrito ${out}.`);
     expect((await summaryOf(out))["Inversión total (total neto)"]).toBe(4_150_000);
   });

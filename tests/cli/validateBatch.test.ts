@@ -82,4 +82,14 @@ describe("validate: one slow file never sinks the batch", () => {
     ]);
     expect(reports[0].error).toEqual({ code: "too-slow", message: expect.stringContaining(TOO_SLOW) });
   }, 120_000);
+
+  it("consolidate FILE… runs each file in the same worker: the slow file is listed unread (exit 2), the others consolidated", async () => {
+    const out = path.join(dir, "consolidado.xlsx");
+    const emailed = "tests/fixtures/emailed/apicola_itata.xlsx";
+    const run = await runBin(["consolidate", "--as-of", "2026-03-31", emailed, fifo, "-o", out], fifo);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toContain("Archivos consolidados (1):");
+    expect(run.stdout).toContain(`No se pudieron leer (1; no se cuentan):\n  ${fifo}: El archivo ${TOO_SLOW} y se dejó de lado.`);
+    expect(run.stdout).toContain(`Escrito ${out}.`);
+  }, 120_000);
 });

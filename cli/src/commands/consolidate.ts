@@ -10,7 +10,9 @@ import { apiClientFor, type BackendOptions } from "../config";
 import { describeApiFailure } from "../backendErrors";
 import { formatClp as clp, formatPercentOneDecimal as percent } from "@coop-plans/shared/format";
 import { consolidateWorkbookFiles } from "./consolidateFiles";
-import { isIsoDate } from "./validate";
+import { isIsoDate, type FileReport } from "./validate";
+import { FileWorkerPool, fileWorkerSpec, jobOf } from "../fileWorkers";
+import type { RulePack } from "@coop-plans/shared/rules";
 
 /** Options of `coop-plans consolidate`. */
 export interface ConsolidateOptions extends BackendOptions {
@@ -76,7 +78,11 @@ export async function consolidateToFile(options: ConsolidateOptions = {}): Promi
  * `coop-plans consolidate [FILE…]`: with files, consolidates those workbooks with no backend
  * (`consolidateWorkbookFiles`); without, asks the API (`consolidateToFile`). Never throws.
  */
-export async function consolidateCommandResult(files: string[], options: ConsolidateOptions = {}): Promise<CommandResult> {
+export async function consolidateCommandResult(
+  files: string[],
+  options: ConsolidateOptions = {},
+  runFile?: (file: string, packs: readonly RulePack[]) => Promise<FileReport>,
+): Promise<CommandResult> {
   if (files.length === 0) return consolidateToFile(options);
   if (options.region !== undefined || options.national) {
     return { exitCode: 2, output: "Con archivos no se usa --region ni --national: el consolidado agrupa los archivos por la región que indica cada libro.\n" };
@@ -84,7 +90,7 @@ export async function consolidateCommandResult(files: string[], options: Consoli
   if (options.asOf !== undefined && !isIsoDate(options.asOf)) {
     return { exitCode: 2, output: `La fecha de --as-of «${options.asOf}» no es válida: escriba AAAA-MM-DD, por ejemplo 2025-10-15.\n` };
   }
-  return consolidateWorkbookFiles(files, { output: options.output, asOf: options.asOf }, consolidationSummary);
+  return consolidateWorkbookFiles(files, { output: options.output, asOf: options.asOf, api: options.api, runFile }, consolidationSummary);
 }
 
 /** The `consolidate` subcommand. */
@@ -99,5 +105,12 @@ export const consolidateCommand: CliCommand = (ctx) =>
     .option("--as-of <fecha>", "con archivos: fecha de referencia AAAA-MM-DD de las reglas y del avance (por omisión, hoy)")
     .option("--api <url>", "URL de la API (por omisión COOP_PLANS_API o http://127.0.0.1:4000)")
     .action(async (files: string[], opts: ConsolidateOptions) => {
-      ctx.emit(await consolidateCommandResult(files, opts));
+      // Under the bin, each file is validated in validate's worker, with its time and memory budget.
+      const spec = files.length > 0 ? fileWorkerSpec() : undefined;
+      const pool = spec ? new FileWorkerPool<FileReport>(spec) : undefined;
+      try {
+        ctx.emit(await consolidateCommandResult(files, opts, pool ? (file, packs) => pool.run(jobOf(file, { asOf: opts.asOf, packs })) : undefined));
+      } finally {
+        await pool?.close();
+      }
     });

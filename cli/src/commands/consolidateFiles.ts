@@ -8,7 +8,9 @@ import type { CommandResult, ExitCode } from "../commandResult";
 import { formatClp } from "@coop-plans/shared/format";
 import { textTable } from "../textTable";
 import { readFileBytes } from "../readFileBytes";
-import { validateFile } from "./validate";
+import type { RulePack } from "@coop-plans/shared/rules";
+import { localPacks } from "../rulePacks";
+import { validateFile, type FileReport } from "./validate";
 
 /** Options of `coop-plans consolidate FILE…`: output path and the date of the follow-up figures. */
 export interface ConsolidateFilesOptions {
@@ -16,6 +18,14 @@ export interface ConsolidateFilesOptions {
   asOf?: string;
   /** ISO timestamp written as the consolidation's date (tests); default now. */
   generatedAt?: string;
+  /** The API whose last fetched rule packs apply (as `validate --api`). */
+  api?: string;
+  /**
+   * Validates one file under the packs in force (default: `validateFile` in this process; the
+   * `consolidate` command uses validate's worker pool, so a slow or huge file is listed as
+   * unreadable instead of stalling the batch; see fileWorkers.ts).
+   */
+  runFile?: (file: string, packs: readonly RulePack[]) => Promise<FileReport>;
 }
 
 /** When a workbook was last saved: its own `dcterms:modified`, else the file's time; and its binding. */
@@ -65,7 +75,7 @@ export function fileConsolidationReport(result: FileConsolidation, modifiedAt: M
 
 /**
  * `coop-plans consolidate FILE… -o consolidado.xlsx`: no backend. Validates each workbook as
- * `validate` does, consolidates them with shared/consolidate `consolidateFiles` (the figures and
+ * `validate` does (same rule packs in force, same per-file worker under the bin), consolidates them with shared/consolidate `consolidateFiles` (the figures and
  * sheets of a region's consolidation; status «archivo»; several regions grouped by región; the
  * same cooperative twice counted once, the newer file kept) and writes the .xlsx. Exit 0 when the
  * workbook was written from every file; 2 when some file could not be read (the workbook is still
@@ -80,8 +90,10 @@ export async function consolidateWorkbookFiles(
   const entries: WorkbookFileEntry[] = [];
   const unreadable: UnreadableFile[] = [];
   const modifiedAt = new Map<string, string | null>();
+  const packs = localPacks({ api: options.api });
+  const runFile = options.runFile ?? ((file: string) => validateFile(file, { asOf: options.asOf, packs }));
   for (const file of files) {
-    const report = await validateFile(file, { asOf: options.asOf });
+    const report = await runFile(file, packs);
     if (report.error || !report.plan) {
       unreadable.push({ file, message: report.error?.message ?? "No se pudo leer el archivo." });
       continue;
