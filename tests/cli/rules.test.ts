@@ -84,7 +84,7 @@ describe("packs kept in the CLI's configuration folder", () => {
     const file = saveCachedPacks("https://api.example.cl", [v2]);
     expect(file).toBe(path.join(env.home, ".coop-plans", "rule-packs.json"));
     expect(packCacheFile("http://127.0.0.1:4000")).toBe(path.join(env.dataDir, "rule-packs.json"));
-    const list = listRules({ api: "https://api.example.cl" });
+    const list = await listRules({ api: "https://api.example.cl" });
     expect(list.output).toContain("convocatoria 2025 (versión 2), publicado el");
     const result = await validateFiles([path.join(fixtures, "broken/INV-005.xlsx")], { ...AS_OF, api: "https://api.example.cl" });
     expect(result.exitCode).toBe(0);

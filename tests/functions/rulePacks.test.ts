@@ -189,6 +189,34 @@ describe("a save is checked under the pack in force for the registered year, and
     expect(submitted.body).toMatchObject({ version: 3, status: "enviado", rulePack: { year: 2027, version: 2 } });
   });
 
+  test("the same workbook synced again after a new pack: re-checked and saved under it (not «unchanged»); once submitted, it stays as it is", async () => {
+    const pack2028 = (cap: number) => draft((p) => { p.year = 2028; p.name = "Convocatoria 2028"; p.figures.subsidyCap.creacion.value = cap; });
+    expect((await publish(2028, { baseVersion: 0, pack: pack2028(8_000_000) })).status).toBe(200);
+    const id = (await app.call("registerCooperative", {
+      params: { code: "14" }, claims: aosClaims("14"),
+      body: { name: "Tejedoras 2028", modality: "creacion", callYear: 2028, gestorEmail: GESTORA, rut: null },
+    })).body.id as string;
+    const plan = planOverCap(200_000);
+    plan.cooperative.callYear = 2028;
+    expect((await save(id, plan, 0, "same-plan-0001")).body.counts.error).toBeGreaterThan(0);
+    const again = await save(id, plan, 1, "same-plan-0002");
+    expect(again.body).toMatchObject({ version: 1, unchanged: true });
+
+    expect((await publish(2028, { baseVersion: 1, pack: pack2028(9_000_000) })).body.version).toBe(2);
+    const rechecked = await save(id, plan, 1, "same-plan-0003");
+    expect(rechecked.status).toBe(200);
+    expect(rechecked.body.unchanged).toBeUndefined();
+    expect(rechecked.body).toMatchObject({ version: 2, rulePack: { year: 2028, version: 2 } });
+    expect(rechecked.body.findings.filter((f: { ruleId: string }) => f.ruleId === "INV-005")).toEqual([]);
+    expect((await save(id, plan, 2, "same-plan-0004")).body).toMatchObject({ version: 2, unchanged: true });
+
+    expect((await app.call("transition", { params: { id }, claims: gestorClaims(GESTORA, "14"), body: { action: "submit" } })).status).toBe(200);
+    expect((await publish(2028, { baseVersion: 2, pack: pack2028(8_000_000) })).body.version).toBe(3);
+    const locked = await save(id, plan, 3, "same-plan-0005");
+    expect(locked.status).toBe(200);
+    expect(locked.body).toMatchObject({ version: 3, status: "enviado", unchanged: true, rulePack: { year: 2028, version: 2 } });
+  });
+
   test("a year without a pack is checked under the newest pack with PLAN-005 naming it, and records that pack", async () => {
     const id = (await app.call("registerCooperative", {
       params: { code: "14" }, claims: aosClaims("14"),
@@ -223,7 +251,7 @@ describe("GET /v1/regions/{code}/rule-pack-impact", () => {
     const res = await app.call("rulePackImpact", { params: { code: "14" }, query: { year: "2027", version: "2" }, claims: aosClaims("14") });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ regionCode: "14", pack: { year: 2027, version: 2 }, comparedWith: { year: 2027, version: 1 } });
-    expect(res.body.plans).toBe(3);
+    expect(res.body.plans).toBe(4);
     expect(res.body.items).toHaveLength(1);
     const [changed] = res.body.items;
     expect(changed).toMatchObject({ name: "Grupo Pre-cooperativo Tejedoras Hebras de Niebla", version: 3, before: { year: 2027, version: 1 }, after: { year: 2027, version: 2 } });

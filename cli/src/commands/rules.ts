@@ -1,14 +1,14 @@
 import { Command } from "commander";
 import { writeFile } from "node:fs/promises";
-import type { CooperativeSummary } from "@coop-plans/shared/api";
+import { isApiError, type ApiClient, type CooperativeSummary } from "@coop-plans/shared/api";
 import { REGIONS, RegionCode, type Finding } from "@coop-plans/shared/domain";
 import { formatDateTime } from "@coop-plans/shared/format";
-import { packLabel, planPackImpact, todayInSantiago, withDraftPack, type PlanPackImpact, type RulePack } from "@coop-plans/shared/rules";
+import { packLabel, packsInForce, planPackImpact, todayInSantiago, withDraftPack, type PlanPackImpact, type RulePack } from "@coop-plans/shared/rules";
 import { describeApiFailure } from "../backendErrors";
 import type { CliCommand } from "../cliCommand";
 import type { CommandResult } from "../commandResult";
 import { apiClientFor, type BackendOptions } from "../config";
-import { PackFileError, localPacks, readPackFile } from "../rulePacks";
+import { PackFileError, cachedPacks, localPacks, readPackFile, saveCachedPacks } from "../rulePacks";
 
 /** Every `{ value, source, confirmed }` figure of a pack (region overrides apart), with whether it is confirmed for both modalities. */
 function figureFlags(pack: RulePack): boolean[] {
@@ -77,11 +77,95 @@ export function checkRules(file: string): CommandResult {
   }
 }
 
-/** `coop-plans rules list`: the packs in force this CLI uses (built-in and last fetched), one line each. */
-export function listRules(options: { api?: string } = {}): CommandResult {
+/**
+ * `coop-plans rules list`: the packs in force this CLI uses, one line each. Signed in, it first
+ * fetches the API's packs in force and keeps them beside the token; without a session or a
+ * connection it lists the built-in packs and the last fetched ones (and says so when the API
+ * could not be reached).
+ */
+export async function listRules(options: { api?: string } = {}): Promise<CommandResult> {
+  const { client, base, signedIn } = apiClientFor(options);
+  let note = "";
+  if (signedIn) {
+    try {
+      saveCachedPacks(base, (await client.listRulePacks()).items);
+    } catch (error) {
+      note = `No se pudo consultar la API en ${base} (${describeApiFailure(error, base).message}): se muestran las últimas reglas descargadas.\n`;
+    }
+  }
   const lines = localPacks({ api: options.api }).map((p) => `  ${packLine(p, "incorporado en coop-plans")}`);
-  return { exitCode: 0, output: `Reglas vigentes:\n${lines.join("\n")}\n` };
+  return { exitCode: 0, output: `${note}Reglas vigentes:\n${lines.join("\n")}\n` };
 }
+
+/** Options of `coop-plans rules publish`. */
+export interface PublishOptions extends BackendOptions {
+  /** The version the pack was edited from (`--base`); default: the pack's own `version` when its year has a pack on the server, else 0. */
+  base?: string;
+}
+
+/**
+ * `coop-plans rules publish pack.json [--base N]`: publishes the pack as the next version of its
+ * year (Sercotec's central level). The file is checked first (exit 2 naming each field, nothing
+ * sent). The version it was edited from is `--base`, else the pack's own `version` when the server
+ * has a pack for its year (an exported pack keeps the version it came from), else 0. On success
+ * the packs in force are fetched again and kept beside the token. Exit 0 when published; 2 on an
+ * invalid pack, no session, a refusal (403, a stale base: 409, the server's 400) or no connection.
+ */
+export async function publishRules(file: string, options: PublishOptions = {}): Promise<CommandResult> {
+  let draft: RulePack;
+  try {
+    draft = readPackFile(file);
+  } catch (error) {
+    if (error instanceof PackFileError) return { exitCode: 2, output: error.lines.join("\n") + "\n" };
+    throw error;
+  }
+  let base: number | undefined;
+  if (options.base !== undefined) {
+    base = /^\d{1,6}$/.test(options.base.trim()) ? Number(options.base) : NaN;
+    if (!Number.isInteger(base)) return { exitCode: 2, output: `--base debe ser un número de versión (0, 1, 2…), no «${options.base}».\n` };
+  }
+  const { client, base: api, signedIn } = apiClientFor(options);
+  if (!signedIn) return { exitCode: 2, output: "No hay sesión iniciada: use «coop-plans login» (o defina COOP_PLANS_TOKEN).\n" };
+  try {
+    if (base === undefined) {
+      try {
+        await client.getRulePack(draft.year);
+        base = draft.version;
+      } catch (error) {
+        if (!isApiError(error) || error.problem.code !== "RULE_PACK_NOT_FOUND") throw error;
+        base = 0;
+      }
+    }
+    const { version: _v, publishedAt: _p, ...pack } = draft;
+    const published = await client.publishRulePack(draft.year, { baseVersion: base, pack });
+    const cache = await refreshPackCache(client, api, published);
+    return {
+      exitCode: 0,
+      output: `Publicadas las reglas de la ${packLabel(published)} el ${formatDateTime(published.publishedAt!)} (editadas desde la versión ${base}).\n` +
+        `Desde ahora el servidor revisa con ellas cada plan de la convocatoria ${published.year} en su próxima sincronización; los planes guardados no cambian.\n` +
+        (cache ? `Copia local de las reglas vigentes: ${cache}\n` : ""),
+    };
+  } catch (error) {
+    const failure = describeApiFailure(error, api);
+    return { exitCode: 2, output: `No se publicó «${file}»: ${failure.message}\n` };
+  }
+}
+
+/** Fetches the packs in force and keeps them beside the token; with `published` added if the list could not be read. Returns the file, or null. */
+async function refreshPackCache(client: ApiClient, api: string, published: RulePack): Promise<string | null> {
+  let packs: RulePack[];
+  try {
+    packs = (await client.listRulePacks()).items;
+  } catch {
+    packs = packsInForce([...cachedPacks(api), published]);
+  }
+  try {
+    return saveCachedPacks(api, packs);
+  } catch {
+    return null;
+  }
+}
+
 
 /** Options of `coop-plans rules impact`. */
 export interface ImpactOptions extends BackendOptions {
@@ -191,7 +275,13 @@ export const rulesCommand: CliCommand = (ctx) => {
   rules.command("list")
     .description("lista los paquetes de reglas vigentes")
     .option("--api <url>", "API cuyos paquetes descargados se listan")
-    .action((opts: { api?: string }) => ctx.emit(listRules(opts)));
+    .action(async (opts: { api?: string }) => ctx.emit(await listRules(opts)));
+  rules.command("publish")
+    .description("publica un paquete de reglas como la versión siguiente de su convocatoria (Sercotec nivel central)")
+    .argument("<paquete.json>", "archivo del paquete (revíselo antes con rules check)")
+    .option("--base <versión>", "versión vigente de la que partió (por omisión, la del archivo; 0 si la convocatoria no tiene reglas)")
+    .option("--api <url>", "URL de la API (por omisión la local)")
+    .action(async (file: string, opts: PublishOptions) => ctx.emit(await publishRules(file, opts)));
   rules.command("impact")
     .description("lista las cooperativas de una región cuyos hallazgos cambian con un paquete nuevo")
     .requiredOption("--region <código>", "región (01 a 16)")

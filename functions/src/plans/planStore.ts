@@ -62,6 +62,8 @@ export interface PlanPointer {
   counts: FindingCounts | null;
   /** Canonical hash of the latest plan (absent at version 0 and on pointers older than it). */
   planHash?: string;
+  /** The rule pack the latest revision was checked under (absent at version 0 and on pointers older than packs: 2025 v1). */
+  rulePack?: { year: number; version: number };
 }
 
 /** A revision's content: the plan and the findings the server computed for it. */

@@ -1,4 +1,4 @@
-import type { PutPlanResponse } from "@coop-plans/shared/api";
+import { LEGACY_PACK, type PutPlanResponse } from "@coop-plans/shared/api";
 import type { Plan } from "@coop-plans/shared/domain";
 import { countFindings } from "@coop-plans/shared/findings";
 import { planTotals, planTotalsSummary } from "@coop-plans/shared/rules";
@@ -55,7 +55,8 @@ function saveAnswer(revision: StoredRevision): PutPlanResponse {
  * save with the key (same content → that answer again, `replayed`; other content →
  * IDEMPOTENCY_KEY_REUSED 422), an unchanged plan (same canonical hash as the latest and
  * `baseVersion` = the latest: the latest revision with `unchanged: true`, nothing written — also
- * while the plan is enviado or aprobado), the status (PLAN_LOCKED 409), `baseVersion`
+ * while the plan is enviado or aprobado; but an editable plan last checked under another pack than
+ * the one in force now is re-checked and saved as a new revision), the status (PLAN_LOCKED 409), `baseVersion`
  * (VERSION_CONFLICT 409 with `currentVersion`), then the program rules once (under the
  * REGISTERED región, modalidad and convocatoria, plus PLAN-003/004: see registrationRules) and
  * the write (PLAN_TOO_LARGE 413 past the item limit). The plan is serialised and hashed once: the
@@ -95,7 +96,14 @@ export async function savePlan(command: SavePlanCommand, principal: Principal, d
   const pointer = context.pointer;
   const currentVersion = pointer?.version ?? 0;
   const currentStatus = pointer?.status ?? "borrador";
-  if (pointer && currentVersion > 0 && baseVersion === currentVersion && pointer.planHash === planJson.hash) {
+  // The pack in force for the registered convocatoria (the index came in the same read).
+  const pack = await packForSave(store, context.rulePackVersions, cooperative.callYear);
+  const checkedUnder = pointer?.rulePack ?? LEGACY_PACK;
+  const samePack = checkedUnder.year === pack.year && checkedUnder.version === pack.version;
+  // An unchanged plan is not saved again, unless a new pack is in force and the plan may still be
+  // edited: then it is re-checked and saved (the revision records the new pack).
+  if (pointer && currentVersion > 0 && baseVersion === currentVersion && pointer.planHash === planJson.hash
+    && (samePack || !EDITABLE_STATUSES.has(currentStatus))) {
     const revision = await store.getRevision(cooperative.id, currentVersion);
     if (!revision) throw new Error("Latest pointer points to a missing revision");
     return { result: { ...saveAnswer(revision), unchanged: true }, replayed: false };
@@ -117,7 +125,6 @@ export async function savePlan(command: SavePlanCommand, principal: Principal, d
     );
   }
 
-  const pack = await packForSave(store, context.rulePackVersions, cooperative.callYear);
   const findings = validateForRegistration(deps.validate, plan, cooperative, pack);
   const answer: PutPlanResponse = {
     cooperativeId: cooperative.id,

@@ -31,6 +31,8 @@ export const LatestItem = z.object({
   counts: FindingCounts.nullable(),
   /** Canonical hash (bodyHash) of the latest revision's plan; absent at version 0 and on pointers written before it existed. */
   planHash: z.string().optional(),
+  /** The rule pack of the latest revision; absent at version 0 and on pointers written before packs (= 2025 v1). */
+  rulePack: z.object({ year: z.number().int(), version: z.number().int().positive() }).optional(),
 });
 export type LatestItem = z.infer<typeof LatestItem>;
 

@@ -68,6 +68,7 @@ export async function appendRevision(ctx: StoreContext, revision: NewRevision, i
     totals: revision.totals,
     counts: revision.counts,
     ...(revision.planHash ? { planHash: revision.planHash } : {}),
+    rulePack: { year: revision.rulePack.year, version: revision.rulePack.version },
   };
   const transaction: NonNullable<Parameters<typeof transactWrite>[1]> = [
     { Put: { TableName: ctx.tableName, Item: revisionItem, ConditionExpression: "attribute_not_exists(pk)" } },
