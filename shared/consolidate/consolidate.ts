@@ -170,6 +170,7 @@ export function consolidate(inputs: ConsolidationInput[], options: ConsolidateOp
       milestones,
       milestonesDone: Object.values(milestones).filter((s) => s === "Realizado").length,
       progress: plan ? cooperativeProgress(progressReport(plan, { asOf })) : null,
+      rulePack: plan ? cooperative.rulePack ?? null : null,
     });
   }
 

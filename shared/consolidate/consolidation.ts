@@ -129,6 +129,11 @@ export const CooperativeRow = MoneyTotals.extend({
    * agreements, links, leverage); null without a plan. Optional so rows made before it still parse.
    */
   progress: CooperativeProgress.nullable().optional(),
+  /**
+   * The rule pack the plan's findings were computed under (the latest revision's: rules.md, «every
+   * revision records its pack»); null without a plan or when unknown. Optional so older rows parse.
+   */
+  rulePack: z.object({ year: z.number().int(), version: z.number().int().positive() }).nullable().optional(),
 });
 export type CooperativeRow = z.infer<typeof CooperativeRow>;
 

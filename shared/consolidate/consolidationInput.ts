@@ -15,6 +15,8 @@ export interface ConsolidationCooperative {
   status: ConsolidationStatus;
   version: number;
   updatedAt?: string | null;
+  /** The rule pack the latest revision was checked under (`{ year, version }`); absent or null when unknown or without a plan. */
+  rulePack?: { year: number; version: number } | null;
 }
 
 /**

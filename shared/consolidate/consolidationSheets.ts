@@ -149,6 +149,7 @@ function cooperativesSheet(c: Consolidation): ConsolidationSheet {
     r.ownShareOfSercotec,
     r.errors,
     r.warnings,
+    r.rulePack ? `${r.rulePack.year} v${r.rulePack.version}` : null,
     milestoneCell(r, 1), milestoneCell(r, 2), milestoneCell(r, 3), milestoneCell(r, 4),
     r.milestonesDone,
     ...progressCells(r),
@@ -166,6 +167,8 @@ function cooperativesSheet(c: Consolidation): ConsolidationSheet {
       { header: "Aporte empresarial / Sercotec", kind: "percent", width: 14 },
       { header: "Errores", kind: "integer", width: 9 },
       { header: "Advertencias", kind: "integer", width: 13 },
+      // Which rule pack (convocatoria and version) the plan was validated under.
+      { header: "Reglas", width: 10 },
       { header: "Hito 1", width: 11 },
       { header: "Hito 2", width: 11 },
       { header: "Hito 3", width: 11 },
@@ -177,7 +180,7 @@ function cooperativesSheet(c: Consolidation): ConsolidationSheet {
     totalRow: [
       `Total (${c.cooperativeCount} cooperativas)`, null, null, null, null, ...money(c.totals), c.funding.ownShareOfSercotec,
       c.cooperatives.reduce((a, r) => a + r.errors, 0), c.cooperatives.reduce((a, r) => a + r.warnings, 0),
-      null, null, null, null, c.cooperatives.reduce((a, r) => a + r.milestonesDone, 0),
+      null, null, null, null, null, c.cooperatives.reduce((a, r) => a + r.milestonesDone, 0),
       ...progressTotals(c.cooperatives),
     ],
   };

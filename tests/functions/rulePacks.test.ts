@@ -272,3 +272,14 @@ describe("GET /v1/regions/{code}/rule-pack-impact", () => {
     expect(noYear.body.field).toBe("year");
   });
 });
+
+describe("the consolidation names the pack each plan was validated under", () => {
+  test("region 14: each cooperative row carries its latest revision's pack (a legacy revision: 2025 v1)", async () => {
+    const res = await app.call("regionConsolidation", { params: { code: "14" }, claims: aosClaims("14") });
+    expect(res.status).toBe(200);
+    const packOf = Object.fromEntries(res.body.cooperatives.map((r: { name: string; rulePack: unknown }) => [r.name, r.rulePack]));
+    expect(packOf["Grupo Pre-cooperativo Tejedoras Hebras de Niebla"]).toEqual({ year: 2027, version: 2 });
+    expect(packOf["Tejedoras 2028"]).toEqual({ year: 2028, version: 2 });
+    expect(packOf["Tejedoras Antiguas"]).toEqual({ year: 2025, version: 1 });
+  });
+});

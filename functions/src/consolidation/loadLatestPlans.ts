@@ -24,6 +24,7 @@ export async function loadLatestPlans(store: PlanStore, regionCodes: readonly st
     if (!revision) throw new Error("Latest pointer points to a missing revision");
     const { plan, findings } = revision.content.read();
     entry.cooperative.status = revision.status;
+    entry.cooperative.rulePack = revision.rulePack;
     entry.plan = plan;
     entry.findings = findings;
   }

@@ -24,10 +24,14 @@ describe("consolidationSheets", () => {
 
   it("Por cooperativa: a row each and a total row equal to the totals", () => {
     const s = byName["Por cooperativa"];
-    expect(s.rows[0].slice(0, 14)).toEqual([
+    expect(s.rows[0].slice(0, 15)).toEqual([
       "Cooperativa Alfa", "14 Los Ríos", "Creación y Desarrollo", "Aprobado", 3, 1_500_000, 1_474_000, 26_000, 700_000,
-      26_000 / 1_474_000, 0, 0, "Realizado", "Realizado",
+      26_000 / 1_474_000, 0, 0, "2025 v2", "Realizado", "Realizado",
     ]);
+    expect(s.columns[12]).toEqual({ header: "Reglas", width: 10 });
+    // A plan whose revision names no pack (a consolidation of files), and a cooperative without a plan: empty.
+    expect(s.rows.map((r) => r[12])).toEqual(["2025 v2", null, null, null]);
+    expect(c.cooperatives.map((r) => r.rulePack)).toEqual([{ year: 2025, version: 2 }, null, null, null]);
     expect(s.rows[2].slice(0, 5)).toEqual(["Cooperativa Delta", "14 Los Ríos", null, "Borrador", 0]);
     expect(s.totalRow?.slice(0, 9)).toEqual(["Total (4 cooperativas)", null, null, null, null, 4_500_000, 4_314_000, 186_000, 800_000]);
     expect(s.columns[5]).toEqual({ header: "Inversión total", kind: "clp", width: 16 });

@@ -36,7 +36,7 @@ export function finding(ruleId: string, severity: Finding["severity"]): Finding 
 export function sampleInputs(): ConsolidationInput[] {
   return [
     {
-      cooperative: { id: "c-alfa", name: "Cooperativa Alfa", regionCode: "14", modality: "creacion", status: "aprobado", version: 3, updatedAt: "2025-10-01T12:00:00.000Z" },
+      cooperative: { id: "c-alfa", name: "Cooperativa Alfa", regionCode: "14", modality: "creacion", status: "aprobado", version: 3, updatedAt: "2025-10-01T12:00:00.000Z", rulePack: { year: 2025, version: 2 } },
       plan: plan("Cooperativa Alfa", "14", [
         line("Activos", "activos fijos", 1_000_000, 980_000, 20_000, 500_000, "Inversiones"),
         line("Capital de trabajo", "materias primas y materiales", 300_000, 294_000, 6_000, null, "Inversiones"),
