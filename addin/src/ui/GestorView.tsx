@@ -15,6 +15,7 @@ import { afterPaint, DelayedSpinner } from "./DelayedSpinner";
 import { formatCount } from "@coop-plans/shared/format";
 import { progressReport } from "@coop-plans/shared/consolidate";
 import { progressReportBlocks } from "./progressReportBlocks";
+import type { RulePack } from "@coop-plans/shared/rules";
 
 /** Props of the gestor's view. */
 export interface GestorViewProps {
@@ -29,6 +30,8 @@ export interface GestorViewProps {
   initialOutcome?: ValidationOutcome;
   /** Signed in, but the API cannot be reached: the pane explains it once (with «Reintentar»), so no sign-in hint here. */
   offline?: boolean;
+  /** The rule packs in force Validar uses (fetched when signed in, kept in the browser; default the built-in ones). */
+  packs?: readonly RulePack[];
 }
 
 /**
@@ -36,7 +39,7 @@ export interface GestorViewProps {
  * with its base version; on 409 offer the server's version in a new sheet), Enviar (when no
  * errors remain), Informe de avance (the progress report's sheet and chart, from the workbook itself).
  */
-export function GestorView({ host, services, client, me, apiUrl, initialSync, initialOutcome, offline = false }: GestorViewProps) {
+export function GestorView({ host, services, client, me, apiUrl, initialSync, initialOutcome, offline = false, packs }: GestorViewProps) {
   const [outcome, setOutcome] = useState<ValidationOutcome | null>(initialOutcome ?? null);
   const [notice, setNotice] = useState<string | null>(null);
   const [validating, setValidating] = useState(false);
@@ -61,7 +64,7 @@ export function GestorView({ host, services, client, me, apiUrl, initialSync, in
     try {
       const read = await host.readGrids();
       await afterPaint(); // the spinner and disabled buttons show while the check runs
-      const result = services.validate(read.grids);
+      const result = services.validate(read.grids, packs);
       const skipped: Finding[] = read.skipped.map((s) => ({ ruleId: "APP-002", severity: "error", message: s.reason, location: { sheet: s.sheet } }));
       const full = { plan: result.plan, findings: [...skipped, ...result.findings] };
       setOutcome(full);
@@ -151,7 +154,7 @@ export function GestorView({ host, services, client, me, apiUrl, initialSync, in
     setReportDone(null);
     try {
       const read = await host.readGrids();
-      const result = services.validate(read.grids);
+      const result = services.validate(read.grids, packs);
       const notAPlan = result.findings.find((f) => f.ruleId === "PARSE-001" || f.ruleId === "PARSE-002");
       if (!result.plan || notAPlan) {
         setNotice(`No se puede hacer el informe: el libro no tiene las hojas del plan${notAPlan ? ` (${notAPlan.message})` : ""}.`);

@@ -18,6 +18,7 @@ import { loadSession, saveSession, savedApiUrl, type Session } from "./session";
 import type { SyncState } from "./syncState";
 import type { ValidationOutcome } from "./validation";
 import { messageOf } from "./errors";
+import { browserPackStorage, refreshPacks, storedPacks } from "./rulePackCache";
 
 /** Props of the task pane. */
 export interface TaskPaneProps {
@@ -53,6 +54,9 @@ export function TaskPane({ host, services = defaultServices, session: sessionPro
   const [templateMessage, setTemplateMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [modality, setModality] = useState<Modality>("creacion");
   const client = useMemo(() => (session ? services.createClient(session) : null), [session, services]);
+  // The rule packs in force: those kept in the browser for this API (else the built-in ones) until
+  // the API's are fetched once signed in; Validar and the template use them.
+  const [packs, setPacks] = useState(() => storedPacks(browserPackStorage(), session?.apiUrl ?? null));
 
   // Cognito: the tokens (memory + sessionStorage) and their refresh timer, for this configuration.
   const onExpired = useRef<(message: string) => void>(() => undefined);
@@ -88,6 +92,18 @@ export function TaskPane({ host, services = defaultServices, session: sessionPro
       } else setMeError(messageOf(error));
     });
   }, [client, session?.apiUrl, attempt]);
+
+  useEffect(() => {
+    setPacks(storedPacks(browserPackStorage(), session?.apiUrl ?? null));
+    if (!client || !me || !session) return undefined;
+    let current = true;
+    void refreshPacks(client, browserPackStorage(), session.apiUrl).then((r) => {
+      if (current) setPacks(r.packs);
+    });
+    return () => {
+      current = false;
+    };
+  }, [client, me, session?.apiUrl]);
 
   const signIn = (s: Session) => {
     saveSession(s);
@@ -131,7 +147,7 @@ export function TaskPane({ host, services = defaultServices, session: sessionPro
   async function insertTemplate() {
     setTemplateMessage(null);
     try {
-      await host.insertTemplate(services.renderTemplate(modality));
+      await host.insertTemplate(services.renderTemplate(modality, packs.at(-1)));
       setTemplateMessage({ ok: true, text: "Se insertó la plantilla del plan. Complete las hojas y pulse «Validar»." });
     } catch (error) {
       setTemplateMessage({ ok: false, text: messageOf(error) });
@@ -177,7 +193,7 @@ export function TaskPane({ host, services = defaultServices, session: sessionPro
       {isAos && client && me ? (
         <AosView host={host} services={services} client={client} me={me} />
       ) : (
-        <GestorView host={host} services={services} client={me ? client : null} me={me} offline={offline} apiUrl={session?.apiUrl ?? ""} initialSync={initialSync} initialOutcome={initialOutcome} />
+        <GestorView host={host} services={services} client={me ? client : null} me={me} offline={offline} packs={packs} apiUrl={session?.apiUrl ?? ""} initialSync={initialSync} initialOutcome={initialOutcome} />
       )}
       <FileConsolidation host={host} services={services} />
       <details className="pane-section">

@@ -1,4 +1,5 @@
 import type { Modality, Plan } from "@coop-plans/shared/domain";
+import type { RulePack } from "@coop-plans/shared/rules";
 import { createApiClient, type ApiClient, type FetchLike } from "@coop-plans/shared/api";
 import type { CognitoFetch } from "../auth/cognito";
 import { renderWorkbook, type TemplateWorkbook, type WorkbookGrids } from "@coop-plans/shared/workbook";
@@ -7,9 +8,11 @@ import { validateGrids, type ValidationOutcome } from "./validation";
 
 /** What the pane needs besides the workbook host; tests pass fakes. */
 export interface PaneServices {
-  validate(grids: WorkbookGrids): ValidationOutcome;
+  /** Validar: the program rules under `packs` (the packs in force the pane keeps; default the built-in ones). */
+  validate(grids: WorkbookGrids, packs?: readonly RulePack[]): ValidationOutcome;
   createClient(session: Session): ApiClient;
-  renderTemplate(modality: Modality): TemplateWorkbook;
+  /** The standard workbook of a modality, its dropdowns from `pack` (the newest pack in force; default the built-in one). */
+  renderTemplate(modality: Modality, pack?: RulePack): TemplateWorkbook;
   renderPlan(plan: Plan): TemplateWorkbook;
   newIdempotencyKey(): string;
   now(): Date;
@@ -35,9 +38,9 @@ function randomKey(): string {
 
 /** The real services: the shared core and the typed API client over the browser's fetch. */
 export const defaultServices: PaneServices = {
-  validate: (grids) => validateGrids(grids),
+  validate: (grids, packs) => validateGrids(grids, undefined, packs),
   createClient: (session) => createSessionClient(session, browserFetch),
-  renderTemplate: (modality) => renderWorkbook({ modality }),
+  renderTemplate: (modality, pack) => renderWorkbook({ modality, ...(pack ? { pack } : {}) }),
   renderPlan: (plan) => renderWorkbook({ plan }),
   newIdempotencyKey: randomKey,
   now: () => new Date(),

@@ -1,4 +1,5 @@
 import type { Finding, Plan } from "@coop-plans/shared/domain";
+import type { RulePack } from "@coop-plans/shared/rules";
 import { checkWorkbook, type WorkbookGrids } from "@coop-plans/shared/workbook";
 
 /** What one Validar run found: the plan read (when the parser produced one) and every finding. */
@@ -8,12 +9,13 @@ export interface ValidationOutcome {
 }
 
 /**
- * Checks the grids with the core's `checkWorkbook` (the CLI's check; the rules the server runs);
- * never throws: an unexpected failure becomes one Spanish error finding.
+ * Checks the grids with the core's `checkWorkbook` (the CLI's check; the rules the server runs)
+ * under `packs`, the rule packs in force the pane keeps (rulePackCache; default the built-in
+ * ones); never throws: an unexpected failure becomes one Spanish error finding.
  */
-export function validateGrids(grids: WorkbookGrids, asOf?: string): ValidationOutcome {
+export function validateGrids(grids: WorkbookGrids, asOf?: string, packs?: readonly RulePack[]): ValidationOutcome {
   try {
-    const { plan, findings } = checkWorkbook(grids, asOf ? { asOf } : {});
+    const { plan, findings } = checkWorkbook(grids, { ...(asOf ? { asOf } : {}), ...(packs ? { packs } : {}) });
     return { plan, findings };
   } catch (error) {
     return {
