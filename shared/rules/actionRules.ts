@@ -64,7 +64,8 @@ export const ACT_002_RULE: Rule = {
 /**
  * ACT-003 (W): an action's Eje outside the call's usual list (an open list; 2025: Gobernanza,
  * Modelo de negocio, Estrategia comercial, Gestión, Asociatividad, Sustentabilidad, Vinculación,
- * Formalización, Otro). Never an error. At the Eje cell.
+ * Formalización, Otro). Never an error. At the Eje cell. An id of this repository (issue 11's
+ * open lists) that ../shared/program/rules.md does not list yet.
  */
 export const ACT_003_RULE: Rule = {
   ...ACT_003,

@@ -180,6 +180,7 @@ export const COOP_007_RULE: Rule = {
  * Cargo: presidente/a, vicepresidente/a, secretario/a, tesorero/a, consejero/a, junta de
  * vigilancia, gerente, socio/a, with gendered and short forms; Género: femenino, masculino, otro,
  * prefiere no decir). Never an error: people write what their cooperative calls it. At the cell.
+ * An id of this repository (issue 11's open lists) that ../shared/program/rules.md does not list yet.
  */
 export const COOP_008_RULE: Rule = {
   ...COOP_008,

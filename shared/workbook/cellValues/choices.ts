@@ -1,4 +1,5 @@
 import { labelKey } from "../../rules/catalogue";
+import { labelLookup, lookUpLabel } from "../../rules/openLists";
 import type { RawCell } from "../sheetView";
 import { isBlankValue } from "../sheetView";
 import { ok, problem, shown, EMPTY_RESULT, type CellContext, type CellResult } from "./cellResult";
@@ -18,26 +19,9 @@ export interface ChoiceList {
   openList?: "memberRoles" | "genders" | "actionAxes" | "cooperativeTypes";
 }
 
-const keyOf = (s: string) => labelKey(s).replace(/ /g, "");
-
-const lookups = new WeakMap<ChoiceList, Map<string, string>>();
-
-function lookupOf(list: ChoiceList): Map<string, string> {
-  let map = lookups.get(list);
-  if (!map) {
-    map = new Map();
-    for (const o of list.options) if (!map.has(keyOf(o))) map.set(keyOf(o), o);
-    for (const o of list.options) for (const a of list.aliases?.[o] ?? []) if (!map.has(keyOf(a))) map.set(keyOf(a), o);
-    lookups.set(list, map);
-  }
-  return map;
-}
-
-/** Finds the domain label a text names (case-, accent-, punctuation-insensitive); undefined when none. */
+/** Finds the domain label a text names (case-, accent-, punctuation-insensitive; shared/rules `labelLookup`); undefined when none. */
 export function matchChoice(text: string, list: ChoiceList): string | undefined {
-  const key = keyOf(text);
-  if (key === "") return undefined;
-  return lookupOf(list).get(key);
+  return lookUpLabel(text, labelLookup(list, list.options, list.aliases));
 }
 
 /**
