@@ -170,8 +170,12 @@ async function refreshPackCache(client: ApiClient, api: string, published: RuleP
 /** Options of `coop-plans rules impact`. */
 export interface ImpactOptions extends BackendOptions {
   region?: string;
-  /** The new pack (a draft or the version about to be published). */
+  /** The new pack (a draft or the version about to be published); without it the server compares a published version with the one before it. */
   rules?: string;
+  /** Without --rules: the published pack's convocatoria (default the newest) and version (default the one in force). */
+  year?: string;
+  /** `--pack-version` (`--version` is the program's own). */
+  packVersion?: string;
   /** ISO date for the time-dependent rules (default today, America/Santiago). */
   asOf?: string;
   json?: boolean;
@@ -199,7 +203,7 @@ export async function ruleImpact(options: ImpactOptions = {}): Promise<CommandRe
   if (!options.region || !RegionCode.safeParse(options.region).success) {
     return { exitCode: 2, output: `Indique la región con --region (un código entre 01 y 16, por ejemplo --region 14).\n` };
   }
-  if (!options.rules) return { exitCode: 2, output: "Indique el paquete nuevo con --rules paquete.json (por ejemplo el exportado y editado).\n" };
+  if (!options.rules) return publishedImpact(options);
   let draft: RulePack;
   try {
     draft = readPackFile(options.rules);
@@ -235,10 +239,38 @@ export async function ruleImpact(options: ImpactOptions = {}): Promise<CommandRe
     return { exitCode: 2, output: failure.message + "\n" };
   }
   if (options.json) return { exitCode: 0, output: JSON.stringify(impacts, null, 2) + "\n" };
+  return { exitCode: 0, output: impactReport(`Impacto de la ${packLabel(draft)}`, region, impacts, cooperatives.length) };
+}
+
+/**
+ * `coop-plans rules impact --region 14 [--year 2025] [--pack-version 2]` (no --rules): asks the server
+ * (`GET /v1/regions/{code}/rule-pack-impact`) which plans of the region a published version changes
+ * against the version before it. Year default: the newest pack this CLI knows.
+ */
+async function publishedImpact(options: ImpactOptions): Promise<CommandResult> {
+  const year = options.year !== undefined ? Number(options.year) : localPacks(options).at(-1)?.year;
+  const version = options.packVersion !== undefined ? Number(options.packVersion) : undefined;
+  if (year === undefined || !Number.isInteger(year) || (version !== undefined && !(Number.isInteger(version) && version > 0))) {
+    return { exitCode: 2, output: "Indique --year (por ejemplo 2025) y, si quiere, --pack-version (1, 2, …), o un paquete con --rules paquete.json.\n" };
+  }
+  const { client, base, signedIn } = apiClientFor(options);
+  if (!signedIn) return { exitCode: 2, output: "No hay sesión iniciada: use «coop-plans login» (o defina COOP_PLANS_TOKEN).\n" };
+  try {
+    const answer = await client.rulePackImpact(options.region!, { year, ...(version ? { version } : {}), ...(options.asOf ? { asOf: options.asOf } : {}) });
+    if (options.json) return { exitCode: 0, output: JSON.stringify(answer, null, 2) + "\n" };
+    const title = `Impacto de la ${packLabel(answer.pack)}${answer.comparedWith ? ` frente a la versión ${answer.comparedWith.version}` : ""}`;
+    return { exitCode: 0, output: impactReport(title, answer.regionCode, answer.items, answer.plans) };
+  } catch (error) {
+    return { exitCode: 2, output: describeApiFailure(error, base).message + "\n" };
+  }
+}
+
+/** The text report of an impact: one line per cooperative that changes, then its findings. */
+function impactReport(title: string, region: RegionCode, impacts: ReadonlyArray<Omit<CooperativeImpact, "changed" | "before" | "after">>, plans: number): string {
   const regionName = REGIONS[region].name;
   const lines = [
-    `Impacto de la ${packLabel(draft)} en la región ${region} ${regionName}: ` +
-    `${count(impacts.length, "cooperativa cambia", "cooperativas cambian")} de ${count(cooperatives.length, "con plan", "con plan")}.`,
+    `${title} en la región ${region} ${regionName}: ` +
+    `${count(impacts.length, "cooperativa cambia", "cooperativas cambian")} de ${count(plans, "con plan", "con plan")}.`,
   ];
   for (const i of impacts) {
     const parts = [
@@ -254,7 +286,7 @@ export async function ruleImpact(options: ImpactOptions = {}): Promise<CommandRe
     for (const f of i.resolvedWarnings) lines.push(findingLine("- advertencia", f));
   }
   lines.push("Los planes guardados no cambian: cada uno se revisa con el paquete nuevo en su próxima sincronización.");
-  return { exitCode: 0, output: lines.join("\n") + "\n" };
+  return lines.join("\n") + "\n";
 }
 
 /** The `rules` subcommand and its subcommands. */
@@ -285,7 +317,9 @@ export const rulesCommand: CliCommand = (ctx) => {
   rules.command("impact")
     .description("lista las cooperativas de una región cuyos hallazgos cambian con un paquete nuevo")
     .requiredOption("--region <código>", "región (01 a 16)")
-    .requiredOption("--rules <paquete.json>", "paquete nuevo (borrador o versión por publicar)")
+    .option("--rules <paquete.json>", "paquete nuevo (borrador o versión por publicar); sin él, el servidor compara una versión publicada con la anterior")
+    .option("--year <año>", "sin --rules: convocatoria del paquete publicado (por omisión la más reciente)")
+    .option("--pack-version <n>", "sin --rules: versión publicada (por omisión la vigente)")
     .option("--as-of <fecha>", "fecha de referencia AAAA-MM-DD (por omisión, hoy)")
     .option("--json", "entrega el resultado en JSON")
     .option("--api <url>", "URL de la API (por omisión la local)")

@@ -6,7 +6,7 @@ import { RulePack } from "@coop-plans/shared/rules";
 import { createTable } from "../../../functions/local/createTable";
 import { startDynamoDbLocal, type DynamoDbLocal } from "../../../functions/local/dynamodbLocal";
 import { startLocalServer, type LocalServer } from "../../../functions/local/server";
-import { exportRules, listRules, publishRules } from "../../../cli/src/commands/rules";
+import { exportRules, listRules, publishRules, ruleImpact } from "../../../cli/src/commands/rules";
 import { syncFiles } from "../../../cli/src/commands/sync";
 import { validateFiles } from "../../../cli/src/commands/validate";
 import { packCacheFile } from "../../../cli/src/rulePacks";
@@ -87,6 +87,16 @@ describe("coop-plans rules publish", () => {
     expect(after.output).toContain("guardado como versión 2 (borrador): 0 errores");
     const revisions = await aos.listRevisions(cooperativeId);
     expect(revisions.items.map((r) => [r.version, r.rulePack])).toEqual([[1, { year: 2025, version: 1 }], [2, { year: 2025, version: 2 }]]);
+
+    // The AOS asks the server which plans of the region version 2 changes (against version 1).
+    await as("aos@los-lagos.cl", "aos", "10");
+    const impact = await ruleImpact({ region: "10", year: "2025", packVersion: "2", api: server.url });
+    expect(impact.exitCode).toBe(0);
+    expect(impact.output.split("\n").slice(0, 3)).toEqual([
+      "Impacto de la convocatoria 2025 (versión 2) frente a la versión 1 en la región 10 Los Lagos: 1 cooperativa cambia de 1 con plan.",
+      `  Grupo Pre-cooperativo Recolectoras de Murta de Llanquihue (${cooperativeId}, versión 2 del plan): 1 error resuelto.`,
+      expect.stringMatching(/^    - error INV-005 Plan de Inversiones!/),
+    ]);
   }, 90_000);
 
   it("the same file again (edited from version 1, now stale): exit 2 with the server's 409 in Spanish; --base says where it came from", async () => {
