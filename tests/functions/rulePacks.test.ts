@@ -39,10 +39,11 @@ function planOverCap(over: number): Plan {
   return plan;
 }
 
-async function registerTejedoras(name: string): Promise<string> {
+/** Registers a Creación group of region 14 for a convocatoria (default 2025), the gestora assigned; returns its id. */
+async function registerTejedoras(name: string, callYear = 2025): Promise<string> {
   const res = await app.call("registerCooperative", {
     params: { code: "14" }, claims: aosClaims("14"),
-    body: { name, modality: "creacion", callYear: 2025, gestorEmail: GESTORA, rut: null },
+    body: { name, modality: "creacion", callYear, gestorEmail: GESTORA, rut: null },
   });
   expect(res.status).toBe(201);
   return res.body.id as string;
@@ -151,10 +152,7 @@ describe("a save is checked under the pack in force for the registered year, and
     // Its own year, so the other tests' publications do not matter: 2027 v1 = the 2025 figures.
     const pack2027 = draft((p) => { p.year = 2027; p.name = "Convocatoria 2027"; });
     expect((await publish(2027, { baseVersion: 0, pack: pack2027 })).status).toBe(200);
-    const id = (await app.call("registerCooperative", {
-      params: { code: "14" }, claims: aosClaims("14"),
-      body: { name: "Grupo Pre-cooperativo Tejedoras Hebras de Niebla", modality: "creacion", callYear: 2027, gestorEmail: GESTORA, rut: null },
-    })).body.id as string;
+    const id = await registerTejedoras("Grupo Pre-cooperativo Tejedoras Hebras de Niebla", 2027);
     const plan = planOverCap(500_000);
     plan.cooperative.callYear = 2027;
 
@@ -192,10 +190,7 @@ describe("a save is checked under the pack in force for the registered year, and
   test("the same workbook synced again after a new pack: re-checked and saved under it (not «unchanged»); once submitted, it stays as it is", async () => {
     const pack2028 = (cap: number) => draft((p) => { p.year = 2028; p.name = "Convocatoria 2028"; p.figures.subsidyCap.creacion.value = cap; });
     expect((await publish(2028, { baseVersion: 0, pack: pack2028(8_000_000) })).status).toBe(200);
-    const id = (await app.call("registerCooperative", {
-      params: { code: "14" }, claims: aosClaims("14"),
-      body: { name: "Tejedoras 2028", modality: "creacion", callYear: 2028, gestorEmail: GESTORA, rut: null },
-    })).body.id as string;
+    const id = await registerTejedoras("Tejedoras 2028", 2028);
     const plan = planOverCap(200_000);
     plan.cooperative.callYear = 2028;
     expect((await save(id, plan, 0, "same-plan-0001")).body.counts.error).toBeGreaterThan(0);
@@ -218,10 +213,7 @@ describe("a save is checked under the pack in force for the registered year, and
   });
 
   test("a year without a pack is checked under the newest pack with PLAN-005 naming it, and records that pack", async () => {
-    const id = (await app.call("registerCooperative", {
-      params: { code: "14" }, claims: aosClaims("14"),
-      body: { name: "Tejedoras 2040", modality: "creacion", callYear: 2040, gestorEmail: GESTORA, rut: null },
-    })).body.id as string;
+    const id = await registerTejedoras("Tejedoras 2040", 2040);
     const plan = cleanPlan();
     plan.cooperative.callYear = 2040;
     const res = await save(id, plan, 0, "pack-save-2040");
