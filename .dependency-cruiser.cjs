@@ -29,10 +29,10 @@ module.exports = {
     },
     {
       name: "only-store-imports-aws-sdk",
-      comment: "Only functions/src/store (and functions/local, tests, benchmarks) import the AWS SDK.",
+      comment: "Only functions/src/store (and functions/local, tests, benchmarks) import the AWS SDK (@aws-sdk, and @smithy, its runtime).",
       severity: "error",
       from: { pathNot: "^(functions/src/store/|functions/local/|tests/|bench/)" },
-      to: { path: "node_modules/@aws-sdk/" },
+      to: { path: "node_modules/(@aws-sdk|@smithy)/" },
     },
     {
       name: "only-excel-adapter-imports-office",

@@ -2,11 +2,11 @@ import type { ProblemCode, ProblemExtras } from "@coop-plans/shared/api";
 
 /**
  * The codes a use case may fail with: the API's stable problem codes minus those only HTTP raises
- * (unreadable body, unknown route, wire size, media type) or only a client raises.
+ * (unreadable body, unknown route, wire size, media type, an unreachable database) or only a client raises.
  */
 export type DomainErrorCode = Exclude<
   ProblemCode,
-  "INVALID_JSON" | "ROUTE_NOT_FOUND" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "INTERNAL" | "NETWORK_ERROR" | "INVALID_RESPONSE"
+  "INVALID_JSON" | "ROUTE_NOT_FOUND" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "INTERNAL" | "DATABASE_UNAVAILABLE" | "NETWORK_ERROR" | "INVALID_RESPONSE"
 >;
 
 /**

@@ -6,8 +6,9 @@ import { NodejsFunction, OutputFormat } from "aws-cdk-lib/aws-lambda-nodejs";
 import { LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
 import type { HandlerGroup } from "@coop-plans/shared/api";
+import { TABLE_ACTIONS_BY_GROUP } from "@coop-plans/functions/table-actions";
 import { TABLE_NAME_ENV } from "@coop-plans/functions/table-definition";
-import { TABLE_ACTIONS, type HandlerSettings } from "./handlerSettings";
+import type { HandlerSettings } from "./handlerSettings";
 
 /** Service name every function logs, counts and traces under (Powertools `POWERTOOLS_SERVICE_NAME`; functions/src/observability.ts). */
 export const SERVICE_NAME = "coop-plans";
@@ -39,7 +40,8 @@ export interface HandlerFunctionProps {
  * SDK v3 is left out of the bundle (`@aws-sdk/*`): the nodejs22.x runtime provides it. Logs go
  * to a log group of its own, kept three months. X-Ray tracing is active (Powertools Tracer: a
  * subsegment per route and per DynamoDB call); Powertools Metrics publish to METRICS_NAMESPACE.
- * The function may only call the DynamoDB actions of its `tableAccess`, on the table and its indexes.
+ * The function may only call the DynamoDB actions its code sends (functions/src/store/tableActions.ts
+ * TABLE_ACTIONS_BY_GROUP), on the table and its indexes.
  */
 export class HandlerFunction extends Construct {
   readonly fn: NodejsFunction;
@@ -50,7 +52,7 @@ export class HandlerFunction extends Construct {
     const { group, settings, table, repoRoot } = props;
     this.group = group;
 
-    const actions = TABLE_ACTIONS[settings.tableAccess];
+    const actions = TABLE_ACTIONS_BY_GROUP[group];
     const logGroup = new LogGroup(this, "Logs", {
       retention: RetentionDays.THREE_MONTHS,
       // Logs are operational (no personal data is logged), so they go with the stack.

@@ -1,44 +1,21 @@
 import type { HandlerGroup } from "@coop-plans/shared/api";
 
 /**
- * DynamoDB actions a handler group may call, each granted on the table and its indexes only
- * (never `dynamodb:*`, never Resource "*"). Derived from what `functions/src/store` sends:
- * GetCommand → GetItem, BatchGetCommand → BatchGetItem, QueryCommand → Query (table and GSI1),
- * TransactWriteCommand with Put / Update / Delete / ConditionCheck items → PutItem, UpdateItem,
- * DeleteItem, ConditionCheckItem (TransactWriteItems has no IAM action of its own).
- * Scan is never granted: DESIGN.md lists a region with a Query on GSI1, never a Scan.
+ * Sizing of one handler group's function. Its DynamoDB access is not chosen here: it is exactly
+ * what its code sends, listed beside the store (functions/src/store/tableActions.ts).
  */
-export const TABLE_ACTIONS = {
-  none: [],
-  read: ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query"],
-  readWrite: [
-    "dynamodb:GetItem",
-    "dynamodb:BatchGetItem",
-    "dynamodb:Query",
-    "dynamodb:PutItem",
-    "dynamodb:UpdateItem",
-    "dynamodb:DeleteItem",
-    "dynamodb:ConditionCheckItem",
-  ],
-} as const satisfies Record<string, readonly string[]>;
-
-/** Level of table access of a handler group. */
-export type TableAccess = keyof typeof TABLE_ACTIONS;
-
-/** Sizing and access of one handler group's function. */
 export interface HandlerSettings {
   /** Memory in MB; on Lambda it also buys CPU in proportion (1,769 MB = one full vCPU). */
   memorySize: number;
   /** Timeout in seconds; kept under the HTTP API's 30 s integration limit, past which work is wasted. */
   timeoutSeconds: number;
-  tableAccess: TableAccess;
 }
 
 /**
  * One entry per handler group of shared/api's `HANDLER_GROUPS`: the `Record` type makes a new group
- * a compile error here until someone sizes it and decides its table access. The choices:
+ * a compile error here until someone sizes it. The choices:
  *
- * - health: no I/O at all, a constant body: the smallest size; 3 s is ample even cold.
+ * - health: one GetItem with a 2 s budget (store/healthCheck.ts): the smallest size; 3 s is ample even cold.
  * - me: one Query (assignments) and two BatchGetItem of at most a gestor's cooperatives; little
  *   CPU; 512 MB keeps the cold start of a ~0.3 MB bundle short; 10 s covers BatchGet retries.
  * - cooperatives: one Query page (GSI1) or a small transaction; like `me`, plus writes.
@@ -51,16 +28,16 @@ export interface HandlerSettings {
  * - rulePacks: lists and reads the packs in force (a GetItem and a BatchGetItem), publishes one (a
  *   small transaction) and, for the impact of a pack on a region, reads every latest revision of
  *   the region and checks each plan twice with every rule: consolidation's load, twice the CPU,
- *   so the same 1,536 MB and 29 s; it writes (publication), hence readWrite.
+ *   so the same 1,536 MB and 29 s.
  *
  * No reserved concurrency: new accounts can have a concurrency quota of 10, where any reservation
  * fails the deployment; the stage throttle (DeploymentConfig) bounds the load instead.
  */
 export const HANDLER_SETTINGS: Record<HandlerGroup, HandlerSettings> = {
-  health: { memorySize: 128, timeoutSeconds: 3, tableAccess: "none" },
-  me: { memorySize: 512, timeoutSeconds: 10, tableAccess: "read" },
-  cooperatives: { memorySize: 512, timeoutSeconds: 10, tableAccess: "readWrite" },
-  plans: { memorySize: 1024, timeoutSeconds: 20, tableAccess: "readWrite" },
-  consolidation: { memorySize: 1536, timeoutSeconds: 29, tableAccess: "read" },
-  rulePacks: { memorySize: 1536, timeoutSeconds: 29, tableAccess: "readWrite" },
+  health: { memorySize: 128, timeoutSeconds: 3 },
+  me: { memorySize: 512, timeoutSeconds: 10 },
+  cooperatives: { memorySize: 512, timeoutSeconds: 10 },
+  plans: { memorySize: 1024, timeoutSeconds: 20 },
+  consolidation: { memorySize: 1536, timeoutSeconds: 29 },
+  rulePacks: { memorySize: 1536, timeoutSeconds: 29 },
 };

@@ -27,6 +27,7 @@ export const PROBLEM_STATUS = {
   IDEMPOTENCY_KEY_REUSED: 422,
   PLAN_HAS_ERRORS: 422,
   INTERNAL: 500,
+  DATABASE_UNAVAILABLE: 503,
   NETWORK_ERROR: 0,
   INVALID_RESPONSE: 0,
 } as const;
@@ -56,6 +57,7 @@ export const PROBLEM_TITLES: Record<ProblemCode, string> = {
   IDEMPOTENCY_KEY_REUSED: "Clave de idempotencia reutilizada",
   PLAN_HAS_ERRORS: "El plan tiene errores",
   INTERNAL: "Error interno",
+  DATABASE_UNAVAILABLE: "Base de datos no disponible",
   NETWORK_ERROR: "Sin conexión con el servidor",
   INVALID_RESPONSE: "Respuesta inesperada del servidor",
 };

@@ -33,10 +33,21 @@ export function jsonResponse(status: number, body: unknown, headers: Record<stri
   });
 }
 
-/** An `application/problem+json` response with the problem's status. */
-export function problemResponse(problem: Problem): Response {
+/** An `application/problem+json` response with the problem's status (and optional extra headers). */
+export function problemResponse(problem: Problem, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(problem), {
     status: problem.status,
-    headers: { ...COMMON_HEADERS, "content-type": `${PROBLEM_CONTENT_TYPE}; charset=utf-8` },
+    headers: { ...COMMON_HEADERS, "content-type": `${PROBLEM_CONTENT_TYPE}; charset=utf-8`, ...headers },
   });
+}
+
+/** Seconds a client should wait before retrying when the database is unavailable (`Retry-After`). */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+/** Spanish detail of the 503 answered when the database cannot be reached. */
+export const DATABASE_UNAVAILABLE_DETAIL = "Base de datos no disponible, reintente en unos segundos.";
+
+/** The 503 `DATABASE_UNAVAILABLE` problem+json with `Retry-After`. */
+export function databaseUnavailableResponse(): Response {
+  return problemResponse(makeProblem("DATABASE_UNAVAILABLE", DATABASE_UNAVAILABLE_DETAIL), { "retry-after": String(DATABASE_RETRY_AFTER_SECONDS) });
 }

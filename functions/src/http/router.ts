@@ -7,7 +7,8 @@ import { makeProblem, routesOfGroup, type HandlerGroup, type RouteName } from "@
 import { principalFromClaims, type Claims } from "../auth/principal";
 import { countAnswer, createLogger, publishMetrics, tracer } from "../observability";
 import { fitResponse } from "./compression";
-import { jsonResponse, problemOf, problemResponse } from "./httpProblem";
+import { StoreUnavailableError } from "../plans/planStore";
+import { databaseUnavailableResponse, jsonResponse, problemOf, problemResponse } from "./httpProblem";
 import type { ApiEvent, ApiResult, GroupHandler, RouteFunction } from "./types";
 
 const INTERNAL_DETAIL = "Ocurrió un error inesperado en el servidor. Intente nuevamente; si persiste, avise al equipo de soporte.";
@@ -19,8 +20,18 @@ function routerPath(path: string): Path {
 
 /** Logs an unexpected error (name, message, stack: never the request) and answers the generic 500. */
 function internal(logger: Logger, error: unknown): Response {
-  logger.error("Unhandled error", { error: { name: (error as Error)?.name, message: (error as Error)?.message, stack: (error as Error)?.stack } });
+  logger.error("Unhandled error", { error: describeError(error) });
   return problemResponse(makeProblem("INTERNAL", INTERNAL_DETAIL));
+}
+
+/** Describes an error for the log: name, message, and the same of its cause (never the request). */
+function describeError(error: unknown): Record<string, unknown> {
+  const e = error as Error | undefined;
+  const cause = e?.cause as (Error & { code?: string; $metadata?: { attempts?: number; totalRetryDelay?: number } }) | undefined;
+  return {
+    name: e?.name, message: e?.message, stack: e?.stack,
+    ...(cause ? { cause: { name: cause.name, message: cause.message, code: cause.code, attempts: cause.$metadata?.attempts, totalRetryDelayMs: cause.$metadata?.totalRetryDelay } } : {}),
+  };
 }
 
 /**
@@ -33,7 +44,9 @@ function internal(logger: Logger, error: unknown): Response {
  * 2. X-Ray: a subsegment per route (responses never captured: they carry personal data);
  * 3. fitResponse: gzip for large JSON when accepted, 413 past Lambda's response limit.
  * In each route, DomainError and HttpProblem become problem+json with the status of their code
- * (shared/api PROBLEM_STATUS), anything else a logged 500. An unknown route answers 404 `ROUTE_NOT_FOUND`.
+ * (shared/api PROBLEM_STATUS); the store's StoreUnavailableError (DynamoDB unreachable, timed out
+ * or throttled after the SDK's retries) a logged 503 `DATABASE_UNAVAILABLE` with `Retry-After`;
+ * anything else a logged 500. An unknown route answers 404 `ROUTE_NOT_FOUND`.
  */
 export function createGroupHandler(
   group: HandlerGroup,
@@ -77,6 +90,11 @@ export function createGroupHandler(
       } catch (error) {
         // Caught here, not in a middleware around next(): the router (2.35.0) then reports
         // "next() without awaiting", and the outer middleware must still see the answer.
+        if (error instanceof StoreUnavailableError) {
+          logger.error("Database unavailable", { error: describeError(error) });
+          reqCtx.set("problemCode", "DATABASE_UNAVAILABLE");
+          return databaseUnavailableResponse();
+        }
         const problem = problemOf(error);
         if (!problem) return internal(logger, error);
         reqCtx.set("problemCode", problem.code);

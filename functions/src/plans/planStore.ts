@@ -165,6 +165,17 @@ export class ConcurrentUpdateError extends Error {
   }
 }
 
+/**
+ * The database cannot be reached or cannot serve now (timeouts, refused connections, throttling,
+ * server errors), after the store's client retried. `cause` is the underlying error (for the log).
+ */
+export class StoreUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super(`Store unavailable: ${cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause)}`, { cause });
+    this.name = "StoreUnavailableError";
+  }
+}
+
 /** A pagination token the store did not issue for this query. */
 export class InvalidPageTokenError extends Error {
   constructor() {

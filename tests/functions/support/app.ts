@@ -11,6 +11,7 @@ import { createPlansHandler } from "../../../functions/src/handlers/plans";
 import { createRulePacksHandler } from "../../../functions/src/handlers/rulePacks";
 import type { Claims } from "../../../functions/src/auth/principal";
 import type { GroupHandler } from "../../../functions/src/http/types";
+import { createTableCheck } from "../../../functions/src/store/healthCheck";
 import { createStore, type Store } from "../../../functions/src/store/store";
 import { apiEvent } from "./events";
 import { fakeValidate } from "./plans";
@@ -58,7 +59,7 @@ export async function createTestApp(overrides: Partial<HandlerDeps> = {}): Promi
   const store = createStore({ tableName, endpoint });
   const deps: HandlerDeps = { store, validate: fakeValidate, now: () => new Date(), ...overrides };
   const handlers: Record<string, GroupHandler> = {
-    health: createHealthHandler(),
+    health: createHealthHandler({ checkTable: createTableCheck({ tableName, endpoint }) }),
     me: createMeHandler(() => deps),
     cooperatives: createCooperativesHandler(() => deps),
     plans: createPlansHandler(() => deps),
