@@ -1,5 +1,7 @@
 import path from "node:path";
+import { PAGE_TOKEN_SECRET_ENV } from "../src/cooperatives/pageToken";
 import { DYNAMODB_ENDPOINT_ENV, TABLE_NAME_ENV } from "../src/store/tableDefinition";
+import { loadOrCreateDevKey } from "./devTokens";
 import { createTable } from "./createTable";
 import { freePort, startDynamoDbLocal, type DynamoDbLocal } from "./dynamodbLocal";
 import { LOCAL_API_PORT, startLocalServer, type LocalServer, type LocalServerOptions } from "./server";
@@ -37,7 +39,8 @@ export interface LocalStack {
 
 /**
  * Starts local mode's backend: Amazon DynamoDB Local (data under `<dataDir>/dynamodb`), the single
- * table from the one definition when missing, and the API adapter on http://127.0.0.1:4000 with
+ * table from the one definition when missing, the page-token key (`<dataDir>/page-token-secret`,
+ * made on first start, unless PAGE_TOKEN_SECRET is set), and the API adapter on http://127.0.0.1:4000 with
  * the handlers reading `TABLE_NAME` / `DYNAMODB_ENDPOINT` from the environment (set here).
  * @throws JavaMissingError, DataDirNotWritableError, LocalModeRunningError, DynamoDbLocalStartError
  * (Spanish messages, see dynamodbLocal.ts); Error when a port is taken.
@@ -55,6 +58,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     process.env[TABLE_NAME_ENV] = tableName;
     process.env[DYNAMODB_ENDPOINT_ENV] = dynamo.endpoint;
     process.env.COOP_PLANS_DATA_DIR = options.dataDir;
+    // Page tokens stay valid across restarts: their key lives beside the dev signing key (0600).
+    process.env[PAGE_TOKEN_SECRET_ENV] ||= Buffer.from(loadOrCreateDevKey(path.join(options.dataDir, "page-token-secret"))).toString("base64url");
     const api = await startLocalServer({ port: options.apiPort ?? LOCAL_API_PORT, log: options.log });
     return {
       dynamo, api, tableName, createdTable,

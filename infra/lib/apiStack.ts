@@ -3,8 +3,10 @@ import type { IDistribution } from "aws-cdk-lib/aws-cloudfront";
 import type { ITableV2 } from "aws-cdk-lib/aws-dynamodb";
 import type { IFunction } from "aws-cdk-lib/aws-lambda";
 import type { IBucket } from "aws-cdk-lib/aws-s3";
+import { Secret } from "aws-cdk-lib/aws-secretsmanager";
 import type { Construct } from "constructs";
 import { HANDLER_GROUPS, type HandlerGroup } from "@coop-plans/shared/api";
+import { PAGE_TOKEN_SECRET_ENV } from "@coop-plans/functions/page-token";
 import { createApiAuthorizer, type ApiIdentity } from "./apiAuthorizer";
 import { ApiMonitoring } from "./apiMonitoring";
 import type { DeploymentConfig } from "./deploymentConfig";
@@ -39,12 +41,26 @@ export class ApiStack extends Stack {
   readonly functions: Record<HandlerGroup, HandlerFunction>;
   readonly httpApi: PlansHttpApi;
   readonly monitoring: ApiMonitoring;
+  /** The HMAC key of the page tokens (in the cooperatives function's environment). */
+  readonly pageTokenSecret: Secret;
   /** The task pane's config.json deployment, when `taskPane` was given. */
   readonly taskPaneConfig?: TaskPaneConfig;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, { description: "coop-plans: HTTP API, Lambda functions, alarms and dashboard", ...props });
     const { table, config, repoRoot } = props;
+
+    // The key that signs the region list's page tokens (functions/src/cooperatives/pageToken.ts):
+    // generated once by Secrets Manager, resolved by CloudFormation into the cooperatives function's
+    // environment (encrypted at rest by Lambda; whoever may read the function's configuration could
+    // forge page tokens, which still only page within the regions their own token allows).
+    this.pageTokenSecret = new Secret(this, "PageTokenSecret", {
+      description: "coop-plans: HMAC key of the region list's page tokens",
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+    });
+    const environment: Partial<Record<HandlerGroup, Record<string, string>>> = {
+      cooperatives: { [PAGE_TOKEN_SECRET_ENV]: this.pageTokenSecret.secretValue.unsafeUnwrap() },
+    };
 
     const functions = {} as Record<HandlerGroup, HandlerFunction>;
     const fns = {} as Record<HandlerGroup, IFunction>;
@@ -55,6 +71,7 @@ export class ApiStack extends Stack {
         table,
         repoRoot,
         logLevel: config.logLevel,
+        environment: environment[group],
       });
       fns[group] = functions[group].fn;
     }

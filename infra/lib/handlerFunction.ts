@@ -31,6 +31,8 @@ export interface HandlerFunctionProps {
   /** Repository root: esbuild's project root, holding the one package-lock.json. */
   repoRoot: string;
   logLevel: string;
+  /** Extra environment variables of this group (e.g. PAGE_TOKEN_SECRET for `cooperatives`). */
+  environment?: Record<string, string>;
 }
 
 /**
@@ -78,6 +80,7 @@ export class HandlerFunction extends Construct {
         // A group without table access gets no table name either.
         ...(actions.length > 0 ? { [TABLE_NAME_ENV]: table.tableName } : {}),
         NODE_OPTIONS: "--enable-source-maps",
+        ...props.environment,
       },
       bundling: {
         format: OutputFormat.ESM,

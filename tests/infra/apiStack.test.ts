@@ -210,6 +210,18 @@ describe("ApiStack (Cognito, with allowedOrigins)", () => {
     }
   });
 
+  test("page tokens: the cooperatives function alone gets PAGE_TOKEN_SECRET, resolved from a generated Secrets Manager secret", () => {
+    const secrets = resourcesOf(app.templates.api, "AWS::SecretsManager::Secret");
+    const [secretId, secret] = Object.entries(secrets).find(([id]) => id.startsWith("PageTokenSecret"))!;
+    expect(secret.Properties!.GenerateSecretString).toMatchObject({ PasswordLength: 48, ExcludePunctuation: true });
+    const fns = resourcesOf(app.templates.api, "AWS::Lambda::Function");
+    for (const group of HANDLER_GROUPS) {
+      const value = fns[functionIdOf(app, group)].Properties!.Environment.Variables.PAGE_TOKEN_SECRET;
+      if (group === "cooperatives") expect(JSON.stringify(value)).toMatch(new RegExp(`\\{\\{resolve:secretsmanager:.*${secretId}`));
+      else expect({ group, value }).toEqual({ group, value: undefined });
+    }
+  });
+
   test("outputs ApiUrl", () => {
     app.templates.api.hasOutput("ApiUrl", { Value: Match.anyValue() });
   });

@@ -4,29 +4,40 @@ import { authorize, inScope } from "../auth/authorize";
 import type { Principal } from "../auth/principal";
 import type { UseCaseDeps } from "../plans/useCaseDeps";
 import { DomainError } from "../domainError";
-import { InvalidPageTokenError } from "../plans/planStore";
+import { InvalidPageTokenError, type PageCursor } from "../plans/planStore";
+import { openPageToken, pageTokenSecret, sealPageToken } from "./pageToken";
+
+const INVALID_TOKEN_DETAIL = "El parámetro «nextToken» no es válido para esta lista: pida la lista desde el comienzo.";
 
 /**
  * A page of a region's cooperatives with their plan status, latest version, totals and findings
  * counts, sorted by name (AOS or Sercotec of the region); `readPage` gives the page wanted once
- * the caller may list (its errors propagate). DomainError: FORBIDDEN 403,
- * VALIDATION_FAILED 400 (field `nextToken`) on a token not issued for this region.
+ * the caller may list (its errors propagate). `nextToken` is the store's cursor sealed with an
+ * HMAC (pageToken.ts, key `deps.pageTokenSecret` or PAGE_TOKEN_SECRET) bound to the region and
+ * the caller's `sub`. DomainError: FORBIDDEN 403, VALIDATION_FAILED 400 (field `nextToken`) on a
+ * token that is malformed, edited, forged, signed with another key, issued to someone else or
+ * for another region, or whose cursor has not the shape of this region's list.
  */
 export async function listCooperatives(
   regionCode: RegionCode,
   readPage: () => { limit: number; nextToken?: string | null },
   principal: Principal,
-  { store }: UseCaseDeps,
+  deps: UseCaseDeps,
 ): Promise<CooperativeList> {
   authorize(principal, "cooperative:list", { regionCode });
   const page = readPage();
+  const scope = { regionCode, caller: principal.sub };
+  const secret = deps.pageTokenSecret ?? pageTokenSecret();
+  let after: PageCursor | null = null;
+  if (page.nextToken) {
+    after = openPageToken(page.nextToken, scope, secret);
+    if (!after) throw new DomainError("VALIDATION_FAILED", INVALID_TOKEN_DETAIL, { field: "nextToken" });
+  }
   try {
-    const found = await store.listCooperatives(regionCode, page);
-    return { regionCode, items: found.items, nextToken: found.nextToken };
+    const found = await deps.store.listCooperatives(regionCode, { limit: page.limit, after });
+    return { regionCode, items: found.items, nextToken: found.next ? sealPageToken(found.next, scope, secret) : null };
   } catch (error) {
-    if (error instanceof InvalidPageTokenError) {
-      throw new DomainError("VALIDATION_FAILED", "El parámetro «nextToken» no es válido para esta región: pida la lista desde el comienzo.", { field: "nextToken" });
-    }
+    if (error instanceof InvalidPageTokenError) throw new DomainError("VALIDATION_FAILED", INVALID_TOKEN_DETAIL, { field: "nextToken" });
     throw error;
   }
 }

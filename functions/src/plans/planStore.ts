@@ -23,8 +23,12 @@ export interface PlanStore extends RulePackStore {
   getCooperatives(ids: readonly string[]): Promise<Cooperative[]>;
   /** Assigns the gestor/a, conditioned on the one read in `current`; throws ConcurrentUpdateError when it changed. */
   assignGestor(current: Cooperative, gestorEmail: string, by: Actor, at: string): Promise<Cooperative>;
-  /** One page of a region's cooperatives by name with their plan summaries; throws InvalidPageTokenError. */
-  listCooperatives(regionCode: string, page: { limit: number; nextToken?: string | null }): Promise<CooperativePage>;
+  /**
+   * One page of a region's cooperatives by name with their plan summaries, resuming after `after`
+   * (a cursor this store returned as `next`); throws InvalidPageTokenError when `after` is not a
+   * cursor of this region's list.
+   */
+  listCooperatives(regionCode: string, page: { limit: number; after?: PageCursor | null }): Promise<CooperativePage>;
   /** Every cooperative of a region (all pages). */
   listAllCooperatives(regionCode: string): Promise<CooperativeSummary[]>;
   /** Ids of the cooperatives assigned to a gestor/a (lower-case e-mail). */
@@ -127,10 +131,13 @@ export interface SaveContext {
   rulePackVersions: Map<number, number>;
 }
 
-/** One page of a region's cooperatives and the token of the next (null at the end). */
+/** Where a list resumes: an opaque cursor of the store (the use case seals it into a signed page token). */
+export type PageCursor = Record<string, string>;
+
+/** One page of a region's cooperatives and the cursor of the next (null at the end). */
 export interface CooperativePage {
   items: CooperativeSummary[];
-  nextToken: string | null;
+  next: PageCursor | null;
 }
 
 /** The latest pointer moved: the write was based on a stale version. */

@@ -14,4 +14,6 @@ export interface UseCaseDeps {
   validate: ValidateFn;
   /** The clock (UTC instants). */
   now: () => Date;
+  /** Key of the page tokens (cooperatives/pageToken.ts); default: `pageTokenSecret()` (PAGE_TOKEN_SECRET). */
+  pageTokenSecret?: Uint8Array;
 }

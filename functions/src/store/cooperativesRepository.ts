@@ -1,5 +1,4 @@
 import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
-import * as z from "zod";
 import { cooperativeNameKey, type Actor, type Cooperative, type CooperativeSummary } from "@coop-plans/shared/api";
 import type { IdempotencyClaim } from "../plans/planStore";
 import { batchGet } from "./batchGet";
@@ -202,39 +201,39 @@ export async function getCooperativeItems(ctx: StoreContext, ids: string[]): Pro
   return found.map((raw) => parseItem(CooperativeItem, raw));
 }
 
-const PageKey = z.object({ pk: z.string(), sk: z.string(), gsi1pk: z.string(), gsi1sk: z.string() }).strict();
+/** A cooperative id as the store writes it (randomUUID). */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Encodes a LastEvaluatedKey as an opaque URL-safe token. */
-function encodeToken(key: Record<string, unknown>): string {
-  return Buffer.from(JSON.stringify(key), "utf8").toString("base64url");
+/**
+ * Checks that a cursor has the full shape of a LastEvaluatedKey of this region's GSI1 Query — a
+ * cooperative's META item of this region: `pk` COOP#<uuid>, `sk` META, `gsi1pk` the region's,
+ * `gsi1sk` COOP#<name key>#<the same uuid>, nothing else — so that nothing DynamoDB would refuse
+ * (a 500) ever reaches it. Throws InvalidPageTokenError otherwise.
+ */
+export function checkPageCursor(cursor: Record<string, unknown>, gsi1pk: string): Record<string, string> {
+  const { pk, sk, gsi1pk: region, gsi1sk, ...rest } = cursor;
+  const id = typeof pk === "string" && pk.startsWith("COOP#") ? pk.slice("COOP#".length) : "";
+  const ok = Object.keys(rest).length === 0 && UUID.test(id) && sk === "META" && region === gsi1pk &&
+    typeof gsi1sk === "string" && gsi1sk.startsWith("COOP#") && gsi1sk.endsWith(`#${id}`) && gsi1sk.length <= 1024;
+  if (!ok) throw new InvalidPageTokenError();
+  return { pk: pk as string, sk: "META", gsi1pk, gsi1sk: gsi1sk as string };
 }
 
-/** Decodes a page token issued for `gsi1pk`; throws InvalidPageTokenError otherwise. */
-function decodeToken(token: string, gsi1pk: string): Record<string, string> {
-  try {
-    const key = PageKey.parse(JSON.parse(Buffer.from(token, "base64url").toString("utf8")));
-    if (key.gsi1pk !== gsi1pk) throw new InvalidPageTokenError();
-    return key;
-  } catch {
-    throw new InvalidPageTokenError();
-  }
-}
-
-/** One page of a region's cooperatives: summaries sorted by name and the token of the next page (null at the end). */
+/** One page of a region's cooperatives: summaries sorted by name and the cursor of the next page (null at the end). */
 export interface CooperativePage {
   items: CooperativeSummary[];
-  nextToken: string | null;
+  next: Record<string, string> | null;
 }
 
 /**
  * Lists a region's cooperatives with a Query on GSI1 (never a Scan), `limit` per page, resuming
- * after `nextToken`; then reads their latest pointers with BatchGetItem. Throws
- * InvalidPageTokenError on a token not issued for this region.
+ * after the cursor `after` (checkPageCursor: InvalidPageTokenError when it is not one of this
+ * region's); then reads their latest pointers with BatchGetItem.
  */
 export async function listCooperativesByRegion(
   ctx: StoreContext,
   regionCode: string,
-  page: { limit: number; nextToken?: string | null },
+  page: { limit: number; after?: Record<string, unknown> | null },
 ): Promise<CooperativePage> {
   const gsi1pk = keys.region(regionCode);
   const res = await ctx.doc.send(new QueryCommand({
@@ -243,24 +242,24 @@ export async function listCooperativesByRegion(
     KeyConditionExpression: "gsi1pk = :pk",
     ExpressionAttributeValues: { ":pk": gsi1pk },
     Limit: page.limit,
-    ExclusiveStartKey: page.nextToken ? decodeToken(page.nextToken, gsi1pk) : undefined,
+    ExclusiveStartKey: page.after ? checkPageCursor(page.after, gsi1pk) : undefined,
   }));
   const cooperatives = (res.Items ?? []).map((raw) => parseItem(CooperativeItem, raw));
   const latest = await getLatestItems(ctx, cooperatives.map((c) => c.id));
   return {
     items: cooperatives.map((c) => toSummary(c, latest.get(c.id))),
-    nextToken: res.LastEvaluatedKey ? encodeToken(res.LastEvaluatedKey) : null,
+    next: res.LastEvaluatedKey ? (res.LastEvaluatedKey as Record<string, string>) : null,
   };
 }
 
 /** Every cooperative of a region (all pages of the GSI1 Query), with its latest pointer. */
 export async function listAllCooperativesByRegion(ctx: StoreContext, regionCode: string): Promise<CooperativeSummary[]> {
   const all: CooperativeSummary[] = [];
-  let nextToken: string | null = null;
+  let after: Record<string, string> | null = null;
   do {
-    const page: CooperativePage = await listCooperativesByRegion(ctx, regionCode, { limit: 100, nextToken });
+    const page: CooperativePage = await listCooperativesByRegion(ctx, regionCode, { limit: 100, after });
     all.push(...page.items);
-    nextToken = page.nextToken;
-  } while (nextToken);
+    after = page.next;
+  } while (after);
   return all;
 }
