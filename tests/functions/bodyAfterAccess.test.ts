@@ -3,7 +3,7 @@ import { gzipSync } from "node:zlib";
 import { ROUTE_LIST, type RouteName } from "@coop-plans/shared/api";
 import { MAX_INFLATED_BODY_BYTES } from "../../functions/src/http/request";
 import { createTestApp, type CallOptions, type TestApp } from "./support/app";
-import { aosClaims, gestorClaims } from "./support/events";
+import { aosClaims, gestorClaims, sercotecClaims } from "./support/events";
 import { makePlan } from "./support/plans";
 
 // Issue 13 item 3 (and the 415 of item 5): on every route with a body, first whether the caller
@@ -48,6 +48,8 @@ const OUTSIDERS: Record<string, { route: RouteName; params: () => Record<string,
   "transition by another gestor/a": { route: "transition", params: () => ({ id }), claims: gestorClaims("otra@coop.cl"), status: 403, code: "FORBIDDEN" },
   "transition by the AOS of another region": { route: "transition", params: () => ({ id }), claims: aosClaims("09"), status: 403, code: "FORBIDDEN" },
   "transition of a cooperative that does not exist": { route: "transition", params: () => ({ id: randomUUID() }), claims: aosClaims("08"), status: 404, code: "COOPERATIVE_NOT_FOUND" },
+  "publishRulePack by an AOS": { route: "publishRulePack", params: () => ({ year: "2025" }), claims: aosClaims("08"), status: 403, code: "FORBIDDEN" },
+  "publishRulePack by Sercotec of a region": { route: "publishRulePack", params: () => ({ year: "2025" }), claims: sercotecClaims("08"), status: 403, code: "FORBIDDEN" },
 };
 
 test("the table covers every route that takes a body", () => {

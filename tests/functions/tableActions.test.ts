@@ -1,4 +1,5 @@
 import { HANDLER_GROUPS, ROUTES, type HandlerGroup, type RouteName } from "@coop-plans/shared/api";
+import { PACK_2025 } from "@coop-plans/shared/rules";
 import { actionsOfRequest, TABLE_ACTIONS_BY_GROUP, type TableAction } from "../../functions/src/store/tableActions";
 import { createTestApp, type CallOptions, type TestApp } from "./support/app";
 import { aosClaims, gestorClaims, sercotecClaims } from "./support/events";
@@ -77,6 +78,13 @@ test("every route of every group sends only the actions listed for its group, an
   // consolidation
   expect((await call("regionConsolidation", { params: { code: "08" }, claims: aos })).status).toBe(200);
   expect((await call("nationalConsolidation", { claims: sercotecClaims() })).status).toBe(200);
+
+  // rulePacks: the packs in force, one pack, a publication, the impact of a pack on the region.
+  const central = sercotecClaims("*");
+  expect((await call("listRulePacks", { claims: gestora })).status).toBe(200);
+  expect((await call("getRulePack", { params: { year: 2025 }, claims: gestora })).status).toBe(200);
+  expect((await call("publishRulePack", { params: { year: 2025 }, claims: central, body: { baseVersion: 1, pack: structuredClone(PACK_2025) } })).status).toBe(200);
+  expect((await call("rulePackImpact", { params: { code: "08" }, query: { year: "2025" }, claims: aos })).status).toBe(200);
 
   const byGroup = (groups: readonly HandlerGroup[]) => Object.fromEntries(groups.map((g) => [g, [...sent[g]].sort()]));
   const listed = Object.fromEntries(HANDLER_GROUPS.map((g) => [g, [...TABLE_ACTIONS_BY_GROUP[g]].sort()]));

@@ -161,6 +161,7 @@ describe("ApiStack (Cognito, with allowedOrigins)", () => {
     expect(granted("consolidation")).toEqual(["dynamodb:BatchGetItem", "dynamodb:Query"]);
     expect(granted("plans")).toEqual(["dynamodb:BatchGetItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query"]);
     expect(granted("cooperatives")).toEqual(["dynamodb:BatchGetItem", "dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem"]);
+    expect(granted("rulePacks")).toEqual(["dynamodb:BatchGetItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem"]);
   });
 
   test("an error and a throttle alarm per function, a 5xx-rate alarm, a table-throttle alarm, a dashboard", () => {
