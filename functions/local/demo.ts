@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { cooperativeNameKey, createApiClient, isApiError, PLAN_STATUS_LABELS, type ApiClient, type CooperativeSummary, type PlanStatus } from "@coop-plans/shared/api";
+import { cooperativeNameKey, createApiClient, isApiError, listAllCooperatives, PLAN_STATUS_LABELS, type ApiClient, type CooperativeSummary, type PlanStatus } from "@coop-plans/shared/api";
 import { Consolidation, consolidationSheets } from "@coop-plans/shared/consolidate";
 import { REGIONS, type Finding, type Plan, type RegionCode } from "@coop-plans/shared/domain";
 import { validatePlan } from "@coop-plans/shared/rules";
@@ -75,16 +75,6 @@ function failure(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-async function allCooperatives(api: ApiClient, region: string): Promise<CooperativeSummary[]> {
-  const items: CooperativeSummary[] = [];
-  let nextToken: string | null = null;
-  do {
-    const page = await api.listCooperatives(region, { limit: 100, nextToken });
-    items.push(...page.items);
-    nextToken = page.nextToken;
-  } while (nextToken);
-  return items;
-}
 
 /**
  * Runs the demo against a running local API (`baseUrl`) with dev tokens signed by `key`:
@@ -133,7 +123,7 @@ export async function runDemo(baseUrl: string, key: Uint8Array, files: string[],
   const usedRuts = new Set<string>();
   for (const f of demoFiles) {
     const region = f.plan.cooperative.regionCode as RegionCode;
-    if (!existing.has(region)) existing.set(region, await allCooperatives(aos, region));
+    if (!existing.has(region)) existing.set(region, await listAllCooperatives(aos, region));
     const base = f.plan.cooperative.name ?? readableFileName(f.file);
     const repeated = usedNames.has(`${region}|${cooperativeNameKey(base)}`);
     const name = repeated ? `${base} (${readableFileName(f.file)})` : base;

@@ -56,8 +56,10 @@ export class DataDirNotWritableError extends Error {
   constructor(readonly dir: string, readonly code: string) {
     super(
       `No se puede escribir en la carpeta de datos ${dir} (${code}): la base de datos local guarda ahí los planes. ` +
-        "Revise los permisos de la carpeta y de sus archivos (o si el disco está lleno o montado solo para lectura), " +
-        "o use otra carpeta con COOP_PLANS_DATA_DIR, y vuelva a iniciar.",
+        (code === "ENOTDIR" || code === "EEXIST"
+          ? "Una parte de esa ruta es un archivo, no una carpeta: muévalo o use otra carpeta con COOP_PLANS_DATA_DIR, y vuelva a iniciar."
+          : "Revise los permisos de la carpeta y de sus archivos (o si el disco está lleno o montado solo para lectura), " +
+            "o use otra carpeta con COOP_PLANS_DATA_DIR, y vuelva a iniciar."),
     );
     this.name = "DataDirNotWritableError";
   }
@@ -139,8 +141,7 @@ export function compileLauncher(jarDir: string): string | null {
   if (existsSync(path.join(dir, "LoopbackDynamoDbLocal.class"))) return dir;
   const staging = `${dir}.tmp-${process.pid}`;
   mkdirSync(staging, { recursive: true });
-  const cp = [path.join(jarDir, "DynamoDBLocal.jar"), path.join(jarDir, "DynamoDBLocal_lib", "*")].join(path.delimiter);
-  const result = spawnSync("javac", ["-nowarn", "-cp", cp, "-d", staging, source], { stdio: "pipe" });
+  const result = spawnSync("javac", ["-nowarn", "-cp", classPath(jarDir), "-d", staging, source], { stdio: "pipe" });
   if (result.error || result.status !== 0) {
     rmSync(staging, { recursive: true, force: true });
     return null;
@@ -153,7 +154,10 @@ export function compileLauncher(jarDir: string): string | null {
   return existsSync(path.join(dir, "LoopbackDynamoDbLocal.class")) ? dir : null;
 }
 
-/** Refuses a data folder we cannot write (a probe file, and the database file opened for writing). */
+/**
+ * Refuses a data folder we cannot write (a probe file, and the database file opened for writing):
+ * DataDirNotWritableError for permissions, a read-only or full disk, or a path through a file.
+ */
 export function assertWritable(dir: string): void {
   try {
     mkdirSync(dir, { recursive: true });
@@ -164,7 +168,7 @@ export function assertWritable(dir: string): void {
     if (existsSync(db)) closeSync(openSync(db, "r+"));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? "error";
-    if (["EACCES", "EPERM", "EROFS", "ENOSPC"].includes(code)) throw new DataDirNotWritableError(dir, code);
+    if (["EACCES", "EPERM", "EROFS", "ENOSPC", "ENOTDIR", "EEXIST"].includes(code)) throw new DataDirNotWritableError(dir, code);
     throw error;
   }
 }
@@ -251,12 +255,15 @@ interface Launch {
   exited: () => number | null | "signal";
 }
 
+/** DynamoDB Local's class path: its jar and its libraries (plus `extra` folders). */
+function classPath(jarDir: string, ...extra: string[]): string {
+  return [path.join(jarDir, "DynamoDBLocal.jar"), path.join(jarDir, "DynamoDBLocal_lib", "*"), ...extra].join(path.delimiter);
+}
+
+/** Starts Java on DynamoDB Local: through the loopback launcher when compiled (`launcherDir`), else the jar's own main class. */
 function launch(jarDir: string, launcherDir: string | null, args: string[]): Launch {
-  const lib = path.join(jarDir, "DynamoDBLocal_lib");
-  const javaArgs = launcherDir
-    ? [`-Djava.library.path=${lib}`, "-cp", [path.join(jarDir, "DynamoDBLocal.jar"), path.join(lib, "*"), launcherDir].join(path.delimiter), "LoopbackDynamoDbLocal", ...args]
-    : [`-Djava.library.path=${lib}`, "-jar", path.join(jarDir, "DynamoDBLocal.jar"), ...args];
-  const child = spawn("java", javaArgs, { cwd: jarDir, stdio: "pipe" });
+  const main = launcherDir ? ["-cp", classPath(jarDir, launcherDir), "LoopbackDynamoDbLocal"] : ["-jar", path.join(jarDir, "DynamoDBLocal.jar")];
+  const child = spawn("java", [`-Djava.library.path=${path.join(jarDir, "DynamoDBLocal_lib")}`, ...main, ...args], { cwd: jarDir, stdio: "pipe" });
   let output = "";
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString("utf8")).slice(-4000);

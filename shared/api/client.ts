@@ -1,7 +1,7 @@
 import * as z from "zod";
 import { ApiError } from "./apiError";
 import { ConsolidationResponse } from "./consolidation";
-import { AssignGestorRequest, Cooperative, CooperativeList, RegisterCooperativeRequest } from "./cooperatives";
+import { AssignGestorRequest, Cooperative, CooperativeList, RegisterCooperativeRequest, type CooperativeSummary } from "./cooperatives";
 import { HealthResponse } from "./health";
 import { MeResponse } from "./me";
 import { PlanResponse, PutPlanRequest, PutPlanResponse, Revision, RevisionList, TransitionRequest, TransitionResponse } from "./plans";
@@ -190,4 +190,30 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     rulePackImpact: (regionCode, options) =>
       call("rulePackImpact", RulePackImpactResponse, { params: { code: regionCode }, query: { year: options.year, version: options.version, asOf: options.asOf } }),
   };
+}
+
+/**
+ * Every cooperative of a region, in the server's order (by name): `listCooperatives` page after
+ * page (`pageSize`, 1–100, default 100), passing each page's `nextToken` back until it is null.
+ * Throws what `listCooperatives` throws (ApiError), and Error when the server hands back a token it
+ * already gave (it would page forever).
+ */
+export async function listAllCooperatives(
+  client: Pick<ApiClient, "listCooperatives">,
+  regionCode: string,
+  pageSize = 100,
+): Promise<CooperativeSummary[]> {
+  const all: CooperativeSummary[] = [];
+  const seen = new Set<string>();
+  let nextToken: string | null = null;
+  do {
+    const page: CooperativeList = await client.listCooperatives(regionCode, { limit: pageSize, nextToken });
+    all.push(...page.items);
+    nextToken = page.nextToken;
+    if (nextToken !== null) {
+      if (seen.has(nextToken)) throw new Error(`The server repeated a page token of region ${regionCode}`);
+      seen.add(nextToken);
+    }
+  } while (nextToken);
+  return all;
 }

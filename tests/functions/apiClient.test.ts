@@ -1,5 +1,5 @@
 import { gunzipSync } from "node:zlib";
-import { ApiError, createApiClient, isApiError, ROUTE_LIST, type FetchLike } from "@coop-plans/shared/api";
+import { ApiError, createApiClient, isApiError, listAllCooperatives, ROUTE_LIST, type CooperativeList, type CooperativeSummary, type FetchLike } from "@coop-plans/shared/api";
 import { makePlan } from "./support/plans";
 
 interface Sent { url: string; method: string; headers: Record<string, string>; body?: string | Uint8Array }
@@ -73,4 +73,23 @@ test("health sends no token; listCooperatives passes limit and nextToken", async
   const l = fakeFetch(200, { regionCode: "08", items: [], nextToken: null });
   await createApiClient({ baseUrl: "http://x", getToken: () => "t", fetch: l.fetch }).listCooperatives("08", { limit: 10, nextToken: "abc=" });
   expect(l.sent[0].url).toBe("http://x/v1/regions/08/cooperatives?limit=10&nextToken=abc%3D");
+});
+
+test("listAllCooperatives follows nextToken page by page (100 a page) and stops at null; a repeated token is an error", async () => {
+  const coop = (n: number): CooperativeSummary => ({
+    id: `00000000-0000-4000-8000-00000000000${n}`, regionCode: "08", name: `Cooperativa ${n}`, rut: null, modality: "creacion", callYear: 2025,
+    gestorEmail: null, createdAt: "2025-05-12T14:03:00.000Z", status: "borrador", version: 0, updatedAt: null, totals: null, counts: null,
+  } as CooperativeSummary);
+  const pages: Record<string, CooperativeList> = {
+    start: { regionCode: "08", items: [coop(1), coop(2)], nextToken: "t1" },
+    t1: { regionCode: "08", items: [coop(3)], nextToken: "t2" },
+    t2: { regionCode: "08", items: [coop(4)], nextToken: null },
+  };
+  const asked: Array<{ limit?: number; nextToken?: string | null }> = [];
+  const client = { listCooperatives: async (_region: string, options: { limit?: number; nextToken?: string | null } = {}) => (asked.push(options), pages[options.nextToken ?? "start"]) };
+  const all = await listAllCooperatives(client as never, "08");
+  expect(all.map((c) => c.name)).toEqual(["Cooperativa 1", "Cooperativa 2", "Cooperativa 3", "Cooperativa 4"]);
+  expect(asked).toEqual([{ limit: 100, nextToken: null }, { limit: 100, nextToken: "t1" }, { limit: 100, nextToken: "t2" }]);
+  pages.t2 = { regionCode: "08", items: [], nextToken: "t1" };
+  await expect(listAllCooperatives(client as never, "08")).rejects.toThrow("The server repeated a page token of region 08");
 });

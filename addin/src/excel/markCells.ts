@@ -1,4 +1,5 @@
 import type { Finding } from "@coop-plans/shared/domain";
+import { formatNumber } from "@coop-plans/shared/format";
 import type { MarkResult } from "../host/WorkbookHost";
 import { HostError } from "../host/WorkbookHost";
 import { MARK_FILLS, NOTE_PREFIX, cellKey, isMarkFill, marksFor, type CellMark } from "../host/markStyle";
@@ -52,8 +53,6 @@ interface SheetInfo {
   protected: boolean;
 }
 
-const es = (n: number) => n.toLocaleString("es-CL");
-
 /**
  * Replaces the add-in's marks by marks for `findings` (none: just clears). Values are never written.
  *
@@ -98,7 +97,7 @@ export async function reconcileMarks(
   for (const sheet of lockedSheets) {
     const count = allTargets.filter((t) => t.sheet === sheet).length;
     warnings.push(count > 0
-      ? `La hoja «${sheet}» está protegida: sus ${es(count)} celdas con hallazgos no se marcaron (están en la lista). Desproteja la hoja (Revisar > Desproteger hoja) y vuelva a validar para verlas marcadas.`
+      ? `La hoja «${sheet}» está protegida: sus ${formatNumber(count)} celdas con hallazgos no se marcaron (están en la lista). Desproteja la hoja (Revisar > Desproteger hoja) y vuelva a validar para verlas marcadas.`
       : `La hoja «${sheet}» está protegida: sus marcas anteriores no se pudieron quitar. Desproteja la hoja (Revisar > Desproteger hoja) y vuelva a validar.`);
   }
   const targets = allTargets.filter((t) => !locked(t.sheet));
@@ -116,7 +115,7 @@ export async function reconcileMarks(
     perSheet.set(t.sheet, n + 1);
   }
   for (const [sheet, n] of perSheet) {
-    if (n > NOTES_PER_SHEET) warnings.push(`En la hoja «${sheet}» hay ${es(n)} celdas con hallazgos: las primeras ${es(NOTES_PER_SHEET)} llevan nota y las demás solo el color. La lista del panel tiene todos los hallazgos.`);
+    if (n > NOTES_PER_SHEET) warnings.push(`En la hoja «${sheet}» hay ${formatNumber(n)} celdas con hallazgos: las primeras ${formatNumber(NOTES_PER_SHEET)} llevan nota y las demás solo el color. La lista del panel tiene todos los hallazgos.`);
   }
 
   const cells = new Map<string, { sheet: string; cell: string }>();

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from "react";
 import { Badge, Button, Field, MessageBar, MessageBarBody, Select, Spinner, Textarea } from "@fluentui/react-components";
-import { PLAN_STATUS_LABELS, isApiError, type ApiClient, type CooperativeSummary, type MeResponse } from "@coop-plans/shared/api";
+import { PLAN_STATUS_LABELS, isApiError, listAllCooperatives, type ApiClient, type CooperativeSummary, type MeResponse } from "@coop-plans/shared/api";
 import type { WorkbookHost } from "../host/WorkbookHost";
 import { consolidatedSheet } from "./consolidatedSheet";
 import { messageOf } from "./errors";
@@ -35,14 +35,7 @@ export function AosView({ host, services, client, me }: AosViewProps) {
     if (!region) return;
     setItems(null);
     try {
-      const all: CooperativeSummary[] = [];
-      let nextToken: string | null = null;
-      do {
-        const page = await client.listCooperatives(region, { limit: 100, nextToken });
-        all.push(...page.items);
-        nextToken = page.nextToken;
-      } while (nextToken);
-      setItems(all);
+      setItems(await listAllCooperatives(client, region));
     } catch (error) {
       setItems([]);
       setMessage({ intent: "error", text: isApiError(error) && error.code === "NETWORK_ERROR" ? "Sin conexión con el servidor: revise su conexión y vuelva a intentarlo." : messageOf(error) });

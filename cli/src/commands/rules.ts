@@ -1,6 +1,6 @@
 import { Command } from "commander";
 import { writeFile } from "node:fs/promises";
-import { isApiError, type ApiClient, type CooperativeSummary } from "@coop-plans/shared/api";
+import { isApiError, listAllCooperatives, type ApiClient, type CooperativeSummary } from "@coop-plans/shared/api";
 import { REGIONS, RegionCode, type Finding } from "@coop-plans/shared/domain";
 import { formatDateTime } from "@coop-plans/shared/format";
 import { packLabel, packsInForce, planPackImpact, todayInSantiago, withDraftPack, type PlanPackImpact, type RulePack } from "@coop-plans/shared/rules";
@@ -220,13 +220,7 @@ export async function ruleImpact(options: ImpactOptions = {}): Promise<CommandRe
   const impacts: CooperativeImpact[] = [];
   let cooperatives: CooperativeSummary[] = [];
   try {
-    let nextToken: string | null = null;
-    do {
-      const page = await client.listCooperatives(region, { limit: 100, nextToken });
-      cooperatives.push(...page.items);
-      nextToken = page.nextToken;
-    } while (nextToken);
-    cooperatives = cooperatives.filter((c) => c.version > 0);
+    cooperatives = (await listAllCooperatives(client, region)).filter((c) => c.version > 0);
     for (const c of cooperatives) {
       const latest = await client.getPlan(c.id);
       const impact = planPackImpact(latest.plan, before, after, {

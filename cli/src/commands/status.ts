@@ -1,6 +1,6 @@
 import { Command } from "commander";
 import { RegionCode } from "@coop-plans/shared/domain";
-import { PLAN_STATUS_LABELS, ROLE_LABELS, type CooperativeSummary } from "@coop-plans/shared/api";
+import { listAllCooperatives, PLAN_STATUS_LABELS, ROLE_LABELS, type CooperativeSummary } from "@coop-plans/shared/api";
 import type { CliCommand } from "../cliCommand";
 import type { CommandResult } from "../commandResult";
 import { apiClientFor, type BackendOptions } from "../config";
@@ -47,13 +47,7 @@ export async function status(options: StatusOptions = {}): Promise<CommandResult
     } else {
       const region = options.region ?? (me.regions !== "*" && me.regions.length === 1 ? me.regions[0] : undefined);
       if (!region) return { exitCode: 2, output: "Indique la región con --region (por ejemplo --region 14).\n" };
-      items = [];
-      let nextToken: string | null = null;
-      do {
-        const page = await client.listCooperatives(region, { limit: 100, nextToken });
-        items.push(...page.items);
-        nextToken = page.nextToken;
-      } while (nextToken);
+      items = await listAllCooperatives(client, region);
       heading = `Región ${region}: ${items.length} cooperativas.`;
     }
     if (options.json) return { exitCode: 0, output: JSON.stringify(items, null, 2) + "\n" };

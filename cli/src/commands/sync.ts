@@ -4,7 +4,7 @@ import path from "node:path";
 import { Command } from "commander";
 import { SingleBar } from "cli-progress";
 import { normalizeLabel, type Finding, type Plan } from "@coop-plans/shared/domain";
-import { cooperativeNameKey, isApiError, PLAN_STATUS_LABELS, type ApiClient, type CooperativeSummary, type MeResponse, type PlanResponse } from "@coop-plans/shared/api";
+import { cooperativeNameKey, isApiError, listAllCooperatives, PLAN_STATUS_LABELS, type ApiClient, type CooperativeSummary, type MeResponse, type PlanResponse } from "@coop-plans/shared/api";
 import { formatDateTime } from "@coop-plans/shared/format";
 import { bindingProperties, COOPERATIVE_SHEET, renderWorkbook, type WorkbookBinding } from "@coop-plans/shared/workbook";
 import { writeCustomProperties, writeWorkbook } from "@coop-plans/shared/xlsx";
@@ -138,13 +138,7 @@ export async function resolveCooperative(
   }
   let candidates: CooperativeSummary[] = me.cooperatives;
   if (me.role !== "gestor" && (me.regions === "*" || me.regions.includes(region))) {
-    candidates = [];
-    let nextToken: string | null = null;
-    do {
-      const page = await client.listCooperatives(region, { limit: 100, nextToken });
-      candidates.push(...page.items);
-      nextToken = page.nextToken;
-    } while (nextToken);
+    candidates = await listAllCooperatives(client, region);
   }
   const key = cooperativeNameKey(name);
   const matches = candidates.filter((c) => c.regionCode === region && cooperativeNameKey(c.name) === key);

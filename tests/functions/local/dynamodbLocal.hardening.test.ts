@@ -204,18 +204,38 @@ describe("one DynamoDB Local per data folder (item 11)", () => {
   });
 });
 
-describe("a read-only data folder (item 12)", () => {
-  const chattr = spawnSync("chattr", ["--help"]).error === undefined && process.getuid?.() === 0;
+describe("a data folder that cannot be written (item 12)", () => {
+  // Runs on any machine (root or not, with or without chattr): the failure is injected by a data
+  // folder whose path goes through a regular file, which no one can create or open.
+  it("is refused at start-up at once with a Spanish message naming the folder, before Java starts", async () => {
+    const dir = tmp("not-a-folder");
+    const file = path.join(dir, "a-file");
+    writeFileSync(file, "not a folder");
+    const dbPath = path.join(file, "dynamodb");
+    try {
+      const started = Date.now();
+      const attempt = startDynamoDbLocal({ dbPath });
+      await expect(attempt).rejects.toBeInstanceOf(DataDirNotWritableError);
+      await expect(attempt).rejects.toThrow(
+        `No se puede escribir en la carpeta de datos ${dbPath} (ENOTDIR): la base de datos local guarda ahí los planes. ` +
+          "Una parte de esa ruta es un archivo, no una carpeta: muévalo o use otra carpeta con COOP_PLANS_DATA_DIR, y vuelva a iniciar.",
+      );
+      expect(Date.now() - started).toBeLessThan(5000);
+      expect(existsSync(lockPath(dbPath))).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 
-  (chattr ? it : it.skip)("is refused at start-up at once with a Spanish message naming the folder (chattr +i)", async () => {
+  // Where chattr works (root on ext4 and the like), the permission case too: the EPERM wording.
+  const chattr = spawnSync("chattr", ["--help"]).error === undefined && process.getuid?.() === 0;
+  (chattr ? it : it.skip)("a folder made immutable (chattr +i) is refused the same way, naming EPERM", async () => {
     const dir = tmp("readonly");
     expect(spawnSync("chattr", ["+i", dir]).status).toBe(0);
     try {
-      const started = Date.now();
       const attempt = startDynamoDbLocal({ dbPath: dir });
       await expect(attempt).rejects.toBeInstanceOf(DataDirNotWritableError);
       await expect(attempt).rejects.toThrow(`No se puede escribir en la carpeta de datos ${dir} (EPERM)`);
-      expect(Date.now() - started).toBeLessThan(5000);
     } finally {
       spawnSync("chattr", ["-i", dir]);
       rmSync(dir, { recursive: true, force: true });
