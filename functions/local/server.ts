@@ -299,7 +299,8 @@ function corsHeaders(origin: string | undefined, allowed: string[]): Record<stri
   if (!origin || !allowed.includes(origin)) return {};
   return {
     "access-control-allow-origin": origin,
-    "access-control-expose-headers": "content-type,apigw-requestid",
+    // As the AWS stack (infra/lib/plansHttpApi.ts): the pane reads these on cross-origin answers.
+    "access-control-expose-headers": "content-type,apigw-requestid,location,idempotent-replayed,retry-after",
     vary: "origin",
   };
 }

@@ -148,6 +148,8 @@ describe("local adapter: CORS", () => {
   it("allows the task pane's origin on responses, 401 included, and no other origin", async () => {
     const ok = await get("/v1/health", { origin: "https://localhost:3000" });
     expect(ok.headers.get("access-control-allow-origin")).toBe("https://localhost:3000");
+    // Retry-After (a 503 DATABASE_UNAVAILABLE) is readable by the pane, as in the AWS stack.
+    expect(ok.headers.get("access-control-expose-headers")).toBe("content-type,apigw-requestid,location,idempotent-replayed,retry-after");
     const denied = await get("/v1/me", { origin: "http://127.0.0.1:3000" });
     expect(denied.status).toBe(401);
     expect(denied.headers.get("access-control-allow-origin")).toBe("http://127.0.0.1:3000");
