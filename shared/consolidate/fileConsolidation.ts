@@ -15,6 +15,8 @@ export interface WorkbookFileEntry {
   findings: Finding[];
   modifiedAt: string | null;
   binding?: { cooperativeId: string; version: number } | null;
+  /** The rule pack the file was checked under (its «Reglas» cell), if known. */
+  rulePack?: { year: number; version: number } | null;
 }
 
 /** A file that could not be read at all (exit 2), with the Spanish reason. */
@@ -133,6 +135,7 @@ export function consolidateFiles(entries: WorkbookFileEntry[], unreadable: Unrea
       status: "archivo",
       version: entry.binding?.version ?? 0,
       updatedAt: entry.modifiedAt,
+      rulePack: entry.rulePack ?? null,
     },
     plan: entry.plan,
     findings: entry.findings,

@@ -3,6 +3,7 @@ import type { FindingCounts } from "../findings";
 import { countFindings } from "../findings";
 import type { PlanTotals } from "../rules/totals";
 import { checkPlan, type ValidateOptions } from "../rules/validatePlan";
+import type { PackId } from "../rules/calls/rulePack";
 import { combineFindings } from "./combineFindings";
 import type { WorkbookGrids } from "./grid";
 import { parseWorkbook } from "./parseWorkbook";
@@ -15,6 +16,8 @@ export interface WorkbookCheck {
   counts: FindingCounts;
   /** `planTotals` of the plan read, under the call the rules used. */
   totals: PlanTotals;
+  /** The rule pack the plan was checked under (`{ year, version }`); null when the plan names no year. */
+  pack: PackId | null;
 }
 
 /**
@@ -28,5 +31,5 @@ export function checkWorkbook(grids: WorkbookGrids, options: ValidateOptions = {
   const parsed = parseWorkbook(grids);
   const checked = checkPlan(parsed.plan, options);
   const findings = combineFindings(parsed.findings, checked.findings);
-  return { plan: parsed.plan, findings, counts: countFindings(findings), totals: checked.totals };
+  return { plan: parsed.plan, findings, counts: countFindings(findings), totals: checked.totals, pack: checked.pack };
 }

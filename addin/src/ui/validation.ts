@@ -6,6 +6,8 @@ import { checkWorkbook, type WorkbookGrids } from "@coop-plans/shared/workbook";
 export interface ValidationOutcome {
   plan: Plan | null;
   findings: Finding[];
+  /** The rule pack the plan was checked under (absent when unknown). */
+  pack?: { year: number; version: number } | null;
 }
 
 /**
@@ -15,8 +17,8 @@ export interface ValidationOutcome {
  */
 export function validateGrids(grids: WorkbookGrids, asOf?: string, packs?: readonly RulePack[]): ValidationOutcome {
   try {
-    const { plan, findings } = checkWorkbook(grids, { ...(asOf ? { asOf } : {}), ...(packs ? { packs } : {}) });
-    return { plan, findings };
+    const { plan, findings, pack } = checkWorkbook(grids, { ...(asOf ? { asOf } : {}), ...(packs ? { packs } : {}) });
+    return { plan, findings, pack };
   } catch (error) {
     return {
       plan: null,

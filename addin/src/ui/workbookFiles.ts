@@ -48,7 +48,7 @@ export async function consolidatePickedFiles(files: PickedFile[], asOf?: string)
       const props = await readPackageProperties(bytes).catch(() => null);
       const saved = props?.modified && !Number.isNaN(Date.parse(props.modified)) ? new Date(props.modified).toISOString() : null;
       const modifiedAt = saved ?? (file.lastModified ? new Date(file.lastModified).toISOString() : null);
-      entries.push({ file: file.name, plan: outcome.plan, findings: outcome.findings, modifiedAt, binding: props ? bindingFromProperties(props.custom) : null });
+      entries.push({ file: file.name, plan: outcome.plan, findings: outcome.findings, modifiedAt, binding: props ? bindingFromProperties(props.custom) : null, rulePack: outcome.pack ?? null });
     } catch (error) {
       unreadable.push({ file: file.name, message: error instanceof WorkbookReadError ? error.message : `No se pudo leer el archivo (${error instanceof Error ? error.message : String(error)}).` });
     }

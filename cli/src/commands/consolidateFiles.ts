@@ -100,7 +100,7 @@ export async function consolidateWorkbookFiles(
     }
     const facts = await fileFacts(file);
     modifiedAt.set(file, facts.modifiedAt);
-    entries.push({ file, plan: report.plan, findings: report.findings ?? [], modifiedAt: facts.modifiedAt, binding: facts.binding });
+    entries.push({ file, plan: report.plan, findings: report.findings ?? [], modifiedAt: facts.modifiedAt, binding: facts.binding, rulePack: report.rulePack ?? null });
   }
   const result = consolidateFiles(entries, unreadable, { asOf: options.asOf, generatedAt: options.generatedAt });
   const exitCode: ExitCode = result.unreadable.length > 0 ? 2 : result.skipped.length > 0 ? 1 : 0;

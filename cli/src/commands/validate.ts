@@ -1,7 +1,7 @@
 import { Command } from "commander";
 import type { Finding, Plan } from "@coop-plans/shared/domain";
 import { countFindings, type FindingCounts } from "@coop-plans/shared/findings";
-import type { PlanTotals, RulePack } from "@coop-plans/shared/rules";
+import type { PackId, PlanTotals, RulePack } from "@coop-plans/shared/rules";
 import { checkWorkbook } from "@coop-plans/shared/workbook";
 import { WorkbookReadError, readWorkbookGrids } from "@coop-plans/shared/xlsx";
 import type { CliCommand } from "../cliCommand";
@@ -31,6 +31,8 @@ export interface FileReport {
   counts?: FindingCounts;
   /** The plan's totals (shared/rules `planTotals`, the names the API and the consolidation use). */
   totals?: PlanTotals;
+  /** The rule pack the plan was checked under (`{ year, version }`; null when the plan names no year). */
+  rulePack?: PackId | null;
   /** When the file could not be read: a stable code and the Spanish message. */
   error?: { code: string; message: string };
 }
@@ -57,9 +59,9 @@ export async function validateFile(file: string, options: Pick<ValidateCommandOp
   }
   try {
     const grids = await readWorkbookGrids(bytes);
-    const { plan, findings, counts, totals } = checkWorkbook(grids, { ...(options.asOf ? { asOf: options.asOf } : {}), ...(options.packs ? { packs: options.packs } : {}) });
+    const { plan, findings, counts, totals, pack } = checkWorkbook(grids, { ...(options.asOf ? { asOf: options.asOf } : {}), ...(options.packs ? { packs: options.packs } : {}) });
     const exitCode: ExitCode = counts.error > 0 ? 1 : 0;
-    return { file, exitCode, plan, findings, counts, totals };
+    return { file, exitCode, plan, findings, counts, totals, rulePack: pack };
   } catch (error) {
     if (error instanceof WorkbookReadError) return { file, exitCode: 2, error: { code: error.code, message: error.message } };
     const detail = process.env.COOP_PLANS_DEBUG ? ` [${String((error as Error)?.message ?? error)}]` : "";

@@ -9,8 +9,8 @@ const emailed = path.resolve(__dirname, "../../fixtures/emailed");
 const AS_OF = "2026-03-31";
 
 async function entry(name: string, modifiedAt: string | null): Promise<WorkbookFileEntry> {
-  const { plan, findings } = checkWorkbook(await readWorkbookGrids(new Uint8Array(readFileSync(path.join(emailed, name)))), { asOf: AS_OF });
-  return { file: name, plan, findings, modifiedAt };
+  const { plan, findings, pack } = checkWorkbook(await readWorkbookGrids(new Uint8Array(readFileSync(path.join(emailed, name)))), { asOf: AS_OF });
+  return { file: name, plan, findings, modifiedAt, rulePack: pack };
 }
 
 describe("consolidateFiles (e-mailed workbooks, no backend)", () => {
@@ -83,5 +83,13 @@ describe("consolidateFiles (e-mailed workbooks, no backend)", () => {
     expect(result.skipped).toEqual([{ file: "sin_region.xlsx", message: expect.stringContaining("no indica una región válida") }]);
     expect(result.unreadable).toEqual([{ file: "roto.xlsx", message: "El archivo .xlsx está dañado." }]);
     expect(consolidationSheets(result.consolidation).map((s) => s.name)).not.toContain("Por región");
+  });
+
+  it("each file's row names the rule pack it was checked under (the «Reglas» column)", () => {
+    const c = consolidateFiles([murta, apicola], [], { asOf: AS_OF }).consolidation;
+    expect(c.cooperatives.map((r) => r.rulePack)).toEqual([{ year: 2025, version: 1 }, { year: 2025, version: 1 }]);
+    const sheet = consolidationSheets(c).find((s) => s.name === "Por cooperativa")!;
+    const column = sheet.columns.findIndex((col) => col.header === "Reglas");
+    expect(sheet.rows.map((r) => r[column])).toEqual(["2025 v1", "2025 v1"]);
   });
 });
