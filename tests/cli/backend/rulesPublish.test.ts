@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { createApiClient, type ApiClient } from "@coop-plans/shared/api";
 import { RulePack } from "@coop-plans/shared/rules";
@@ -18,9 +18,11 @@ import { devAuthenticate, devToken } from "../../functions/local/harness/devAuth
 // published, through a sync (the server re-checks the same workbook under the new pack).
 
 const fixtures = path.resolve(__dirname, "../../fixtures");
-const OVER_CAP = path.join(fixtures, "broken/INV-005.xlsx"); // region 10, Creación 2025: Sercotec sums 8.190.000 > 8.000.000
 const GESTOR = "gestor.coihue@aos.example.org";
 const isolated = isolateCliEnvironment();
+// A copy: a sync binds the workbook it saves (writes its custom properties), never a repository fixture.
+const OVER_CAP = path.join(isolated.root, "INV-005.xlsx"); // region 10, Creación 2025: Sercotec sums 8.190.000 > 8.000.000
+copyFileSync(path.join(fixtures, "broken/INV-005.xlsx"), OVER_CAP);
 const key = randomBytes(32);
 let dynamo: DynamoDbLocal;
 let server: LocalServer;
