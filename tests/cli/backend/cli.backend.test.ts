@@ -1,17 +1,16 @@
 import { randomBytes } from "node:crypto";
-import { copyFileSync, existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { createApiClient, type ApiClient } from "@coop-plans/shared/api";
+import type { ApiClient } from "@coop-plans/shared/api";
 import { Consolidation } from "@coop-plans/shared/consolidate";
 import { readWorkbookGrids } from "@coop-plans/shared/xlsx";
-import { createTable } from "../../../functions/local/createTable";
-import { startDynamoDbLocal, type DynamoDbLocal } from "../../../functions/local/dynamodbLocal";
-import { startLocalServer, type LocalServer } from "../../../functions/local/server";
+import type { LocalServer } from "../../../functions/local/server";
 import { consolidateToFile } from "../../../cli/src/commands/consolidate";
 import { status } from "../../../cli/src/commands/status";
 import { syncFiles } from "../../../cli/src/commands/sync";
 import { readToken, tokenFile } from "../../../cli/src/config";
 import { isolateCliEnvironment } from "./isolatedEnv";
+import { startCliBackend, type CliBackend } from "./cliBackend";
 import { devAuthenticate, devToken } from "../../functions/local/harness/devAuth";
 import { REPO, runTsx } from "../../functions/local/harness/spawnTsx";
 
@@ -32,7 +31,7 @@ const dataDir = isolated.dataDir;
 const clean = path.join(isolated.root, "clean_creacion_textil.xlsx");
 const broken = path.join(isolated.root, "broken_textil.xlsx");
 const key = randomBytes(32);
-let dynamo: DynamoDbLocal;
+let backend: CliBackend;
 let server: LocalServer;
 let aos: ApiClient;
 let coopA: string;
@@ -43,16 +42,9 @@ const as = (token: string) => {
 };
 
 beforeAll(async () => {
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
-  process.env.POWERTOOLS_LOG_LEVEL = "WARN";
-  dynamo = await startDynamoDbLocal();
-  await createTable(dynamo.endpoint, "cli-backend");
-  process.env.TABLE_NAME = "cli-backend";
-  process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
-  writeFileSync(path.join(dataDir, "dev-signing-key"), key.toString("base64url"), { mode: 0o600 });
-  server = await startLocalServer({ port: 0, authenticate: devAuthenticate(key) });
-  const aosToken = await devToken(key, AOS, "aos", "14");
-  aos = createApiClient({ baseUrl: server.url, getToken: () => aosToken, fetch: (u, i) => fetch(u, i as RequestInit) });
+  backend = await startCliBackend("cli-backend", dataDir, key);
+  server = backend.server;
+  aos = await backend.clientAs(AOS, "aos", "14");
   if (existsSync(sampleClean) && existsSync(sampleBroken)) {
     copyFileSync(sampleClean, clean);
     copyFileSync(sampleBroken, broken);
@@ -62,8 +54,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await server?.close();
-  await dynamo?.stop();
+  await backend?.stop();
   isolated.restore();
 });
 

@@ -1,17 +1,15 @@
 import { randomBytes } from "node:crypto";
 import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { createApiClient, type ApiClient } from "@coop-plans/shared/api";
+import type { ApiClient } from "@coop-plans/shared/api";
 import { RulePack } from "@coop-plans/shared/rules";
-import { createTable } from "../../../functions/local/createTable";
-import { startDynamoDbLocal, type DynamoDbLocal } from "../../../functions/local/dynamodbLocal";
-import { startLocalServer, type LocalServer } from "../../../functions/local/server";
+import type { LocalServer } from "../../../functions/local/server";
 import { exportRules, listRules, publishRules, ruleImpact } from "../../../cli/src/commands/rules";
 import { syncFiles } from "../../../cli/src/commands/sync";
 import { validateFiles } from "../../../cli/src/commands/validate";
 import { packCacheFile } from "../../../cli/src/rulePacks";
 import { isolateCliEnvironment } from "./isolatedEnv";
-import { devAuthenticate, devToken } from "../../functions/local/harness/devAuth";
+import { startCliBackend, type CliBackend } from "./cliBackend";
 
 // `coop-plans rules publish` against the local API over DynamoDB Local, and the done-when of
 // issue 11: a draft that raises a cap changes the finding through `validate --rules` and, once
@@ -24,13 +22,13 @@ const isolated = isolateCliEnvironment();
 const OVER_CAP = path.join(isolated.root, "INV-005.xlsx"); // region 10, Creación 2025: Sercotec sums 8.190.000 > 8.000.000
 copyFileSync(path.join(fixtures, "broken/INV-005.xlsx"), OVER_CAP);
 const key = randomBytes(32);
-let dynamo: DynamoDbLocal;
+let backend: CliBackend;
 let server: LocalServer;
 let aos: ApiClient;
 let cooperativeId: string;
 
 const as = async (email: string, role: "gestor" | "aos" | "sercotec", regions: string) => {
-  process.env.COOP_PLANS_TOKEN = await devToken(key, email, role, regions);
+  process.env.COOP_PLANS_TOKEN = await backend.token(email, role, regions);
 };
 
 /** The exported 2025 pack with the Creación cap set to `cap`, written to a file; returns its path. */
@@ -44,22 +42,14 @@ async function draftWithCap(name: string, cap: number): Promise<string> {
 }
 
 beforeAll(async () => {
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
-  process.env.POWERTOOLS_LOG_LEVEL = "WARN";
-  dynamo = await startDynamoDbLocal();
-  await createTable(dynamo.endpoint, "cli-rule-packs");
-  process.env.TABLE_NAME = "cli-rule-packs";
-  process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
-  writeFileSync(path.join(isolated.dataDir, "dev-signing-key"), key.toString("base64url"), { mode: 0o600 });
-  server = await startLocalServer({ port: 0, authenticate: devAuthenticate(key) });
-  const aosToken = await devToken(key, "aos@los-lagos.cl", "aos", "10");
-  aos = createApiClient({ baseUrl: server.url, getToken: () => aosToken, fetch: (u, i) => fetch(u, i as RequestInit) });
+  backend = await startCliBackend("cli-rule-packs", isolated.dataDir, key);
+  server = backend.server;
+  aos = await backend.clientAs("aos@los-lagos.cl", "aos", "10");
   cooperativeId = (await aos.registerCooperative("10", { name: "Grupo Pre-cooperativo Recolectoras de Murta de Llanquihue", modality: "creacion", callYear: 2025, gestorEmail: GESTOR })).id;
 }, 120_000);
 
 afterAll(async () => {
-  await server?.close();
-  await dynamo?.stop();
+  await backend?.stop();
   isolated.restore();
 });
 

@@ -1,17 +1,15 @@
 import { randomBytes } from "node:crypto";
-import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, readFileSync } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { createApiClient, type ApiClient } from "@coop-plans/shared/api";
+import type { ApiClient } from "@coop-plans/shared/api";
 import { parseWorkbook } from "@coop-plans/shared/workbook";
 import { readWorkbookGrids } from "@coop-plans/shared/xlsx";
-import { createTable } from "../../../functions/local/createTable";
-import { startDynamoDbLocal, type DynamoDbLocal } from "../../../functions/local/dynamodbLocal";
-import { startLocalServer, type LocalServer } from "../../../functions/local/server";
+import type { LocalServer } from "../../../functions/local/server";
 import { nodeSyncFs, syncFiles, type SyncFs } from "../../../cli/src/commands/sync";
 import { readBindingOfFile, writeBindingToFile } from "../../../cli/src/workbookBindingFile";
 import { isolateCliEnvironment } from "./isolatedEnv";
-import { devAuthenticate, devToken } from "../../functions/local/harness/devAuth";
+import { startCliBackend, type CliBackend } from "./cliBackend";
 import { REPO } from "../../functions/local/harness/spawnTsx";
 
 // Sync never overwrites: the workbook carries the version it was synced from (custom document
@@ -24,7 +22,7 @@ const AOS = "aos.bind@ejemplo.cl";
 const isolated = isolateCliEnvironment();
 const dir = isolated.root;
 const key = randomBytes(32);
-let dynamo: DynamoDbLocal;
+let backend: CliBackend;
 let server: LocalServer;
 let aos: ApiClient;
 let coop: string;
@@ -48,24 +46,16 @@ const planOf = async (file: string) => parseWorkbook(await readWorkbookGrids(new
 const sync = (files: string[], extra: Parameters<typeof syncFiles>[1] = {}) => syncFiles(files, { api: server.url, progress: false, ...extra });
 
 beforeAll(async () => {
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
-  process.env.POWERTOOLS_LOG_LEVEL = "WARN";
-  dynamo = await startDynamoDbLocal();
-  await createTable(dynamo.endpoint, "sync-binding");
-  process.env.TABLE_NAME = "sync-binding";
-  process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
-  writeFileSync(path.join(isolated.dataDir, "dev-signing-key"), key.toString("base64url"), { mode: 0o600 });
-  server = await startLocalServer({ port: 0, authenticate: devAuthenticate(key) });
-  const aosToken = await devToken(key, AOS, "aos", "14");
-  aos = createApiClient({ baseUrl: server.url, getToken: () => aosToken, fetch: (u, i) => fetch(u, i as RequestInit) });
+  backend = await startCliBackend("sync-binding", isolated.dataDir, key);
+  server = backend.server;
+  aos = await backend.clientAs(AOS, "aos", "14");
   coop = (await aos.registerCooperative("14", { name: "Grupo Pre-cooperativo Mariscadoras de Corral", modality: "creacion", callYear: 2025, gestorEmail: GESTORA })).id;
   other = (await aos.registerCooperative("14", { name: "Mariscadoras de Niebla", modality: "creacion", callYear: 2025, gestorEmail: GESTORA })).id;
-  process.env.COOP_PLANS_TOKEN = await devToken(key, GESTORA, "gestor", "14");
+  process.env.COOP_PLANS_TOKEN = await backend.token(GESTORA, "gestor", "14");
 }, 120_000);
 
 afterAll(async () => {
-  await server?.close();
-  await dynamo?.stop();
+  await backend?.stop();
   isolated.restore();
 });
 
