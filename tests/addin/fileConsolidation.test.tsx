@@ -4,6 +4,7 @@ import path from "node:path";
 import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { consolidateFiles } from "@coop-plans/shared/consolidate";
+import { PACK_2025, RulePack } from "@coop-plans/shared/rules";
 import { FileConsolidation } from "../../addin/src/ui/FileConsolidation";
 import { consolidatePickedFiles, type PickedFile } from "../../addin/src/ui/workbookFiles";
 import { fakeClient, fakeHost, fakeServices } from "./support/fakes";
@@ -28,6 +29,14 @@ describe("consolidatePickedFiles (the pane's reader, no backend)", () => {
     expect(result.unreadable).toEqual([{ file: "foto.xlsx", message: expect.stringContaining("no es un libro de Excel (.xlsx)") }]);
     expect(result.consolidation.cooperativeCount).toBe(1);
   });
+
+  it("checks the files under the packs in force the pane keeps, and names that pack on each row", async () => {
+    const v2 = RulePack.parse({ ...JSON.parse(JSON.stringify(PACK_2025)), version: 2, publishedAt: "2026-12-01T12:00:00.000Z" });
+    const builtIn = await consolidatePickedFiles([picked("mariscadoras_corral.xlsx")], "2026-03-31");
+    expect(builtIn.consolidation.cooperatives.map((r) => r.rulePack)).toEqual([{ year: 2025, version: 1 }]);
+    const published = await consolidatePickedFiles([picked("mariscadoras_corral.xlsx")], "2026-03-31", [v2]);
+    expect(published.consolidation.cooperatives.map((r) => r.rulePack)).toEqual([{ year: 2025, version: 2 }]);
+  });
 });
 
 describe("«Consolidar archivos recibidos» in the pane (no sign-in)", () => {
@@ -49,7 +58,7 @@ describe("«Consolidar archivos recibidos» in the pane (no sign-in)", () => {
     fireEvent.click(button);
     const status = await screen.findByText(/Se escribió la hoja «Consolidado» con 2 cooperativas \(inversión total \$9\.700\.000\) y su gráfico\./);
     expect(status).toBeTruthy();
-    expect(consolidate).toHaveBeenCalledWith(expect.arrayContaining([expect.objectContaining({ name: "murta_llanquihue.xlsx" })]), expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/));
+    expect(consolidate).toHaveBeenCalledWith(expect.arrayContaining([expect.objectContaining({ name: "murta_llanquihue.xlsx" })]), expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), undefined);
     expect(screen.getByText(/está en «murta_llanquihue_nov\.xlsx» y «murta_llanquihue\.xlsx» \(mismo nombre y región\): se cuenta una vez/)).toBeTruthy();
     const sheet = host.writeConsolidated.mock.calls[0][0];
     expect(sheet.title).toMatch(/^Consolidado archivos de las regiones 10, 14 — /);

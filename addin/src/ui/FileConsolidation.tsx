@@ -8,20 +8,23 @@ import { formatClp } from "@coop-plans/shared/format";
 import { todayInSantiago } from "@coop-plans/shared/rules";
 import type { PaneServices } from "./services";
 import type { PickedFile } from "./workbookFiles";
+import type { RulePack } from "@coop-plans/shared/rules";
 
-/** Props: the host that writes the sheet, the services (clock), and how to consolidate (tests inject it). */
+/** Props: the host that writes the sheet, the services (clock), the rule packs in force the files are checked under, and how to consolidate (tests inject it). */
 export interface FileConsolidationProps {
   host: WorkbookHost;
   services: PaneServices;
-  consolidate?: (files: PickedFile[], asOf: string) => Promise<FileConsolidationResult>;
+  /** The packs in force the pane keeps (rulePackCache); default the built-in ones. */
+  packs?: readonly RulePack[];
+  consolidate?: (files: PickedFile[], asOf: string, packs?: readonly RulePack[]) => Promise<FileConsolidationResult>;
 }
 
 type Outcome = { intent: "success" | "warning" | "error"; text: string; details: string[] } | null;
 
 /** Loads the reader on demand (ExcelJS stays out of the pane's first load). */
-async function consolidateLazily(files: PickedFile[], asOf: string): Promise<FileConsolidationResult> {
+async function consolidateLazily(files: PickedFile[], asOf: string, packs?: readonly RulePack[]): Promise<FileConsolidationResult> {
   const { consolidatePickedFiles } = await import("./workbookFiles");
-  return consolidatePickedFiles(files, asOf);
+  return consolidatePickedFiles(files, asOf, packs);
 }
 
 /** What happened to each file, in Spanish: duplicates, files left out, unreadable files. */
@@ -38,7 +41,7 @@ function details(result: FileConsolidationResult): string[] {
  * `Consolidado` sheet with its chart — read, checked and consolidated in the pane, with no
  * sign-in and no backend (the same figures as a region's consolidation; status «Archivo»).
  */
-export function FileConsolidation({ host, services, consolidate = consolidateLazily }: FileConsolidationProps) {
+export function FileConsolidation({ host, services, packs, consolidate = consolidateLazily }: FileConsolidationProps) {
   const [files, setFiles] = useState<PickedFile[]>([]);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(null);
@@ -54,7 +57,7 @@ export function FileConsolidation({ host, services, consolidate = consolidateLaz
     setOutcome(null);
     try {
       const today = todayInSantiago(services.now());
-      const result = await consolidate(files, today);
+      const result = await consolidate(files, today, packs);
       if (result.included.length === 0) {
         setOutcome({ intent: "error", text: "Ningún archivo se pudo consolidar.", details: details(result) });
         return;

@@ -195,7 +195,7 @@ export function TaskPane({ host, services = defaultServices, session: sessionPro
       ) : (
         <GestorView host={host} services={services} client={me ? client : null} me={me} offline={offline} packs={packs} apiUrl={session?.apiUrl ?? ""} initialSync={initialSync} initialOutcome={initialOutcome} />
       )}
-      <FileConsolidation host={host} services={services} />
+      <FileConsolidation host={host} services={services} packs={packs} />
       <details className="pane-section">
         <summary>Plantilla del plan</summary>
         <Field label="Modalidad">

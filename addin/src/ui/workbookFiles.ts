@@ -1,6 +1,7 @@
 import { consolidateFiles, type FileConsolidation, type UnreadableFile, type WorkbookFileEntry } from "@coop-plans/shared/consolidate";
 import { bindingFromProperties } from "@coop-plans/shared/workbook";
 import { WorkbookReadError, readPackageProperties, readWorkbookGrids } from "@coop-plans/shared/xlsx";
+import type { RulePack } from "@coop-plans/shared/rules";
 import { validateGrids } from "./validation";
 
 /** A file the user picked: its name, its bytes, and the time the browser reports for it (ms since epoch). */
@@ -28,19 +29,19 @@ export function pickedFile(file: File): PickedFile {
 }
 
 /**
- * Reads and checks each picked workbook in the browser (shared/xlsx, the parser and the rules:
- * what `coop-plans validate` does) and consolidates them with shared/consolidate
+ * Reads and checks each picked workbook in the browser (shared/xlsx, the parser and the rules
+ * under `packs`, the packs in force the pane keeps: what `coop-plans validate` does) and consolidates them with shared/consolidate
  * `consolidateFiles` — no sign-in, no backend. Loaded on demand: it brings ExcelJS into the pane.
  * Never throws: an unreadable file is listed with its Spanish reason.
  */
-export async function consolidatePickedFiles(files: PickedFile[], asOf?: string): Promise<FileConsolidation> {
+export async function consolidatePickedFiles(files: PickedFile[], asOf?: string, packs?: readonly RulePack[]): Promise<FileConsolidation> {
   const entries: WorkbookFileEntry[] = [];
   const unreadable: UnreadableFile[] = [];
   for (const file of files) {
     try {
       const bytes = await file.bytes();
       const grids = await readWorkbookGrids(bytes);
-      const outcome = validateGrids(grids, asOf);
+      const outcome = validateGrids(grids, asOf, packs);
       if (!outcome.plan) {
         unreadable.push({ file: file.name, message: outcome.findings[0]?.message ?? "No se pudo revisar el libro." });
         continue;
