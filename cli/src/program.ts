@@ -1,17 +1,21 @@
 import { Command, CommanderError } from "commander";
 import type { CliCommand, CliContext } from "./cliCommand";
 import type { CommandResult, ExitCode } from "./commandResult";
+import { batchProgress, type BatchProgress, type ProgressStream } from "./progress";
 
 /** Where the CLI writes: stdout and stderr. */
 export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
+  /** The stream behind `stdout`, where a batch's progress bar is drawn when it is a terminal; none: no bar. */
+  terminal?: ProgressStream;
 }
 
 /** Process stdout/stderr. */
 export const processIo: CliIo = {
   stdout: (text) => void process.stdout.write(text),
   stderr: (text) => void process.stderr.write(text),
+  terminal: process.stdout,
 };
 
 const HELP_TITLES: Record<string, string> = {
@@ -61,10 +65,24 @@ function configure(cmd: Command, io: CliIo): void {
  */
 export function buildProgram(commands: CliCommand[], io: CliIo): { program: Command; exitCode: () => ExitCode } {
   let exitCode: ExitCode = 0;
+  let bar: BatchProgress | null = null;
   const ctx: CliContext = {
     emit(result: CommandResult) {
-      io.stdout(result.output);
+      if (bar) bar.print(result.output, io.stdout);
+      else io.stdout(result.output);
       if (result.exitCode > exitCode) exitCode = result.exitCode;
+    },
+    progress(label, total, options = {}) {
+      bar?.stop();
+      const started = io.terminal ? batchProgress(label, total, { json: options.json, stream: io.terminal }) : batchProgress(label, total, { show: false });
+      bar = started.shown ? started : null;
+      return {
+        ...started,
+        stop: () => {
+          started.stop();
+          if (bar === started) bar = null;
+        },
+      };
     },
   };
   const program = new Command("coop-plans")

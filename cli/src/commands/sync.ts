@@ -2,7 +2,6 @@ import { createHash } from "node:crypto";
 import { access, constants, open, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Command } from "commander";
-import { SingleBar } from "cli-progress";
 import { normalizeLabel, type Finding, type Plan } from "@coop-plans/shared/domain";
 import { cooperativeNameKey, isApiError, listAllCooperatives, PLAN_STATUS_LABELS, type ApiClient, type CooperativeSummary, type MeResponse, type PlanResponse } from "@coop-plans/shared/api";
 import { formatDateTime } from "@coop-plans/shared/format";
@@ -31,6 +30,7 @@ export const nodeSyncFs: SyncFs = {
     await access(path.dirname(path.resolve(file)), constants.W_OK);
   },
 };
+import { batchProgress } from "../progress";
 
 /** Options of `coop-plans sync`. */
 export interface SyncOptions extends BackendOptions {
@@ -38,7 +38,7 @@ export interface SyncOptions extends BackendOptions {
   submit?: boolean;
   /** The cooperative's id as the AOS registered it; only with a single file. */
   cooperative?: string;
-  /** Show a progress bar on stderr (default: when stderr is a terminal and there are several files). */
+  /** Show a progress bar on stdout (default: when stdout is a terminal and there are several files). */
   progress?: boolean;
   /** Save over the server's plan even when the workbook is older or not bound to it (says what it replaces). */
   replace?: boolean;
@@ -328,16 +328,14 @@ export async function syncFiles(files: string[], options: SyncOptions = {}): Pro
   } catch (error) {
     return { exitCode: 2, output: describeApiFailure(error, base).message + "\n" };
   }
-  const showBar = options.progress ?? (files.length > 1 && Boolean(process.stderr.isTTY));
-  const bar = showBar ? new SingleBar({ format: "Sincronizando [{bar}] {value}/{total} {file}", stream: process.stderr, hideCursor: true, clearOnComplete: true }) : null;
-  bar?.start(files.length, 0, { file: "" });
+  const bar = batchProgress("Sincronizando", files.length, { show: options.progress });
   const reports: SyncFileReport[] = [];
   for (const file of files) {
-    bar?.update(reports.length, { file: path.basename(file) });
+    bar.starting(file);
     reports.push(await syncFile(client, base, me, file, options));
+    bar.finished();
   }
-  bar?.update(files.length, { file: "" });
-  bar?.stop();
+  bar.stop();
   const exitCode = worstExitCode(reports.map((r) => r.exitCode));
   let output = reports.map(formatReport).join("");
   if (reports.length > 1) {

@@ -10,6 +10,7 @@ import { countsText, findingsTable } from "../findingsTable";
 import { FileAccessError, readFileBytes } from "../readFileBytes";
 import { PackFileError, localPacks, readPackFile } from "../rulePacks";
 import { FileWorkerPool, fileWorkerSpec, jobOf } from "../fileWorkers";
+import { NO_PROGRESS } from "../progress";
 
 /** Options of `coop-plans validate`: `asOf` ISO date for time-dependent rules (default today, America/Santiago). */
 export interface ValidateCommandOptions {
@@ -159,19 +160,26 @@ export const validateCommand: CliCommand = (ctx) =>
     .option("--api <url>", "API cuyos paquetes de reglas descargados se usan")
     .action(async (files: string[], opts: { json?: boolean; asOf?: string; rules?: string; api?: string }) => {
       // Under the bin, each file runs in a worker with a time and memory budget; its text report is printed as it finishes.
+      // On a terminal, a progress bar counts the files under their reports (none with --json or when stdout is not a terminal).
       const spec = fileWorkerSpec();
       const pool = spec ? new FileWorkerPool<FileReport>(spec) : undefined;
+      const progress = ctx.progress?.("Validando", files.length, { json: opts.json }) ?? NO_PROGRESS;
       try {
+        const runFile = pool
+          ? (file: string, packs: readonly RulePack[]) => pool.run(jobOf(file, { asOf: opts.asOf, packs }))
+          : (file: string, packs: readonly RulePack[]) => validateFile(file, { asOf: opts.asOf, packs });
         const result = await validateFiles(
           files,
           { json: opts.json, asOf: opts.asOf, rules: opts.rules, api: opts.api },
           {
-            runFile: pool ? (file, packs) => pool.run(jobOf(file, { asOf: opts.asOf, packs })) : undefined,
+            runFile: progress.track(runFile),
             onFileText: opts.json ? undefined : (text, exitCode) => ctx.emit({ exitCode, output: text }),
           },
         );
+        progress.stop();
         ctx.emit(result);
       } finally {
+        progress.stop();
         await pool?.close();
       }
     });
