@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { repoRoot } from "../functions/local/paths";
 
-const BENCHES = ["cliStart.bench.ts", "parse.bench.ts", "sync.bench.ts", "consolidate.bench.ts", "requestSize.bench.ts"];
+const BENCHES = ["cliStart.bench.ts", "parse.bench.ts", "batch.bench.ts", "sync.bench.ts", "consolidate.bench.ts", "requestSize.bench.ts"];
 
 function main(): number {
   const root = repoRoot();
