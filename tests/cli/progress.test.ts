@@ -4,6 +4,8 @@
  * file finishes; never with --json, never when stdout is not a terminal, never for one file.
  */
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { runCli } from "../../cli/src/program";
 import { COMMANDS } from "../../cli/src/main";
@@ -91,6 +93,31 @@ describe("validate's progress bar", () => {
     expect(plain).toContain("Sincronizando [████████████░░░░░░░░░░░░] 1/2 · b.xlsx");
     expect(plain).toContain("Sincronizando [████████████████████████] 2/2");
   });
+});
+
+describe("consolidate FILE…'s progress bar", () => {
+  let dir: string;
+  beforeAll(() => (dir = mkdtempSync(path.join(tmpdir(), "coop-plans-progress-"))));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("on a terminal, counts the e-mailed workbooks as they are read, then prints the consolidation", async () => {
+    const emailed = ["apicola_itata.xlsx", "mariscadoras_corral.xlsx", "murta_llanquihue.xlsx"].map((f) => path.join(root, "tests/fixtures/emailed", f));
+    const terminal = fakeTerminal(true);
+    const out = path.join(dir, "consolidado.xlsx");
+    const io = { stdout: (t: string) => void terminal.stream.write(t), stderr: () => undefined, terminal: terminal.stream };
+    const code = await runCli(COMMANDS, ["node", "coop-plans", "consolidate", "--as-of", "2026-03-31", "-o", out, ...emailed], io);
+    expect(code).toBe(0);
+    const plain = terminal.plain();
+    expect(plain).toContain("Consolidando [░░░░░░░░░░░░░░░░░░░░░░░░] 0/3 · apicola_itata.xlsx");
+    expect(plain).toContain("Consolidando [████████████████░░░░░░░░] 2/3 · murta_llanquihue.xlsx");
+    expect(plain).toContain("Consolidando [████████████████████████] 3/3");
+    expect(plain.trimEnd().endsWith(`Escrito ${out}.`)).toBe(true);
+    // Piped: the same report, no bar.
+    const piped = fakeTerminal(false);
+    await runCli(COMMANDS, ["node", "coop-plans", "consolidate", "--as-of", "2026-03-31", "-o", out, ...emailed], { ...io, stdout: (t: string) => void piped.stream.write(t), terminal: piped.stream });
+    expect(piped.raw()).not.toContain("Consolidando [");
+    expect(piped.raw()).toContain(`Escrito ${out}.`);
+  }, 60_000);
 });
 
 describe("the coop-plans binary on a real terminal", () => {

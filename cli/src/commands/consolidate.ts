@@ -10,7 +10,8 @@ import { apiClientFor, type BackendOptions } from "../config";
 import { describeApiFailure } from "../backendErrors";
 import { formatClp as clp, formatPercentOneDecimal as percent } from "@coop-plans/shared/format";
 import { consolidateWorkbookFiles } from "./consolidateFiles";
-import { isIsoDate, type FileReport } from "./validate";
+import { isIsoDate, validateFile, type FileReport } from "./validate";
+import { NO_PROGRESS } from "../progress";
 import { FileWorkerPool, fileWorkerSpec, jobOf } from "../fileWorkers";
 import type { RulePack } from "@coop-plans/shared/rules";
 
@@ -106,11 +107,19 @@ export const consolidateCommand: CliCommand = (ctx) =>
     .option("--api <url>", "URL de la API (por omisión COOP_PLANS_API o http://127.0.0.1:4000)")
     .action(async (files: string[], opts: ConsolidateOptions) => {
       // Under the bin, each file is validated in validate's worker, with its time and memory budget.
+      // On a terminal, a progress bar counts the files read (none when stdout is not a terminal).
       const spec = files.length > 0 ? fileWorkerSpec() : undefined;
       const pool = spec ? new FileWorkerPool<FileReport>(spec) : undefined;
+      const progress = ctx.progress?.("Consolidando", files.length) ?? NO_PROGRESS;
       try {
-        ctx.emit(await consolidateCommandResult(files, opts, pool ? (file, packs) => pool.run(jobOf(file, { asOf: opts.asOf, packs })) : undefined));
+        const runFile = pool
+          ? (file: string, packs: readonly RulePack[]) => pool.run(jobOf(file, { asOf: opts.asOf, packs }))
+          : (file: string, packs: readonly RulePack[]) => validateFile(file, { asOf: opts.asOf, packs });
+        const result = await consolidateCommandResult(files, opts, progress.track(runFile));
+        progress.stop();
+        ctx.emit(result);
       } finally {
+        progress.stop();
         await pool?.close();
       }
     });
