@@ -1,4 +1,4 @@
-import { Command, CommanderError } from "commander";
+import { type Argument, Command, CommanderError, type Option } from "commander";
 import type { CliCommand, CliContext } from "./cliCommand";
 import type { CommandResult, ExitCode } from "./commandResult";
 import { batchProgress, type BatchProgress, type ProgressStream } from "./progress";
@@ -26,7 +26,40 @@ const HELP_TITLES: Record<string, string> = {
   "Global Options:": "Opciones globales:",
 };
 
-const HELP_HINT = "Escriba «coop-plans --help» para ver la ayuda.";
+/** Where to read the help of `command` (`coop-plans validate --help`), for a usage error. */
+function helpHint(commandPath: string): string {
+  return `Escriba «${commandPath} --help» para ver la ayuda.`;
+}
+
+/** A usage error's command path, set by `configure` on the commander error it throws. */
+const COMMAND_PATH = Symbol("commandPath");
+type PathedError = CommanderError & { [COMMAND_PATH]?: string };
+
+/** A value as help shows it: text bare (`consolidado.xlsx`), anything else as JSON. */
+function shownValue(value: unknown): string {
+  return typeof value === "string" ? value : JSON.stringify(value);
+}
+
+/**
+ * Commander's option description with its extra facts in Spanish: `(por defecto: informe.xlsx)`,
+ * `(opciones: a, b)`, `(variable de entorno: X)`; same rules as commander for when each shows.
+ */
+function optionDescription(option: Option): string {
+  const extra: string[] = [];
+  if (option.argChoices) extra.push(`opciones: ${option.argChoices.map(shownValue).join(", ")}`);
+  const showDefault = option.required || option.optional || (option.isBoolean() && typeof option.defaultValue === "boolean");
+  if (option.defaultValue !== undefined && showDefault) extra.push(`por defecto: ${option.defaultValueDescription ?? shownValue(option.defaultValue)}`);
+  if (option.envVar !== undefined) extra.push(`variable de entorno: ${option.envVar}`);
+  return extra.length > 0 ? `${option.description} (${extra.join("; ")})`.trim() : option.description;
+}
+
+/** The same for a positional argument. */
+function argumentDescription(argument: Argument): string {
+  const extra: string[] = [];
+  if (argument.argChoices) extra.push(`opciones: ${argument.argChoices.map(shownValue).join(", ")}`);
+  if (argument.defaultValue !== undefined) extra.push(`por defecto: ${argument.defaultValueDescription ?? shownValue(argument.defaultValue)}`);
+  return extra.length > 0 ? `${argument.description} (${extra.join("; ")})`.trim() : argument.description;
+}
 
 /** Commander's English usage errors → Spanish (the quoted name is kept). */
 function usageMessage(error: CommanderError): string {
@@ -47,16 +80,24 @@ function usageMessage(error: CommanderError): string {
   }
 }
 
-function configure(cmd: Command, io: CliIo): void {
+function configure(cmd: Command, io: CliIo, parentPath = ""): void {
+  const commandPath = parentPath ? `${parentPath} ${cmd.name()}` : cmd.name();
   cmd
-    .exitOverride()
+    .exitOverride((error) => {
+      // The innermost command that failed names itself; its parents rethrow as is.
+      const pathed = error as PathedError;
+      pathed[COMMAND_PATH] ??= commandPath;
+      throw pathed;
+    })
     .configureOutput({ writeOut: io.stdout, writeErr: io.stdout, outputError: () => undefined })
     .helpOption("-h, --help", "muestra esta ayuda")
     .configureHelp({
       styleTitle: (title) => HELP_TITLES[title] ?? title,
       subcommandTerm: (sub) => `${sub.name()} ${sub.usage()}`.trim(),
+      optionDescription,
+      argumentDescription,
     });
-  for (const sub of cmd.commands) configure(sub, io);
+  for (const sub of cmd.commands) configure(sub, io, commandPath);
 }
 
 /**
@@ -115,10 +156,10 @@ export async function runCli(commands: CliCommand[], argv: string[], io: CliIo =
     if (error instanceof CommanderError) {
       if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.exitCode === 0) return 0;
       if (error.code === "commander.help") return 2;
-      io.stderr(`${usageMessage(error)} ${HELP_HINT}\n`);
+      io.stderr(`${usageMessage(error)} ${helpHint((error as PathedError)[COMMAND_PATH] ?? program.name())}\n`);
       return 2;
     }
-    io.stderr(`Error inesperado: coop-plans no pudo completar el comando. ${HELP_HINT}\n`);
+    io.stderr(`Error inesperado: coop-plans no pudo completar el comando. ${helpHint(program.name())}\n`);
     return 2;
   }
 }

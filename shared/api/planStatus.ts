@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { formatCount } from "../format/esCl";
 
 /**
  * Status of a cooperative's plan (DESIGN.md, "Plan status"): `borrador` → `enviado` →
@@ -14,6 +15,19 @@ export const PLAN_STATUS_LABELS: Record<PlanStatus, string> = {
   enviado: "Enviado",
   observado: "Observado",
   aprobado: "Aprobado",
+};
+
+/** How many plans are in a status, in words: `1 enviado`, `2 enviados`, `3 en borrador`, `0 aprobados` (es-CL grouping). */
+export function planStatusCount(count: number, status: PlanStatus): string {
+  const [one, many] = PLAN_STATUS_COUNT_WORDS[status];
+  return formatCount(count, one, many);
+}
+
+const PLAN_STATUS_COUNT_WORDS: Record<PlanStatus, [string, string]> = {
+  borrador: ["en borrador", "en borrador"],
+  enviado: ["enviado", "enviados"],
+  observado: ["observado", "observados"],
+  aprobado: ["aprobado", "aprobados"],
 };
 
 /** A workflow transition: `submit` (gestor), `return` with observations, `approve`, `reopen` (AOS). */

@@ -21,7 +21,7 @@ describe("the coop-plans binary", () => {
   it("answers a usage error in Spanish with exit 2", () => {
     const run = spawnSync(process.execPath, [bin, "validate", "--bogus", "x.xlsx"], { cwd: root, encoding: "utf8", timeout: 60_000 });
     expect(run.status).toBe(2);
-    expect(run.stderr).toBe("Opción desconocida: --bogus. Escriba «coop-plans --help» para ver la ayuda.\n");
+    expect(run.stderr).toBe("Opción desconocida: --bogus. Escriba «coop-plans validate --help» para ver la ayuda.\n");
   }, 60_000);
 });
 
@@ -42,7 +42,7 @@ describe("runCli", () => {
   it("names a missing argument in Spanish (exit 2)", async () => {
     const { out, io: sink } = io();
     expect(await runCli(COMMANDS, ["node", "coop-plans", "template"], sink)).toBe(2);
-    expect(out.stderr).toBe("Falta el argumento obligatorio «salida.xlsx». Escriba «coop-plans --help» para ver la ayuda.\n");
+    expect(out.stderr).toBe("Falta el argumento obligatorio «salida.xlsx». Escriba «coop-plans template --help» para ver la ayuda.\n");
   });
 
   it("names an unknown command in Spanish (exit 2)", async () => {

@@ -46,7 +46,7 @@ describe("coop-plans consolidate FILE… (no backend)", () => {
       expect(result.err).toBe("");
       expect(result.code).toBe(0);
       expect(result.out).toContain("Archivos consolidados (3):");
-      expect(result.out).toMatch(/Consolidado Archivos de las regiones 10, 14, 16: 3 cooperativas \(0 borrador, 0 enviado, 0 observado, 0 aprobado, 3 archivo\)\./);
+      expect(result.out).toMatch(/Consolidado Archivos de las regiones 10, 14, 16: 3 cooperativas \(3 desde archivos\)\./);
       expect(result.out).toContain(`Escrito ${out}.`);
     } finally {
       if (before === undefined) delete process.env.COOP_PLANS_API;
@@ -68,7 +68,7 @@ describe("coop-plans consolidate FILE… (no backend)", () => {
     expect(result.out).toContain(
       `Misma cooperativa «Grupo Pre-cooperativo Recolectoras de Murta de Llanquihue» (mismo nombre y región) en «${emailed("murta_llanquihue_nov.xlsx")}» y «${emailed("murta_llanquihue.xlsx")}»: se cuenta una vez, con «${emailed("murta_llanquihue_nov.xlsx")}» (guardado 2025-11-03 10:22, el más reciente).`,
     );
-    expect(result.out).toContain("1 cooperativas (0 borrador, 0 enviado, 0 observado, 0 aprobado, 1 archivo)");
+    expect(result.out).toContain("1 cooperativa (1 desde archivo)");
     expect((await summaryOf(out))["Inversión total (total neto)"]).toBe(5_550_000);
   });
 

@@ -109,7 +109,7 @@ describe("coop-plans report", () => {
   });
 
   for (const w of PLAN_WORKBOOKS) (existsSync(w.file) ? it : it.skip)(`writes informe.xlsx for ${w.name} (no Seguimiento sheets): zeros for the follow-up`, async () => {
-    const out = path.join(dir, "informe-muestra.xlsx");
+    const out = path.join(dir, `informe-${path.basename(w.file, ".xlsx")}.xlsx`);
     const result = await reportToFile(w.file, { output: out, asOf: "2025-12-15" });
     expect(result.exitCode).toBe(0);
     expect(result.output).toContain("Visitas a la fecha: 0\n");

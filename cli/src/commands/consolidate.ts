@@ -1,14 +1,15 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Command } from "commander";
-import { RegionCode } from "@coop-plans/shared/domain";
 import { consolidationScopeLabel, consolidationSheets, type Consolidation } from "@coop-plans/shared/consolidate";
 import { writeReportWorkbook } from "@coop-plans/shared/xlsx";
 import type { CliCommand } from "../cliCommand";
 import type { CommandResult } from "../commandResult";
 import { apiClientFor, type BackendOptions } from "../config";
 import { describeApiFailure } from "../backendErrors";
-import { formatClp as clp, formatPercentOneDecimal as percent } from "@coop-plans/shared/format";
+import { API_OPTION_DESCRIPTION, REGION_OPTION_HINT, outputXlsxProblem, parseRegionOption, writeFailureMessage } from "../cliOptions";
+import { formatClp as clp, formatCount, formatPercentOneDecimal as percent } from "@coop-plans/shared/format";
+import { planStatusCount } from "@coop-plans/shared/api";
 import { consolidateWorkbookFiles } from "./consolidateFiles";
 import { isIsoDate, validateFile, type FileReport } from "./validate";
 import { NO_PROGRESS } from "../progress";
@@ -28,9 +29,13 @@ export interface ConsolidateOptions extends BackendOptions {
 /** A readable Spanish summary of a consolidation: counts, money (CLP) and compliance. */
 export function consolidationSummary(c: Consolidation): string {
   const scope = consolidationScopeLabel(c);
-  const status = c.byStatus.map((s) => `${s.cooperatives} ${s.status}`).join(", ");
+  // Only the statuses present: «3 cooperativas (1 en borrador, 2 enviados)», «1 cooperativa (1 desde archivo)».
+  const status = c.byStatus
+    .filter((s) => s.cooperatives > 0)
+    .map((s) => (s.status === "archivo" ? formatCount(s.cooperatives, "desde archivo", "desde archivos") : planStatusCount(s.cooperatives, s.status)))
+    .join(", ");
   return [
-    `Consolidado ${scope}: ${c.cooperativeCount} cooperativas (${status}).`,
+    `Consolidado ${scope}: ${formatCount(c.cooperativeCount, "cooperativa", "cooperativas")}${status ? ` (${status})` : ""}.`,
     `  Inversión total:     ${clp(c.totals.total)}`,
     `  Aporte Sercotec:     ${clp(c.funding.sercotecAmount)} (${percent(c.funding.sercotecShare)})`,
     `  Aporte empresarial:  ${clp(c.funding.ownAmount)} (${percent(c.funding.ownShare)}; ${percent(c.funding.ownShareOfSercotec)} del aporte Sercotec)`,
@@ -47,14 +52,15 @@ export function consolidationSummary(c: Consolidation): string {
  * figures are the API's, to the peso. Never throws.
  */
 export async function consolidateToFile(options: ConsolidateOptions = {}): Promise<CommandResult> {
-  if (options.region !== undefined && !RegionCode.safeParse(options.region).success) {
-    return { exitCode: 2, output: `Región inválida «${options.region}»: use un código entre 01 y 16, por ejemplo 14.\n` };
-  }
+  const regionOption = options.region === undefined ? undefined : parseRegionOption(options.region);
+  if (regionOption && !regionOption.ok) return { exitCode: 2, output: `${regionOption.message}\n` };
+  const badOutput = await outputXlsxProblem(options.output ?? "consolidado.xlsx", "consolidado.xlsx");
+  if (badOutput) return { exitCode: 2, output: `${badOutput}\n` };
   const { client, base, signedIn } = apiClientFor(options);
   if (!signedIn) return { exitCode: 2, output: "No hay sesión iniciada: use «coop-plans login» (o defina COOP_PLANS_TOKEN).\n" };
   const out = path.resolve(options.output ?? "consolidado.xlsx");
   try {
-    let region = options.region;
+    let region = regionOption?.ok ? regionOption.code : undefined;
     if (!region && !options.national) {
       const me = await client.me();
       if (me.regions !== "*" && me.regions.length === 1) region = me.regions[0];
@@ -66,8 +72,7 @@ export async function consolidateToFile(options: ConsolidateOptions = {}): Promi
     try {
       await writeFile(out, bytes);
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      return { exitCode: 2, output: `No se pudo escribir «${out}» (${code === "EACCES" ? "sin permiso" : code === "EBUSY" ? "el archivo está abierto en Excel" : code ?? "error"}).\n` };
+      return { exitCode: 2, output: `${writeFailureMessage(out, error)}\n` };
     }
     return { exitCode: 0, output: `${consolidationSummary(consolidation)}Escrito ${out}.\n` };
   } catch (error) {
@@ -91,6 +96,8 @@ export async function consolidateCommandResult(
   if (options.asOf !== undefined && !isIsoDate(options.asOf)) {
     return { exitCode: 2, output: `La fecha de --as-of «${options.asOf}» no es válida: escriba AAAA-MM-DD, por ejemplo 2025-10-15.\n` };
   }
+  const badOutput = await outputXlsxProblem(options.output ?? "consolidado.xlsx", "consolidado.xlsx");
+  if (badOutput) return { exitCode: 2, output: `${badOutput}\n` };
   return consolidateWorkbookFiles(files, { output: options.output, asOf: options.asOf, api: options.api, runFile }, consolidationSummary);
 }
 
@@ -100,11 +107,11 @@ export const consolidateCommand: CliCommand = (ctx) =>
     .usage("[opciones] [archivos...]")
     .description("escribe el consolidado en un libro .xlsx, una hoja por vista: de los libros indicados (sin servidor) o de una región (o nacional) desde la API")
     .argument("[archivos...]", "libros del plan (.xlsx) recibidos por correo: se validan y consolidan sin conexión al servidor")
-    .option("--region <código>", "región, por ejemplo 14 (por omisión, su única región)")
+    .option("--region <región>", `región: ${REGION_OPTION_HINT} (por defecto: su única región)`)
     .option("--national", "consolidado nacional (rol sercotec con todas las regiones)")
     .option("-o, --output <archivo>", "archivo .xlsx de salida", "consolidado.xlsx")
-    .option("--as-of <fecha>", "con archivos: fecha de referencia AAAA-MM-DD de las reglas y del avance (por omisión, hoy)")
-    .option("--api <url>", "URL de la API (por omisión COOP_PLANS_API o http://127.0.0.1:4000)")
+    .option("--as-of <fecha>", "con archivos: fecha de referencia AAAA-MM-DD de las reglas y del avance (por defecto: hoy)")
+    .option("--api <url>", API_OPTION_DESCRIPTION)
     .action(async (files: string[], opts: ConsolidateOptions) => {
       // Under the bin, each file is validated in validate's worker, with its time and memory budget.
       // On a terminal, a progress bar counts the files read (none when stdout is not a terminal).

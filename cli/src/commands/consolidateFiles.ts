@@ -11,6 +11,7 @@ import { readFileBytes } from "../readFileBytes";
 import type { RulePack } from "@coop-plans/shared/rules";
 import { localPacks } from "../rulePacks";
 import { validateFile, type FileReport } from "./validate";
+import { writeFailureMessage } from "../cliOptions";
 
 /** Options of `coop-plans consolidate FILE…`: output path and the date of the follow-up figures. */
 export interface ConsolidateFilesOptions {
@@ -113,8 +114,7 @@ export async function consolidateWorkbookFiles(
   try {
     await writeFile(out, bytes);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return { exitCode: 2, output: `${report}No se pudo escribir «${out}» (${code === "EACCES" ? "sin permiso" : code === "EBUSY" ? "el archivo está abierto en Excel" : code ?? "error"}).\n` };
+    return { exitCode: 2, output: `${report}${writeFailureMessage(out, error)}\n` };
   }
   return { exitCode, output: `${report}${summarize(result.consolidation)}Escrito ${out}.\n` };
 }

@@ -1,9 +1,10 @@
 import { Command } from "commander";
-import { RegionCode } from "@coop-plans/shared/domain";
+import { regionCodeFromText, type RegionCode } from "@coop-plans/shared/domain";
 import { Role, ROLE_LABELS } from "@coop-plans/shared/api";
 import type { CliCommand } from "../cliCommand";
 import type { CommandResult } from "../commandResult";
 import { apiBase, isLocalApi, saveToken, type BackendOptions } from "../config";
+import { API_OPTION_DESCRIPTION, REGION_OPTION_HINT } from "../cliOptions";
 import { devKeyPath } from "@coop-plans/functions/local";
 
 /** Options of `coop-plans login`. */
@@ -17,14 +18,17 @@ export interface LoginOptions extends BackendOptions {
   printToken?: boolean;
 }
 
-/** Parses `08`, `8,16` or `*` into region codes; null when a code is invalid. */
+/**
+ * Parses `08`, `8,16`, `XIV`, `Los Ríos,Ñuble` (each as the workbook's Región cell accepts it,
+ * shared/domain `regionCodeFromText`) or `*` into region codes; null when one names no region.
+ */
 export function parseRegions(text: string): RegionCode[] | "*" | null {
   const parts = text.split(",").map((p) => p.trim()).filter(Boolean);
   if (parts.length === 0) return null;
   if (parts.length === 1 && parts[0] === "*") return "*";
-  const codes = parts.map((p) => RegionCode.safeParse(/^\d$/.test(p) ? `0${p}` : p));
-  if (codes.some((c) => !c.success)) return null;
-  return [...new Set(codes.map((c) => c.data as RegionCode))];
+  const codes = parts.map((p) => regionCodeFromText(p));
+  if (codes.some((c) => c === null)) return null;
+  return [...new Set(codes as RegionCode[])];
 }
 
 /**
@@ -43,7 +47,7 @@ export async function login(options: LoginOptions): Promise<CommandResult> {
   const role = Role.safeParse(options.role ?? "");
   if (!role.success) return fail("Indique el rol con --role: gestor, aos o sercotec.");
   const regions = parseRegions(options.region ?? (role.data === "sercotec" ? "*" : ""));
-  if (!regions) return fail("Indique la región con --region: un código entre 01 y 16 (por ejemplo 08), varios separados por coma, o * para el nivel central.");
+  if (!regions) return fail(`Indique la región con --region: su ${REGION_OPTION_HINT}, varias separadas por coma, o * para el nivel central.`);
   const email = (options.email ?? "").trim().toLowerCase();
   if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) return fail("Indique un correo válido con --email (nombre@dominio.cl).");
 
@@ -68,10 +72,10 @@ export const loginCommand: CliCommand = (ctx) =>
     .description("inicia sesión; en modo local, con --dev firma un token de desarrollo con la clave de .data/")
     .option("--dev", "token de desarrollo (solo con la API local de npm start)")
     .option("--role <rol>", "gestor, aos o sercotec")
-    .option("--region <códigos>", "región (08), varias (08,16) o * (nivel central)")
+    .option("--region <regiones>", "región (14, XIV o Los Ríos), varias (08,16) o * (nivel central)")
     .option("--email <correo>", "correo de la persona (identifica a la gestora o gestor)")
     .option("--print-token", "muestra además el token")
-    .option("--api <url>", "URL de la API (por omisión COOP_PLANS_API o http://127.0.0.1:4000)")
+    .option("--api <url>", API_OPTION_DESCRIPTION)
     .action(async (opts: LoginOptions) => {
       ctx.emit(await login(opts));
     });

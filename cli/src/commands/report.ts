@@ -10,11 +10,14 @@ import type { CommandResult } from "../commandResult";
 import { formatClp as clp, formatDateEs, formatPercentOneDecimal as percent } from "@coop-plans/shared/format";
 import { FileAccessError, readFileBytes } from "../readFileBytes";
 import { isIsoDate } from "./validate";
+import { outputXlsxProblem, writeFailureMessage } from "../cliOptions";
 
 /** Options of `coop-plans report`: output path (default `informe.xlsx`) and `asOf` ISO date (default today, America/Santiago). */
 export interface ReportCommandOptions {
   output?: string;
   asOf?: string;
+  /** Replace the output file when it exists (refused otherwise, as `template`). */
+  force?: boolean;
 }
 
 /**
@@ -56,18 +59,19 @@ export function progressReportSummary(r: ProgressReport): string {
 }
 
 /**
- * `coop-plans report <file.xlsx> -o informe.xlsx [--as-of YYYY-MM-DD]`: reads the plan, computes
+ * `coop-plans report <file.xlsx> -o informe.xlsx [--as-of YYYY-MM-DD] [--force]`: reads the plan, computes
  * its progress report at `asOf` and writes it as one printable sheet «Informe de avance». Exit 0
  * when written (findings of the rules do not stop a report); 1 when the workbook is not a plan
  * (missing sheets, empty); 2 when the file or the date cannot be read or the output cannot be
- * written. Never throws.
+ * written, or exists and `force` is not given. Never throws.
  */
 export async function reportToFile(file: string, options: ReportCommandOptions = {}): Promise<CommandResult> {
   if (options.asOf !== undefined && !isIsoDate(options.asOf)) {
     return { exitCode: 2, output: `La fecha de --as-of «${options.asOf}» no es válida: escriba AAAA-MM-DD, por ejemplo 2025-12-15.\n` };
   }
   const out = path.resolve(options.output ?? "informe.xlsx");
-  if (!/\.xlsx$/i.test(out)) return { exitCode: 2, output: `El archivo de salida «${out}» debe terminar en .xlsx (por ejemplo informe.xlsx).\n` };
+  const badOutput = await outputXlsxProblem(out, "informe.xlsx", { mustBeNew: true, force: options.force });
+  if (badOutput) return { exitCode: 2, output: `${badOutput}\n` };
   let report: ProgressReport;
   try {
     const grids = await readWorkbookGrids(await readFileBytes(file));
@@ -84,9 +88,7 @@ export async function reportToFile(file: string, options: ReportCommandOptions =
   try {
     await writeFile(out, await writeReportWorkbook([progressReportWorkbookSheet(progressReportSheet(report))]));
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "la carpeta no existe" : code === "EACCES" || code === "EPERM" ? "no hay permiso de escritura" : code === "EBUSY" ? "el archivo está abierto en Excel" : "error de escritura";
-    return { exitCode: 2, output: `No se pudo escribir «${out}»: ${why}.\n` };
+    return { exitCode: 2, output: `${writeFailureMessage(out, error)}\n` };
   }
   return { exitCode: 0, output: `${progressReportSummary(report)}Escrito ${out}.\n` };
 }
@@ -98,7 +100,8 @@ export const reportCommand: CliCommand = (ctx) =>
     .usage("[opciones] <archivo.xlsx>")
     .argument("<archivo.xlsx>", "libro de Excel con el plan de la cooperativa")
     .option("-o, --output <archivo>", "archivo .xlsx de salida", "informe.xlsx")
-    .option("--as-of <fecha>", "fecha de corte AAAA-MM-DD (por omisión, hoy)")
+    .option("--as-of <fecha>", "fecha de corte AAAA-MM-DD (por defecto: hoy)")
+    .option("--force", "reemplaza el archivo de salida si ya existe")
     .action(async (file: string, opts: ReportCommandOptions) => {
       ctx.emit(await reportToFile(file, opts));
     });

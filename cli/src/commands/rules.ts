@@ -1,14 +1,16 @@
 import { Command } from "commander";
 import { writeFile } from "node:fs/promises";
 import { isApiError, listAllCooperatives, type ApiClient, type CooperativeSummary } from "@coop-plans/shared/api";
-import { REGIONS, RegionCode, type Finding } from "@coop-plans/shared/domain";
-import { formatDateTime } from "@coop-plans/shared/format";
+import { REGIONS, type Finding, type RegionCode } from "@coop-plans/shared/domain";
+import { formatCount, formatDateTime } from "@coop-plans/shared/format";
 import { packLabel, packsInForce, planPackImpact, todayInSantiago, withDraftPack, type PlanPackImpact, type RulePack } from "@coop-plans/shared/rules";
 import { describeApiFailure } from "../backendErrors";
 import type { CliCommand } from "../cliCommand";
 import type { CommandResult } from "../commandResult";
 import { apiClientFor, type BackendOptions } from "../config";
 import { PackFileError, cachedPacks, localPacks, readPackFile, saveCachedPacks } from "../rulePacks";
+import { jsonResult } from "../jsonOutput";
+import { API_OPTION_DESCRIPTION, REGION_OPTION_HINT, parseRegionOption } from "../cliOptions";
 
 /** Every `{ value, source, confirmed }` figure of a pack (region overrides apart), with whether it is confirmed for both modalities. */
 function figureFlags(pack: RulePack): boolean[] {
@@ -32,7 +34,7 @@ function packLine(pack: RulePack, origin: string): string {
   const flags = figureFlags(pack);
   const confirmed = flags.filter(Boolean).length;
   const when = pack.publishedAt ? `publicado el ${formatDateTime(pack.publishedAt)}` : origin;
-  return `${packLabel(pack)}, ${when}: ${flags.length} cifras, ${confirmed} confirmadas y ${flags.length - confirmed} referenciales.`;
+  return `${packLabel(pack)}, ${when}: ${formatCount(flags.length, "cifra", "cifras")}, ${formatCount(confirmed, "confirmada", "confirmadas")} y ${formatCount(flags.length - confirmed, "referencial", "referenciales")}.`;
 }
 
 /**
@@ -189,7 +191,7 @@ export interface CooperativeImpact extends PlanPackImpact {
   version: number;
 }
 
-const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+const count = formatCount;
 const findingLine = (sign: string, f: Finding) => `    ${sign} ${f.ruleId} ${f.location.sheet ?? ""}${f.location.cell ? `!${f.location.cell}` : ""}: ${f.message}`;
 
 /**
@@ -200,10 +202,10 @@ const findingLine = (sign: string, f: Finding) => `    ${sign} ${f.ruleId} ${f.l
  * computed; 2 without a session, a valid pack file or a reachable API.
  */
 export async function ruleImpact(options: ImpactOptions = {}): Promise<CommandResult> {
-  if (!options.region || !RegionCode.safeParse(options.region).success) {
-    return { exitCode: 2, output: `Indique la región con --region (un código entre 01 y 16, por ejemplo --region 14).\n` };
-  }
-  if (!options.rules) return publishedImpact(options);
+  if (!options.region) return { exitCode: 2, output: `Indique la región con --region: ${REGION_OPTION_HINT}.\n` };
+  const regionOption = parseRegionOption(options.region);
+  if (!regionOption.ok) return { exitCode: 2, output: `${regionOption.message}\n` };
+  if (!options.rules) return publishedImpact({ ...options, region: regionOption.code });
   let draft: RulePack;
   try {
     draft = readPackFile(options.rules);
@@ -216,7 +218,7 @@ export async function ruleImpact(options: ImpactOptions = {}): Promise<CommandRe
   const before = localPacks(options);
   const after = withDraftPack(before, draft);
   const asOf = options.asOf ?? todayInSantiago();
-  const region = options.region as RegionCode;
+  const region = regionOption.code;
   const impacts: CooperativeImpact[] = [];
   let cooperatives: CooperativeSummary[] = [];
   try {
@@ -232,7 +234,7 @@ export async function ruleImpact(options: ImpactOptions = {}): Promise<CommandRe
     const failure = describeApiFailure(error, base);
     return { exitCode: 2, output: failure.message + "\n" };
   }
-  if (options.json) return { exitCode: 0, output: JSON.stringify(impacts, null, 2) + "\n" };
+  if (options.json) return jsonResult(impacts);
   return { exitCode: 0, output: impactReport(`Impacto de la ${packLabel(draft)}`, region, impacts, cooperatives.length) };
 }
 
@@ -290,8 +292,8 @@ export const rulesCommand: CliCommand = (ctx) => {
     .usage("<comando> [opciones]");
   rules.command("export")
     .description("escribe el paquete de reglas vigente de una convocatoria como JSON")
-    .option("--year <año>", "convocatoria (por defecto la más reciente)")
-    .option("-o, --out <archivo.json>", "archivo de salida (por defecto la pantalla)")
+    .option("--year <año>", "convocatoria (por defecto: la más reciente)")
+    .option("-o, --out <archivo.json>", "archivo de salida (por defecto: la pantalla)")
     .option("--api <url>", "API cuyos paquetes descargados se usan")
     .action(async (opts: { year?: string; out?: string; api?: string }) => ctx.emit(await exportRules(opts)));
   rules.command("check")
@@ -305,18 +307,18 @@ export const rulesCommand: CliCommand = (ctx) => {
   rules.command("publish")
     .description("publica un paquete de reglas como la versión siguiente de su convocatoria (Sercotec nivel central)")
     .argument("<paquete.json>", "archivo del paquete (revíselo antes con rules check)")
-    .option("--base <versión>", "versión vigente de la que partió (por omisión, la del archivo; 0 si la convocatoria no tiene reglas)")
-    .option("--api <url>", "URL de la API (por omisión la local)")
+    .option("--base <versión>", "versión vigente de la que partió (por defecto: la del archivo; 0 si la convocatoria no tiene reglas)")
+    .option("--api <url>", API_OPTION_DESCRIPTION)
     .action(async (file: string, opts: PublishOptions) => ctx.emit(await publishRules(file, opts)));
   rules.command("impact")
     .description("lista las cooperativas de una región cuyos hallazgos cambian con un paquete nuevo")
-    .requiredOption("--region <código>", "región (01 a 16)")
+    .requiredOption("--region <región>", `región: ${REGION_OPTION_HINT}`)
     .option("--rules <paquete.json>", "paquete nuevo (borrador o versión por publicar); sin él, el servidor compara una versión publicada con la anterior")
-    .option("--year <año>", "sin --rules: convocatoria del paquete publicado (por omisión la más reciente)")
-    .option("--pack-version <n>", "sin --rules: versión publicada (por omisión la vigente)")
-    .option("--as-of <fecha>", "fecha de referencia AAAA-MM-DD (por omisión, hoy)")
+    .option("--year <año>", "sin --rules: convocatoria del paquete publicado (por defecto: la más reciente)")
+    .option("--pack-version <n>", "sin --rules: versión publicada (por defecto: la vigente)")
+    .option("--as-of <fecha>", "fecha de referencia AAAA-MM-DD (por defecto: hoy)")
     .option("--json", "entrega el resultado en JSON")
-    .option("--api <url>", "URL de la API (por omisión la local)")
+    .option("--api <url>", API_OPTION_DESCRIPTION)
     .action(async (opts: ImpactOptions) => ctx.emit(await ruleImpact(opts)));
   return rules;
 };

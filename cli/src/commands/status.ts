@@ -1,12 +1,13 @@
 import { Command } from "commander";
-import { RegionCode } from "@coop-plans/shared/domain";
-import { listAllCooperatives, PLAN_STATUS_LABELS, ROLE_LABELS, type CooperativeSummary } from "@coop-plans/shared/api";
+import { listAllCooperatives, PLAN_STATUS_LABELS, ROLE_LABELS, planStatusCount, type CooperativeSummary } from "@coop-plans/shared/api";
 import type { CliCommand } from "../cliCommand";
 import type { CommandResult } from "../commandResult";
 import { apiClientFor, type BackendOptions } from "../config";
 import { describeApiFailure } from "../backendErrors";
-import { formatClp as clp } from "@coop-plans/shared/format";
+import { formatClp as clp, formatCount } from "@coop-plans/shared/format";
 import { textTable } from "../textTable";
+import { jsonResult } from "../jsonOutput";
+import { API_OPTION_DESCRIPTION, REGION_OPTION_HINT, parseRegionOption, regionLabel } from "../cliOptions";
 
 /** Options of `coop-plans status`. */
 export interface StatusOptions extends BackendOptions {
@@ -34,26 +35,28 @@ export function statusTable(items: CooperativeSummary[]): string {
 export async function status(options: StatusOptions = {}): Promise<CommandResult> {
   const { client, base, signedIn } = apiClientFor(options);
   if (!signedIn) return { exitCode: 2, output: "No hay sesión iniciada: use «coop-plans login» (o defina COOP_PLANS_TOKEN).\n" };
-  if (options.region !== undefined && !RegionCode.safeParse(options.region).success) {
-    return { exitCode: 2, output: `Región inválida «${options.region}»: use un código entre 01 y 16, por ejemplo 14.\n` };
-  }
+  const regionOption = options.region === undefined ? undefined : parseRegionOption(options.region);
+  if (regionOption && !regionOption.ok) return { exitCode: 2, output: `${regionOption.message}\n` };
   try {
     const me = await client.me();
     let items: CooperativeSummary[];
     let heading: string;
     if (me.role === "gestor" && options.region === undefined) {
       items = me.cooperatives;
-      heading = `${ROLE_LABELS[me.role]} ${me.email ?? ""}: ${items.length} cooperativas asignadas.`;
+      heading = `${ROLE_LABELS[me.role]} ${me.email ?? ""}: ${formatCount(items.length, "cooperativa asignada", "cooperativas asignadas")}.`;
     } else {
-      const region = options.region ?? (me.regions !== "*" && me.regions.length === 1 ? me.regions[0] : undefined);
+      const region = (regionOption?.ok ? regionOption.code : undefined) ?? (me.regions !== "*" && me.regions.length === 1 ? me.regions[0] : undefined);
       if (!region) return { exitCode: 2, output: "Indique la región con --region (por ejemplo --region 14).\n" };
       items = await listAllCooperatives(client, region);
-      heading = `Región ${region}: ${items.length} cooperativas.`;
+      heading = `Región ${regionLabel(region)}: ${formatCount(items.length, "cooperativa", "cooperativas")}.`;
     }
-    if (options.json) return { exitCode: 0, output: JSON.stringify(items, null, 2) + "\n" };
+    if (options.json) return jsonResult(items);
+    // Only the statuses present: «1 en borrador, 2 enviados».
     const byStatus = (["borrador", "enviado", "observado", "aprobado"] as const)
-      .map((s) => `${items.filter((c) => c.status === s).length} ${PLAN_STATUS_LABELS[s].toLowerCase()}`).join(", ");
-    return { exitCode: 0, output: `${heading} ${byStatus}.\n${items.length > 0 ? statusTable(items) : ""}` };
+      .map((s) => ({ s, n: items.filter((c) => c.status === s).length }))
+      .filter(({ n }) => n > 0)
+      .map(({ s, n }) => planStatusCount(n, s)).join(", ");
+    return { exitCode: 0, output: `${heading}${byStatus ? ` ${byStatus}.` : ""}\n${items.length > 0 ? statusTable(items) : ""}` };
   } catch (error) {
     const failure = describeApiFailure(error, base);
     return { exitCode: 2, output: failure.message + "\n" };
@@ -65,9 +68,9 @@ export const statusCommand: CliCommand = (ctx) =>
   new Command("status")
     .usage("[opciones]")
     .description("muestra el estado de los planes: los asignados (gestor/a) o los de una región (AOS, Sercotec)")
-    .option("--region <código>", "región, por ejemplo 14")
+    .option("--region <región>", `región: ${REGION_OPTION_HINT}`)
     .option("--json", "entrega la lista en JSON")
-    .option("--api <url>", "URL de la API (por omisión COOP_PLANS_API o http://127.0.0.1:4000)")
+    .option("--api <url>", API_OPTION_DESCRIPTION)
     .action(async (opts: StatusOptions) => {
       ctx.emit(await status(opts));
     });

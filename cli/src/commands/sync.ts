@@ -4,7 +4,7 @@ import path from "node:path";
 import { Command } from "commander";
 import { normalizeLabel, type Finding, type Plan } from "@coop-plans/shared/domain";
 import { cooperativeNameKey, isApiError, listAllCooperatives, PLAN_STATUS_LABELS, type ApiClient, type CooperativeSummary, type MeResponse, type PlanResponse } from "@coop-plans/shared/api";
-import { formatDateTime } from "@coop-plans/shared/format";
+import { formatCount, formatDateTime } from "@coop-plans/shared/format";
 import { bindingProperties, COOPERATIVE_SHEET, renderWorkbook, type WorkbookBinding } from "@coop-plans/shared/workbook";
 import { writeCustomProperties, writeWorkbook } from "@coop-plans/shared/xlsx";
 import type { CliCommand } from "../cliCommand";
@@ -31,6 +31,9 @@ export const nodeSyncFs: SyncFs = {
   },
 };
 import { batchProgress } from "../progress";
+import { API_OPTION_DESCRIPTION } from "../cliOptions";
+import { jsonResult } from "../jsonOutput";
+import type { FindingCounts } from "@coop-plans/shared/findings";
 
 /** Options of `coop-plans sync`. */
 export interface SyncOptions extends BackendOptions {
@@ -38,8 +41,10 @@ export interface SyncOptions extends BackendOptions {
   submit?: boolean;
   /** The cooperative's id as the AOS registered it; only with a single file. */
   cooperative?: string;
-  /** Show a progress bar on stdout (default: when stdout is a terminal and there are several files). */
+  /** Show a progress bar on stdout (default: when stdout is a terminal and there are several files, never with `json`). */
   progress?: boolean;
+  /** Print the reports as JSON (one array, an entry per file: `SyncFileReport`). */
+  json?: boolean;
   /** Save over the server's plan even when the workbook is older or not bound to it (says what it replaces). */
   replace?: boolean;
   /** On a conflict, write the server's version to this .xlsx (bound to that version); one file only. */
@@ -85,8 +90,8 @@ export interface SyncFileReport {
   cooperativeName?: string;
   version?: number;
   status?: string;
-  errors?: number;
-  warnings?: number;
+  /** The server's findings of the saved plan by severity (`{ error, warning, info }`, the names of `validate --json`). */
+  counts?: FindingCounts;
   submitted?: boolean;
   /** Spanish lines explaining the outcome. */
   messages: string[];
@@ -260,8 +265,7 @@ export async function syncFile(client: ApiClient, base: string, me: MeResponse, 
     }
     report.version = saved.version;
     report.status = saved.status;
-    report.errors = saved.counts.error;
-    report.warnings = saved.counts.warning;
+    report.counts = saved.counts;
     report.messages.push(saved.unchanged
       ? `sin cambios: versión ${saved.version} (${PLAN_STATUS_LABELS[saved.status].toLowerCase()}): ${saved.counts.error} errores, ${saved.counts.warning} advertencias.`
       : `guardado como versión ${saved.version} (${PLAN_STATUS_LABELS[saved.status].toLowerCase()}): ${saved.counts.error} errores, ${saved.counts.warning} advertencias.`);
@@ -328,7 +332,7 @@ export async function syncFiles(files: string[], options: SyncOptions = {}): Pro
   } catch (error) {
     return { exitCode: 2, output: describeApiFailure(error, base).message + "\n" };
   }
-  const bar = batchProgress("Sincronizando", files.length, { show: options.progress });
+  const bar = batchProgress("Sincronizando", files.length, { show: options.progress, json: options.json });
   const reports: SyncFileReport[] = [];
   for (const file of files) {
     bar.starting(file);
@@ -337,10 +341,11 @@ export async function syncFiles(files: string[], options: SyncOptions = {}): Pro
   }
   bar.stop();
   const exitCode = worstExitCode(reports.map((r) => r.exitCode));
+  if (options.json) return jsonResult(reports, exitCode);
   let output = reports.map(formatReport).join("");
   if (reports.length > 1) {
     const ok = reports.filter((r) => r.exitCode === 0).length;
-    output += `\n${reports.length} archivos: ${ok} sincronizados sin errores, ${reports.filter((r) => r.exitCode === 1).length} con errores o rechazados, ${reports.filter((r) => r.exitCode === 3).length} en conflicto, ${reports.filter((r) => r.exitCode === 2).length} sin sincronizar (código ${exitCode}).\n`;
+    output += `\n${reports.length} archivos: ${formatCount(ok, "sincronizado", "sincronizados")} sin errores, ${reports.filter((r) => r.exitCode === 1).length} con errores o rechazados, ${reports.filter((r) => r.exitCode === 3).length} en conflicto, ${reports.filter((r) => r.exitCode === 2).length} sin sincronizar (código ${exitCode}).\n`;
   }
   return { exitCode, output };
 }
@@ -355,7 +360,8 @@ export const syncCommand: CliCommand = (ctx) =>
     .option("--cooperative <id>", "identificador de la cooperativa (entregado por el AOS), para un solo archivo")
     .option("--replace", "guarda aunque el libro sea más antiguo que el plan del servidor o no esté vinculado a él (indica qué reemplaza)")
     .option("--server-copy <archivo>", "ante un conflicto, escribe la versión del servidor en este .xlsx (para un solo archivo)")
-    .option("--api <url>", "URL de la API (por omisión COOP_PLANS_API o http://127.0.0.1:4000)")
+    .option("--json", "entrega, por archivo, la cooperativa, la versión, el estado y los hallazgos (counts) en JSON")
+    .option("--api <url>", API_OPTION_DESCRIPTION)
     .action(async (files: string[], opts: SyncOptions) => {
       ctx.emit(await syncFiles(files, opts));
     });

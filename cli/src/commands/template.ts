@@ -1,11 +1,12 @@
 import { Command } from "commander";
-import { access, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { MODALITY_LABELS, type Modality } from "@coop-plans/shared/domain";
 import { renderWorkbook } from "@coop-plans/shared/workbook";
 import { writeWorkbook } from "@coop-plans/shared/xlsx";
 import type { CliCommand } from "../cliCommand";
 import type { CommandResult } from "../commandResult";
 import { localPacks } from "../rulePacks";
+import { outputXlsxProblem, writeFailureMessage } from "../cliOptions";
 
 /** Options of `coop-plans template`. `modality` as typed (`creacion`, `fortalecimiento`, accents tolerated). */
 export interface TemplateCommandOptions {
@@ -19,15 +20,6 @@ export function parseModalityOption(text: string): Modality | null {
   return key === "creacion" || key === "fortalecimiento" ? key : null;
 }
 
-async function exists(file: string): Promise<boolean> {
-  try {
-    await access(file);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * `coop-plans template <out.xlsx> [--modality creacion|fortalecimiento] [--force]`: writes a
  * fresh standard workbook (dropdown lists from the newest rule pack in force — open lists only
@@ -36,9 +28,8 @@ async function exists(file: string): Promise<boolean> {
  * exists and `--force` is not given. Never throws.
  */
 export async function writeTemplate(out: string, options: TemplateCommandOptions = {}): Promise<CommandResult> {
-  if (!/\.xlsx$/i.test(out)) {
-    return { exitCode: 2, output: `El archivo de salida «${out}» debe terminar en .xlsx (por ejemplo plan-cooperativa.xlsx).\n` };
-  }
+  const badName = await outputXlsxProblem(out, "plan-cooperativa.xlsx");
+  if (badName) return { exitCode: 2, output: `${badName}\n` };
   let modality: Modality | undefined;
   if (options.modality !== undefined) {
     const parsed = parseModalityOption(options.modality);
@@ -47,9 +38,8 @@ export async function writeTemplate(out: string, options: TemplateCommandOptions
     }
     modality = parsed;
   }
-  if (!options.force && (await exists(out))) {
-    return { exitCode: 2, output: `«${out}» ya existe: elija otro nombre o use --force para reemplazarlo.\n` };
-  }
+  const exists = await outputXlsxProblem(out, "plan-cooperativa.xlsx", { mustBeNew: true, force: options.force });
+  if (exists) return { exitCode: 2, output: `${exists}\n` };
   let bytes: Uint8Array;
   try {
     // The dropdowns follow the newest pack in force (built-in or last fetched).
@@ -61,9 +51,7 @@ export async function writeTemplate(out: string, options: TemplateCommandOptions
   try {
     await writeFile(out, bytes);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "la carpeta no existe" : code === "EACCES" || code === "EPERM" ? "no hay permiso de escritura" : "error de escritura";
-    return { exitCode: 2, output: `No se pudo escribir «${out}»: ${why}.\n` };
+    return { exitCode: 2, output: `${writeFailureMessage(out, error)}\n` };
   }
   const label = modality ? ` para la modalidad ${MODALITY_LABELS[modality]}` : "";
   return { exitCode: 0, output: `Plantilla escrita en «${out}»${label}. Ábrala en Excel, complétela y valídela con: coop-plans validate ${out}\n` };

@@ -11,6 +11,7 @@ import { FileAccessError, readFileBytes } from "../readFileBytes";
 import { PackFileError, localPacks, readPackFile } from "../rulePacks";
 import { FileWorkerPool, fileWorkerSpec, jobOf } from "../fileWorkers";
 import { NO_PROGRESS } from "../progress";
+import { jsonResult } from "../jsonOutput";
 
 /** Options of `coop-plans validate`: `asOf` ISO date for time-dependent rules (default today, America/Santiago). */
 export interface ValidateCommandOptions {
@@ -137,7 +138,7 @@ export async function validateFiles(files: string[], options: ValidateCommandOpt
     else texts.push(text);
   }
   const exitCode = worstExitCode(reports.map((r) => r.exitCode));
-  if (options.json) return { exitCode, output: `${JSON.stringify(reports, null, 2)}\n` };
+  if (options.json) return jsonResult(reports, exitCode);
   let output = texts.join("");
   if (reports.length > 1) {
     const ok = reports.filter((r) => r.exitCode === 0).length;
@@ -155,7 +156,7 @@ export const validateCommand: CliCommand = (ctx) =>
     .usage("[opciones] <archivos...>")
     .argument("<archivos...>", "libros de Excel (.xlsx) con el plan de la cooperativa")
     .option("--json", "entrega, por archivo, el plan leído, los hallazgos y los totales en JSON")
-    .option("--as-of <fecha>", "fecha de referencia AAAA-MM-DD para las reglas que dependen de la fecha (por omisión, hoy)")
+    .option("--as-of <fecha>", "fecha de referencia AAAA-MM-DD para las reglas que dependen de la fecha (por defecto: hoy)")
     .option("--rules <paquete.json>", "valida con un paquete de reglas (borrador) en vez del publicado para su convocatoria")
     .option("--api <url>", "API cuyos paquetes de reglas descargados se usan")
     .action(async (files: string[], opts: { json?: boolean; asOf?: string; rules?: string; api?: string }) => {

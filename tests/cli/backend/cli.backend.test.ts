@@ -1,13 +1,14 @@
 import { randomBytes } from "node:crypto";
 import { copyFileSync, existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import type { ApiClient } from "@coop-plans/shared/api";
+import type { ApiClient, CooperativeSummary } from "@coop-plans/shared/api";
 import { Consolidation } from "@coop-plans/shared/consolidate";
 import { readWorkbookGrids } from "@coop-plans/shared/xlsx";
 import type { LocalServer } from "../../../functions/local/server";
 import { consolidateToFile } from "../../../cli/src/commands/consolidate";
 import { status } from "../../../cli/src/commands/status";
 import { syncFiles } from "../../../cli/src/commands/sync";
+import { validateFiles } from "../../../cli/src/commands/validate";
 import { readToken, tokenFile } from "../../../cli/src/config";
 import { isolateCliEnvironment } from "./isolatedEnv";
 import { startCliBackend, type CliBackend } from "./cliBackend";
@@ -73,7 +74,7 @@ describeWithSamples("coop-plans sync / status / consolidate", () => {
     expect(out).toContain("conflicto: este libro no está vinculado a ninguna versión");
     expect(out).toContain("! " + path.join(dataDir, "no-existe.xlsx"));
     expect(out).toContain("No se encontró el archivo");
-    expect(out).toContain("3 archivos: 1 sincronizados sin errores, 0 con errores o rechazados, 1 en conflicto, 1 sin sincronizar (código 3).");
+    expect(out).toContain("3 archivos: 1 sincronizado sin errores, 0 con errores o rechazados, 1 en conflicto, 1 sin sincronizar (código 3).");
     expect(out).not.toMatch(/at .*\.ts:\d+/);
   }, 60_000);
 
@@ -115,7 +116,7 @@ describeWithSamples("coop-plans sync / status / consolidate", () => {
     as(await devToken(key, GESTORA, "gestor", "14"));
     const mine = await status({ api: server.url });
     expect(mine.exitCode).toBe(0);
-    expect(mine.output).toContain("2 cooperativas asignadas. 1 borrador, 1 enviado, 0 observado, 0 aprobado.");
+    expect(mine.output).toContain("2 cooperativas asignadas. 1 en borrador, 1 enviado.");
     // The Id column gives what `sync --cooperative <id>` needs.
     expect(mine.output).toMatch(/Cooperativa\s+Id\s+Región\s+Estado/);
     expect(mine.output).toMatch(new RegExp(`Grupo Pre-cooperativo Tejedoras Hebras de Niebla\\s+${coopA}\\s+14\\s+Enviado\\s+2\\s+\\$7\\.367\\.000\\s+\\$7\\.190\\.000\\s+\\$177\\.000\\s+0\\s+0`));
@@ -123,9 +124,28 @@ describeWithSamples("coop-plans sync / status / consolidate", () => {
     expect(mine.output).toMatch(/Total\s+\$15\.734\.000\s+\$15\.380\.000\s+\$354\.000/);
     as(await devToken(key, AOS, "aos", "14"));
     const region = await status({ api: server.url, region: "14" });
-    expect(region.output).toContain("Región 14: 2 cooperativas.");
+    expect(region.output).toContain("Región 14 Los Ríos: 2 cooperativas. 1 en borrador, 1 enviado.");
+    // --region as the workbook's Región cell accepts it.
+    expect((await status({ api: server.url, region: "XIV" })).output).toBe(region.output);
+    expect((await status({ api: server.url, region: "Los Ríos" })).output).toBe(region.output);
     expect(region.output).toMatch(/Total\s+\$15\.734\.000/);
     expect((await status({ api: server.url, region: "99" })).exitCode).toBe(2);
+  }, 60_000);
+
+  it("--json: sync and status give one array each, counts and totals in validate's names", async () => {
+    as(await devToken(key, GESTORA, "gestor", "14"));
+    const synced = await syncFiles([clean], { api: server.url, json: true });
+    const entries = JSON.parse(synced.output) as Record<string, unknown>[];
+    expect(entries).toEqual([
+      expect.objectContaining({ file: clean, exitCode: 0, cooperativeId: coopA, version: 2, status: "enviado", counts: { error: 0, warning: 0, info: expect.any(Number) } }),
+    ]);
+    expect(entries[0]).not.toHaveProperty("errors");
+    const listed = (JSON.parse((await status({ api: server.url, json: true })).output) as CooperativeSummary[]).find((c) => c.id === coopA)!;
+    expect(listed.counts).toEqual(entries[0].counts);
+    const [validated] = JSON.parse((await validateFiles([clean], { json: true })).output) as { totals: Record<string, number> }[];
+    for (const name of ["total", "sercotecAmount", "ownAmount", "investmentLines", "actions", "members"] as const) {
+      expect(listed.totals?.[name]).toBe(validated.totals[name]);
+    }
   }, 60_000);
 
   it("writes consolidado.xlsx with the API's totals to the peso", async () => {

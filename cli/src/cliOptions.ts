@@ -1,0 +1,58 @@
+import { access } from "node:fs/promises";
+import path from "node:path";
+import { REGIONS, regionCodeFromText, type RegionCode } from "@coop-plans/shared/domain";
+
+/** The `--api <url>` description every backend command shows in its help. */
+export const API_OPTION_DESCRIPTION = "URL de la API (por defecto: COOP_PLANS_API o http://127.0.0.1:4000)";
+
+/** What `--region` accepts, for help texts and messages. */
+export const REGION_OPTION_HINT = "código (14), número romano (XIV) o nombre (Los Ríos)";
+
+/**
+ * A `--region` value as the workbook's Región cell accepts it (shared/domain `regionCodeFromText`):
+ * a code (`14`, `8`, `08`), a roman numeral (`XIV`), an abbreviation (`RM`) or a name with or
+ * without accents or «Región de» («Los Ríos», «los rios», «Región del Biobío»).
+ * @returns the two-digit code, or the Spanish message naming what was written and what is accepted.
+ */
+export function parseRegionOption(text: string): { ok: true; code: RegionCode } | { ok: false; message: string } {
+  const code = regionCodeFromText(text);
+  if (code) return { ok: true, code };
+  return { ok: false, message: `Región «${text}» no reconocida: escriba su ${REGION_OPTION_HINT}.` };
+}
+
+/** `14 Los Ríos`: a region as messages name it. */
+export function regionLabel(code: RegionCode): string {
+  return `${code} ${REGIONS[code].name}`;
+}
+
+/**
+ * Checks an output workbook's name before anything is computed: it must end in .xlsx (`example`
+ * is the name suggested), and unless `force` it must not exist yet.
+ * @returns null when the file may be written, else the Spanish message (exit 2).
+ */
+export async function outputXlsxProblem(out: string, example: string, options: { force?: boolean; mustBeNew?: boolean } = {}): Promise<string | null> {
+  if (!/\.xlsx$/i.test(out)) return `El archivo de salida «${out}» debe terminar en .xlsx (por ejemplo ${example}).`;
+  if (options.mustBeNew && !options.force && (await exists(out))) {
+    return `«${out}» ya existe: elija otro nombre o use --force para reemplazarlo.`;
+  }
+  return null;
+}
+
+/** «No se pudo escribir «out»: la carpeta no existe.» — a failed write of an output file, from its errno code. */
+export function writeFailureMessage(out: string, error: unknown): string {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  const why = code === "ENOENT" ? "la carpeta no existe"
+    : code === "EACCES" || code === "EPERM" || code === "EROFS" ? "no hay permiso de escritura"
+      : code === "EBUSY" ? "el archivo está abierto en Excel"
+        : "error de escritura";
+  return `No se pudo escribir «${out}»: ${why}.`;
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await access(path.resolve(file));
+    return true;
+  } catch {
+    return false;
+  }
+}
