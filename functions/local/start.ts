@@ -19,6 +19,7 @@ import path from "node:path";
 import { CONSOLIDATION_STATUS_LABELS, type Consolidation } from "@coop-plans/shared/consolidate";
 import { formatClp as clp, formatPercentOneDecimal as pct } from "@coop-plans/shared/format";
 import { DEMO_PEOPLE, DEMO_REGION, demoWorkbooks, regionLabel, runDemo, type DemoResult } from "./demo";
+import { localCliCommandLines } from "./cliHints";
 import { loadOrCreateDevKey } from "./devTokens";
 import { JavaMissingError } from "./dynamodbLocal";
 import { startLocalStack, type LocalStack } from "./localStack";
@@ -126,6 +127,10 @@ async function main(): Promise<number> {
   say(`DynamoDB Local:   ${stack.dynamo.endpoint} (${where}; tabla «${stack.tableName}» ${stack.createdTable ? "creada" : "existente"}${reach})`);
   for (const note of stack.dynamo.notes ?? []) say(note);
   say(`API:              ${stack.api.url}/v1/health`);
+  // The CLI's defaults are port 4000 and <repo>/.data: say the ones in use, ready to copy.
+  const cliLines = localCliCommandLines(stack.api.url, data, DEMO_REGION, DEMO_PEOPLE.aos.email);
+  say("CLI contra este modo local (puerto y carpeta de datos en uso):");
+  for (const line of cliLines) say(`  ${line}`);
   const stopAddin = withAddin ? await startAddin(repo) : null;
 
   let stopping = false;
@@ -161,7 +166,8 @@ async function main(): Promise<number> {
   }
   say();
   say(`Sirviendo en ${stack.api.url} (región de demostración ${regionLabel(DEMO_REGION)}). Ctrl-C para detener.`);
-  say("Pruebe: npm run coop-plans -- login --dev --role aos --region 14 --email aos.losrios@demo.coop-plans.cl && npm run coop-plans -- status");
+  say("Pruebe:");
+  for (const line of cliLines) say(`  ${line}`);
   serving = true;
   return new Promise<number>(() => undefined);
 }

@@ -37,7 +37,7 @@ afterAll(() => {
 });
 
 describe("help", () => {
-  const subcommands = [["validate"], ["template"], ["login"], ["sync"], ["status"], ["consolidate"], ["report"], ["rules", "export"], ["rules", "impact"]];
+  const subcommands = [["validate"], ["template"], ["login"], ["sync"], ["status"], ["consolidate"], ["report"], ["rules", "export"], ["rules", "impact"], ["rules", "publish"]];
 
   it.each(subcommands)("%s: defaults in Spanish, never commander's «default:» nor «por omisión»", async (...names) => {
     const { code, stdout } = await run(...names, "--help");

@@ -5,7 +5,7 @@ import type { CliCommand } from "../cliCommand";
 import type { CommandResult } from "../commandResult";
 import { apiBase, isLocalApi, saveToken, type BackendOptions } from "../config";
 import { API_OPTION_DESCRIPTION, REGION_OPTION_HINT } from "../cliOptions";
-import { devKeyPath } from "@coop-plans/functions/local";
+import { dataDir, devKeyPath } from "@coop-plans/functions/local";
 
 /** Options of `coop-plans login`. */
 export interface LoginOptions extends BackendOptions {
@@ -53,14 +53,17 @@ export async function login(options: LoginOptions): Promise<CommandResult> {
 
   // jose is loaded only here (the other commands run without it).
   const tokens = await import("@coop-plans/functions/local/dev-tokens");
-  const key = tokens.readDevKey(devKeyPath());
-  if (!key) return fail("No se encontró la clave de desarrollo en .data/: ejecute «npm start» una vez y vuelva a intentar.");
+  const keyFile = devKeyPath();
+  const key = tokens.readDevKey(keyFile);
+  if (!key) {
+    return fail(`No se encontró la clave de desarrollo: se buscó ${keyFile} (la carpeta de datos ${dataDir()}${process.env.COOP_PLANS_DATA_DIR ? ", de COOP_PLANS_DATA_DIR" : ""}). Ejecute «npm start» una vez, o indique con COOP_PLANS_DATA_DIR la carpeta de datos del modo local que está en uso (la que muestra npm start al iniciar).`);
+  }
   const expiresInSeconds = 12 * 3600;
   const token = await tokens.signDevToken(key, { email, role: role.data, regions, expiresInSeconds });
   const file = saveToken(base, token);
   const until = new Date(Date.now() + expiresInSeconds * 1000).toISOString().slice(0, 16).replace("T", " ");
   const scope = regions === "*" ? "todas las regiones" : `región ${regions.join(", ")}`;
-  let output = `Sesión de desarrollo iniciada: ${ROLE_LABELS[role.data]}, ${scope}, ${email}.\nToken guardado en ${file} (vence ${until} UTC).\n`;
+  let output = `Sesión de desarrollo iniciada: ${ROLE_LABELS[role.data]}, ${scope}, ${email}.\nFirmada con la clave de desarrollo ${keyFile}.\nToken guardado en ${file} (vence ${until} UTC).\n`;
   if (options.printToken) output += `${token}\n`;
   return { exitCode: 0, output };
 }
@@ -69,7 +72,7 @@ export async function login(options: LoginOptions): Promise<CommandResult> {
 export const loginCommand: CliCommand = (ctx) =>
   new Command("login")
     .usage("[opciones]")
-    .description("inicia sesión; en modo local, con --dev firma un token de desarrollo con la clave de .data/")
+    .description("inicia sesión; en modo local, con --dev firma un token de desarrollo con la clave de la carpeta de datos (por defecto: .data/; COOP_PLANS_DATA_DIR la cambia)")
     .option("--dev", "token de desarrollo (solo con la API local de npm start)")
     .option("--role <rol>", "gestor, aos o sercotec")
     .option("--region <regiones>", "región (14, XIV o Los Ríos), varias (08,16) o * (nivel central)")

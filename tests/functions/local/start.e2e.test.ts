@@ -64,6 +64,14 @@ describe("npm start, exit after the demo", () => {
     expect(existsSync(output)).toBe(true);
   });
 
+  it("prints the CLI's command lines with the API port and data folder in use", () => {
+    const url = /^API:\s+(\S+)\/v1\/health$/m.exec(run.stdout)?.[1];
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(url).not.toBe("http://127.0.0.1:4000"); // COOP_PLANS_API_PORT=0: a free port, not the CLI's default
+    expect(run.stdout).toContain(`\n  COOP_PLANS_API=${url} COOP_PLANS_DATA_DIR=${dataDir} npx coop-plans login --dev --role aos --region 14 --email aos.losrios@demo.coop-plans.cl\n`);
+    expect(run.stdout).toContain(`\n  COOP_PLANS_API=${url} COOP_PLANS_DATA_DIR=${dataDir} npx coop-plans status --region 14\n`);
+  });
+
   (hasSamples ? it : it.skip)("leaves region 14 with the five samples in every status, figures by hand", () => {
     expect(region).toBe("14");
     expect(run.stdout).toContain("Consolidado región 14 Los Ríos: 5 cooperativas");
