@@ -104,6 +104,13 @@ describe("protected, hidden and renamed sheets (item 15)", () => {
     expect(result.warnings).toEqual(["La hoja «Socios» está protegida: sus 2 celdas con hallazgos no se marcaron (están en la lista). Desproteja la hoja (Revisar > Desproteger hoja) y vuelva a validar para verlas marcadas."]);
   });
 
+  it("says «su celda» for one finding on a protected sheet (never «sus 1 celdas»)", async () => {
+    const { fx, host } = excel();
+    fx.addSheet("Socios").protected = true;
+    const result = await host.markFindings([finding("Socios", "C2")]);
+    expect(result.warnings).toEqual(["La hoja «Socios» está protegida: su celda con hallazgos no se marcó (está en la lista). Desproteja la hoja (Revisar > Desproteger hoja) y vuelva a validar para verla marcada."]);
+  });
+
   it("keeps the marks of a sheet protected after marking, and clears them once it is unprotected", async () => {
     const { fx, host } = excel();
     const socios = fx.addSheet("Socios");

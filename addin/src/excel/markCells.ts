@@ -97,7 +97,9 @@ export async function reconcileMarks(
   for (const sheet of lockedSheets) {
     const count = allTargets.filter((t) => t.sheet === sheet).length;
     warnings.push(count > 0
-      ? `La hoja «${sheet}» está protegida: sus ${formatNumber(count)} celdas con hallazgos no se marcaron (están en la lista). Desproteja la hoja (Revisar > Desproteger hoja) y vuelva a validar para verlas marcadas.`
+      ? `La hoja «${sheet}» está protegida: ${count === 1
+        ? "su celda con hallazgos no se marcó (está en la lista). Desproteja la hoja (Revisar > Desproteger hoja) y vuelva a validar para verla marcada."
+        : `sus ${formatNumber(count)} celdas con hallazgos no se marcaron (están en la lista). Desproteja la hoja (Revisar > Desproteger hoja) y vuelva a validar para verlas marcadas.`}`
       : `La hoja «${sheet}» está protegida: sus marcas anteriores no se pudieron quitar. Desproteja la hoja (Revisar > Desproteger hoja) y vuelva a validar.`);
   }
   const targets = allTargets.filter((t) => !locked(t.sheet));

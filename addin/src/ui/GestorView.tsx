@@ -101,7 +101,9 @@ export function GestorView({ host, services, client, me, apiUrl, initialSync, in
       setSync({ kind: "syncing", step: "Enviando el plan al servidor…", progress: 0.6 });
       const saved = await client.putPlan(cooperativeId, { plan: result.plan, baseVersion }, services.newIdempotencyKey());
       await host.saveState({ cooperativeId, baseVersion: saved.version, savedAt: saved.at });
-      setSync({ kind: "saved", version: saved.version, at: saved.at, errors: saved.counts.error, warnings: saved.counts.warning, status: PLAN_STATUS_LABELS[saved.status] });
+      setSync(saved.unchanged
+        ? { kind: "unchanged", version: saved.version, status: PLAN_STATUS_LABELS[saved.status], errors: saved.counts.error, warnings: saved.counts.warning, submittable: saved.status === "borrador" || saved.status === "observado" }
+        : { kind: "saved", version: saved.version, at: saved.at, errors: saved.counts.error, warnings: saved.counts.warning, status: PLAN_STATUS_LABELS[saved.status] });
     } catch (error) {
       if (isApiError(error) && error.code === "VERSION_CONFLICT") {
         const state = await host.loadState();
@@ -180,7 +182,8 @@ export function GestorView({ host, services, client, me, apiUrl, initialSync, in
   }
 
   const counts = outcome ? countFindings(outcome.findings) : null;
-  const canSubmit = !!client && !!counts && counts.error === 0 && sync.kind === "saved";
+  // Enviar: after a save, or an unchanged re-sync of a plan still in borrador/observado (never of one already sent).
+  const canSubmit = !!client && !!counts && counts.error === 0 && (sync.kind === "saved" || (sync.kind === "unchanged" && sync.submittable));
 
   return (
     <div className="pane-section">

@@ -1,5 +1,5 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, ProgressBar, Text } from "@fluentui/react-components";
-import { formatDateTime } from "@coop-plans/shared/format";
+import { formatCount, formatDateTime } from "@coop-plans/shared/format";
 import type { SyncState } from "./syncState";
 
 /** Props of the sync status. */
@@ -93,6 +93,20 @@ export function SyncStatus({ state, onLoadServerCopy, busy }: SyncStatusProps) {
           <MessageBarBody>
             <MessageBarTitle>No se pudo sincronizar</MessageBarTitle>
             {state.detail} Su libro no se modificó.
+          </MessageBarBody>
+        </MessageBar>
+      );
+    case "unchanged":
+      return (
+        <MessageBar intent="info" role="status" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Sin cambios</MessageBarTitle>
+            El plan es igual a la versión {state.version} del servidor (estado: {state.status}): no se guardó una versión nueva.{" "}
+            {!state.submittable
+              ? `El plan ya está ${state.status.toLowerCase()}; no hay nada que enviar.`
+              : state.errors > 0
+                ? `Tiene ${formatCount(state.errors, "error", "errores")}: corríjalos antes de enviar.`
+                : "Puede enviarlo al AOS."}
           </MessageBarBody>
         </MessageBar>
       );

@@ -8,4 +8,10 @@ export type SyncState =
   | { kind: "locked"; detail: string }
   | { kind: "offline"; apiUrl: string }
   | { kind: "failed"; detail: string }
-  | { kind: "submitted"; version: number };
+  | { kind: "submitted"; version: number }
+  /**
+   * Sincronizar found the workbook's plan identical to the server's latest version: nothing was
+   * saved. `status` is that version's label (Enviado after Enviar); `submittable` only while the
+   * plan is in borrador or observado (Enviar stays disabled otherwise).
+   */
+  | { kind: "unchanged"; version: number; status: string; errors: number; warnings: number; submittable: boolean };
