@@ -71,6 +71,8 @@ const INTERNAL = "No se pudo validar el archivo: error interno de coop-plans. In
 export class FileWorkerPool<R extends WorkerFileReport = WorkerFileReport> {
   private worker: Worker | null = null;
   private ready: Promise<boolean> | null = null;
+  /** The last job queued: jobs run one after another, so a caller may queue the next file before it prints this one. */
+  private tail: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly workerSpec: FileWorkerSpec,
@@ -107,8 +109,17 @@ export class FileWorkerPool<R extends WorkerFileReport = WorkerFileReport> {
     }
   }
 
-  /** Validates one file in the worker; never throws. */
-  async run(job: FileJob): Promise<R> {
+  /**
+   * Validates one file in the worker; never throws. Calls made while a file is in progress are
+   * queued (the worker takes one file at a time; each file's time budget starts when it is sent).
+   */
+  run(job: FileJob): Promise<R> {
+    const result = this.tail.then(() => this.runNow(job));
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+
+  private async runNow(job: FileJob): Promise<R> {
     if (!this.worker) this.spawn();
     const worker = this.worker!;
     if (!(await this.ready)) {

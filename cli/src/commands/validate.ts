@@ -129,8 +129,12 @@ export async function validateFiles(files: string[], options: ValidateCommandOpt
   const runFile = run.runFile ?? ((file: string) => validateFile(file, { asOf: options.asOf, packs }));
   const reports: FileReport[] = [];
   const texts: string[] = [];
-  for (const file of files) {
-    const report = await runFile(file, packs);
+  // One file ahead: the next file is handed to `runFile` before this one's report is formatted and
+  // printed, so a worker never waits on the printing (see FileWorkerPool's queue).
+  let next: Promise<FileReport> | null = files.length > 0 ? runFile(files[0], packs) : null;
+  for (let i = 0; i < files.length; i++) {
+    const report = await next!;
+    next = i + 1 < files.length ? runFile(files[i + 1], packs) : null;
     reports.push(report);
     if (options.json) continue;
     const text = `${reports.length > 1 ? "\n" : ""}${formatFileReport(report)}`;
