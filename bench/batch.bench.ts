@@ -8,7 +8,6 @@
  * folder (most exceed the Sercotec cap, one finding each). Exits 1 when validate takes more than 2× the bare process.
  */
 import { spawnSync } from "node:child_process";
-import { createRequire } from "node:module";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -16,6 +15,7 @@ import { performance } from "node:perf_hooks";
 import { repoRoot } from "../functions/local/paths";
 import { creacionPlan, type FixturePlan } from "../tests/fixtures/fixturePlans";
 import { writeCleanWorkbook } from "../tests/fixtures/fixtureWorkbook";
+import { ensureCliBundle, median } from "./benchStats";
 
 const FILES = 60;
 const MAX_RATIO = 2;
@@ -24,13 +24,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 
 const root = repoRoot();
 const bin = path.join(root, "cli/bin/coop-plans.mjs");
-const { bundleIsFresh } = createRequire(import.meta.url)("../cli/bin/bundleFreshness.cjs") as { bundleIsFresh(root: string): boolean };
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
 
 /** The creación plan with `count` investment lines (its own lines repeated), named `name`. */
 function planWith(count: number, name: string): FixturePlan {
@@ -60,11 +54,7 @@ function timed(args: string[], check: (stdout: string, status: number | null) =>
 }
 
 async function main(): Promise<number> {
-  if (!bundleIsFresh(root)) {
-    console.log("(el paquete de cli/dist/ falta o es anterior a las fuentes: se construye)");
-    const build = spawnSync(process.execPath, [path.join(root, "cli/scripts/bundle.mjs")], { cwd: root, stdio: "inherit" });
-    if (build.status !== 0) return 2;
-  }
+  if (!ensureCliBundle(root)) return 2;
   const dir = mkdtempSync(path.join(tmpdir(), "coop-plans-batch-bench-"));
   try {
     const files: string[] = [];

@@ -6,10 +6,10 @@
  * more than 4× the bare Node start; builds the bundle first when it is missing or stale.
  */
 import { spawnSync } from "node:child_process";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { repoRoot } from "../functions/local/paths";
+import { ensureCliBundle, median } from "./benchStats";
 
 const MAX_RATIO = 4;
 const WARM_UP = 3;
@@ -18,13 +18,7 @@ const TSX_RUNS = 3;
 
 const root = repoRoot();
 const bin = path.join(root, "cli/bin/coop-plans.mjs");
-const { bundleIsFresh } = createRequire(import.meta.url)("../cli/bin/bundleFreshness.cjs") as { bundleIsFresh(root: string): boolean };
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
 
 /** Wall time (ms) of one process run; throws when it fails or prints something unexpected. */
 function timed(args: string[], expect: RegExp, env: NodeJS.ProcessEnv = process.env): number {
@@ -38,11 +32,7 @@ function timed(args: string[], expect: RegExp, env: NodeJS.ProcessEnv = process.
 }
 
 function main(): number {
-  if (!bundleIsFresh(root)) {
-    console.log("(el paquete de cli/dist/ falta o es anterior a las fuentes: se construye)");
-    const build = spawnSync(process.execPath, [path.join(root, "cli/scripts/bundle.mjs")], { cwd: root, stdio: "inherit" });
-    if (build.status !== 0) return 2;
-  }
+  if (!ensureCliBundle(root)) return 2;
   const version = /^\d+\.\d+\.\d+\n$/;
   const help = /Uso: coop-plans/;
   const cases = {

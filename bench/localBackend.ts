@@ -9,6 +9,7 @@ import { loadOrCreateDevKey, signDevToken, type DevIdentity } from "../functions
 import { startLocalStack, type LocalStack } from "../functions/local/localStack";
 import { repoRoot } from "../functions/local/paths";
 import { nodeFetch } from "../functions/local/nodeFetch";
+export { median } from "./benchStats";
 
 /** A throw-away local backend for a benchmark: in-memory DynamoDB Local, the table, the API adapter with real dev tokens. */
 export interface BenchBackend {
@@ -44,12 +45,6 @@ export async function examplePlan(): Promise<Plan> {
   return parseWorkbook(await readWorkbookGrids(bytes)).plan;
 }
 
-/** Median of a list of numbers. */
-export function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
 
 /** Milliseconds with two decimals, es-CL style. */
 export function ms(value: number): string {

@@ -14,6 +14,7 @@ import { checkWorkbook } from "@coop-plans/shared/workbook";
 import { readWorkbookGrids } from "@coop-plans/shared/xlsx";
 import { creacionPlan, type FixturePlan } from "../tests/fixtures/fixturePlans";
 import { writeCleanWorkbook } from "../tests/fixtures/fixtureWorkbook";
+import { median } from "./benchStats";
 
 const MAX_RATIO = 1.3;
 /**
@@ -33,11 +34,6 @@ function planWithLines(count: number): FixturePlan {
   return plan;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
 
 async function time(fn: () => Promise<unknown>): Promise<number> {
   const start = performance.now();

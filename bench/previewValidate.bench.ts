@@ -14,16 +14,12 @@ import { creacionPlan } from "../tests/fixtures/fixturePlans";
 import { writeCleanWorkbook } from "../tests/fixtures/fixtureWorkbook";
 import { browserSkipReason, launchBrowser } from "../tests/e2e/support/browser";
 import { buildPane, startPaneServer } from "../tests/e2e/support/pane";
+import { median } from "./benchStats";
 
 const BUDGET_MS = 1500;
 const LINES = 2000;
 const RUNS = 5;
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
 
 /** The creación plan with `LINES` investment lines, each total $1.000 above quantity × unit price. */
 async function workbookWithErrors(): Promise<Buffer> {
