@@ -85,7 +85,7 @@ async function main(): Promise<number> {
     // version is answered `unchanged` without writing, so each run edits one description.
     const sync = async () => {
       const edited = { ...plan, investmentLines: plan.investmentLines.map((line, j) => (j === 0 ? { ...line, description: `${line.description} (corrida ${version + 1})` } : line)) };
-      const saved = await gestor.putPlan(coop.id, { plan: edited, baseVersion: version }, `bench-${coop.id}-${version}`);
+      const saved = await gestor.putPlan(coop.id, { plan: edited, baseVersion: version, confirmIdentity: true }, `bench-${coop.id}-${version}`);
       if (saved.unchanged || saved.version !== version + 1) throw new Error(`La sincronización ${version + 1} no guardó una revisión nueva (versión ${saved.version}).`);
       version = saved.version;
     };

@@ -19,6 +19,7 @@ export function describeApiFailure(error: unknown, base: string): { message: str
     case "PLAN_LOCKED":
     case "INVALID_TRANSITION":
     case "PLAN_HAS_ERRORS":
+    case "IDENTITY_MISMATCH":
     case "VALIDATION_FAILED":
     case "INVALID_JSON":
     case "PLAN_TOO_LARGE":

@@ -8,7 +8,10 @@ import { LEGACY_PACK, PackRef } from "./rulePacks";
 
 /**
  * Body of `PUT /v1/cooperatives/{id}/plan`: the plan and the version it was edited from (0 for the
- * first save). Every text of the plan is bounded (2,000 characters; e-mails 254) and free of
+ * first save; 0 while the cooperative already has a plan is a 409 VERSION_CONFLICT: an unbound
+ * copy never replaces a plan — to replace it on purpose, send the version replaced).
+ * `confirmIdentity: true` says the gestor/a confirmed that the plan belongs to this cooperative
+ * although its name or RUT differ from the registered ones (otherwise 422 IDENTITY_MISMATCH). Every text of the plan is bounded (2,000 characters; e-mails 254) and free of
  * control and bidirectional-override characters (see textLimits.ts): a 400 names the field. Each
  * money column of the investment lines sums to at most $10^15 (moneyLimits.ts), so every stored
  * sum is an exact integer.
@@ -16,6 +19,7 @@ import { LEGACY_PACK, PackRef } from "./rulePacks";
 export const PutPlanRequest = z.object({
   plan: Plan.superRefine(checkTextLimits).superRefine(checkMoneySums),
   baseVersion: z.number().int().nonnegative(),
+  confirmIdentity: z.boolean().optional(),
 });
 export type PutPlanRequest = z.input<typeof PutPlanRequest>;
 

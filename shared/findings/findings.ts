@@ -87,3 +87,13 @@ export function groupFindingsBySheet(findings: readonly Finding[]): FindingGroup
     .sort((a, b) => Number(b.errors > 0) - Number(a.errors > 0) || a.index - b.index)
     .map(({ sheet, findings: list, errors }) => ({ sheet, findings: list, errors }));
 }
+
+/**
+ * The findings of `server` that no finding of `local` matches by rule and message: what the server
+ * added to the local check (PLAN-003/004 compare the plan with the registered cooperative, which
+ * only the server knows). Order of `server` kept. Pure.
+ */
+export function findingsAddedBy(server: readonly Finding[], local: readonly Finding[]): Finding[] {
+  const seen = new Set(local.map((f) => `${f.ruleId}\u0000${f.message}`));
+  return server.filter((f) => !seen.has(`${f.ruleId}\u0000${f.message}`));
+}

@@ -106,6 +106,28 @@ describe("task pane", () => {
     expect(host.insertTemplate).not.toHaveBeenCalled();
   });
 
+  it("422 IDENTITY_MISMATCH: names both cooperatives, saves nothing; «Guardar de todos modos» resends confirming, and the server's PLAN-004 is listed", async () => {
+    const host = fakeHost();
+    const client = fakeClient();
+    const detail = "El plan parece ser de «Lácteos del Ranco» y se intentó guardar en «Tejedoras Hebras de Niebla»: el nombre del plan es «Lácteos del Ranco» y el de la cooperativa registrada, «Tejedoras Hebras de Niebla». No se guardó nada.";
+    const plan004: Finding = { ruleId: "PLAN-004", severity: "warning", message: "El nombre del plan («Lácteos del Ranco») no coincide con el de la cooperativa registrada («Tejedoras Hebras de Niebla»).", location: { sheet: "Cooperativa", cell: "B4" } };
+    client.putPlan.mockRejectedValueOnce(apiError("IDENTITY_MISMATCH", detail)).mockResolvedValueOnce({ ...saved, counts: { error: 0, warning: 2, info: 0 }, findings: [findings[0], plan004] });
+    renderPane({ host, session, services: fakeServices(client, [findings[0]]) });
+    await screen.findByText(/gestora@aos.example.org/);
+    fireEvent.click(screen.getByRole("button", { name: "Sincronizar" }));
+    const title = await screen.findByText("El plan parece ser de otra cooperativa");
+    expect(title.closest("[role=alert]")!.textContent).toContain(detail);
+    expect(host.saveState).not.toHaveBeenCalled();
+    expect(client.putPlan).toHaveBeenLastCalledWith("c1", { plan: expect.anything(), baseVersion: 0 }, expect.any(String));
+    fireEvent.click(screen.getByRole("button", { name: "Guardar de todos modos" }));
+    expect(await screen.findByText("Plan guardado")).toBeTruthy();
+    expect(client.putPlan).toHaveBeenLastCalledWith("c1", { plan: expect.anything(), baseVersion: 0, confirmIdentity: true }, expect.any(String));
+    const list = screen.getByRole("list", { name: "Hallazgos del servidor" });
+    expect(within(list).getAllByRole("listitem").map((li) => li.textContent)).toEqual([`Cooperativa!B4: ${plan004.message}`]);
+    expect(screen.getByText(/El servidor agregó 1 hallazgo al comparar/)).toBeTruthy();
+    expect(screen.getByText(/2 advertencias\./)).toBeTruthy();
+  });
+
   it("offline: says the workbook is untouched and what to do", async () => {
     const host = fakeHost();
     const client = fakeClient();

@@ -19,7 +19,7 @@ beforeAll(async () => {
   assigned = await register("08", "Cooperativa Asignada", GESTORA);
   unassigned = await register("08", "Cooperativa de Otro Gestor", "otro@coop.cl");
   otherRegion = await register("16", "Cooperativa de Ñuble", GESTORA);
-  const saved = await app.call("putPlan", { params: { id: assigned }, claims: gestorClaims(GESTORA), headers: { "idempotency-key": "access-save-0001" }, body: { plan: makePlan(), baseVersion: 0 } });
+  const saved = await app.call("putPlan", { params: { id: assigned }, claims: gestorClaims(GESTORA), headers: { "idempotency-key": "access-save-0001" }, body: { plan: makePlan(), baseVersion: 0, confirmIdentity: true } });
   expect(saved.status).toBe(200);
 });
 
@@ -70,7 +70,7 @@ describe("authorization", () => {
   test("an AOS of another region → 403; Sercotec reads but does not write", async () => {
     expect((await app.call("getPlan", { params: { id: assigned }, claims: aosClaims("16") })).status).toBe(403);
     expect((await app.call("getPlan", { params: { id: assigned }, claims: sercotecClaims("08") })).status).toBe(200);
-    const write = await app.call("putPlan", { params: { id: assigned }, claims: sercotecClaims("*"), headers: { "idempotency-key": "sercotec-write-1" }, body: { plan: makePlan(), baseVersion: 1 } });
+    const write = await app.call("putPlan", { params: { id: assigned }, claims: sercotecClaims("*"), headers: { "idempotency-key": "sercotec-write-1" }, body: { plan: makePlan(), baseVersion: 1, confirmIdentity: true } });
     expect(write.status).toBe(403);
   });
   test("an unknown cooperative → 404; a malformed id → 400", async () => {

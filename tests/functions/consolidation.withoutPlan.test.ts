@@ -26,7 +26,7 @@ test("a region with one saved plan and two cooperatives without one: 3 cooperati
   const plan = makePlan({ lines: 4 });
   // A line whose Total neto is not Sercotec + aporte: `total` is Total neto, as planTotals sums it.
   plan.investmentLines[0].total = (plan.investmentLines[0].total ?? 0) + 1_000;
-  const saved = await app.call("putPlan", { params: { id: withPlan }, claims: gestorClaims(GESTORA, "11"), headers: { "Idempotency-Key": "sin-plan-save-1" }, body: { plan, baseVersion: 0 } });
+  const saved = await app.call("putPlan", { params: { id: withPlan }, claims: gestorClaims(GESTORA, "11"), headers: { "Idempotency-Key": "sin-plan-save-1" }, body: { plan, baseVersion: 0, confirmIdentity: true } });
   expect(saved.status).toBe(200);
 
   const expected = planTotals(plan);

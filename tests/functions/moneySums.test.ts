@@ -31,7 +31,7 @@ jest.setTimeout(60_000);
 describe("PUT plan: sums of money", () => {
   test("9,100 lines of $999.999.999.999 (sum past 2^53) → 400 naming the column and its sum, nothing stored", async () => {
     // Sent gzip, as the pane sends large saves: 9,100 lines is over 1 MiB of JSON.
-    const body = new Uint8Array(gzipSync(JSON.stringify({ plan: withLines(9100, 999_999_999_999), baseVersion: 0 })));
+    const body = new Uint8Array(gzipSync(JSON.stringify({ plan: withLines(9100, 999_999_999_999), baseVersion: 0, confirmIdentity: true })));
     const res = await app.call("putPlan", { params: { id }, claims: gestorClaims(GESTORA), headers: { "Idempotency-Key": "sums-over-1", "content-encoding": "gzip" }, body });
     expect(res.status).toBe(400);
     expect(res.body.code).toBe("VALIDATION_FAILED");
@@ -42,7 +42,7 @@ describe("PUT plan: sums of money", () => {
 
   test("a plan right at the cap is stored and its sums read back exactly", async () => {
     const per = MAX_PLAN_SUM_CLP / 1000;
-    const res = await app.call("putPlan", { params: { id }, claims: gestorClaims(GESTORA), headers: { "Idempotency-Key": "sums-at-cap" }, body: { plan: withLines(1000, per), baseVersion: 0 } });
+    const res = await app.call("putPlan", { params: { id }, claims: gestorClaims(GESTORA), headers: { "Idempotency-Key": "sums-at-cap" }, body: { plan: withLines(1000, per), baseVersion: 0, confirmIdentity: true } });
     expect(res.status).toBe(200);
     const got = await app.call("getPlan", { params: { id }, claims: gestorClaims(GESTORA) });
     expect(got.body.plan.investmentLines.reduce((s: number, l: { total: number }) => s + l.total, 0)).toBe(MAX_PLAN_SUM_CLP);

@@ -28,23 +28,23 @@ test("an unchanged plan and a retried save are recognised against hashes stored 
     planHash: sha256(stableStringify(plan)),
   }, { key: "legacy-key-0001", bodyHash: bodyHash({ plan, baseVersion: 0 }), ttlSeconds: 3600 });
 
-  const retry = await app.call("putPlan", { params: { id }, claims: gestorClaims(GESTORA), headers: { "Idempotency-Key": "legacy-key-0001" }, body: { plan, baseVersion: 0 } });
+  const retry = await app.call("putPlan", { params: { id }, claims: gestorClaims(GESTORA), headers: { "Idempotency-Key": "legacy-key-0001" }, body: { plan, baseVersion: 0, confirmIdentity: true } });
   expect(retry.status).toBe(200);
   expect(retry.headers["idempotent-replayed"]).toBe("true");
   expect(retry.body.version).toBe(1);
 
-  const reused = await app.call("putPlan", { params: { id }, claims: gestorClaims(GESTORA), headers: { "Idempotency-Key": "legacy-key-0001" }, body: { plan: makePlan({ lines: 4 }), baseVersion: 0 } });
+  const reused = await app.call("putPlan", { params: { id }, claims: gestorClaims(GESTORA), headers: { "Idempotency-Key": "legacy-key-0001" }, body: { plan: makePlan({ lines: 4 }), baseVersion: 0, confirmIdentity: true } });
   expect(reused.status).toBe(422);
   expect(reused.body.code).toBe("IDEMPOTENCY_KEY_REUSED");
 
-  const same = await app.call("putPlan", { params: { id }, claims: gestorClaims(GESTORA), headers: { "Idempotency-Key": "legacy-key-0002" }, body: { plan, baseVersion: 1 } });
+  const same = await app.call("putPlan", { params: { id }, claims: gestorClaims(GESTORA), headers: { "Idempotency-Key": "legacy-key-0002" }, body: { plan, baseVersion: 1, confirmIdentity: true } });
   expect(same.status).toBe(200);
   expect(same.body).toMatchObject({ version: 1, unchanged: true });
 
   // A real change writes version 2 with a new-style hash, and the same plan again is unchanged.
   const changed = makePlan({ lines: 5 });
-  expect((await app.call("putPlan", { params: { id }, claims: gestorClaims(GESTORA), headers: { "Idempotency-Key": "legacy-key-0003" }, body: { plan: changed, baseVersion: 1 } })).body.version).toBe(2);
-  const again = await app.call("putPlan", { params: { id }, claims: gestorClaims(GESTORA), headers: { "Idempotency-Key": "legacy-key-0004" }, body: { plan: changed, baseVersion: 2 } });
+  expect((await app.call("putPlan", { params: { id }, claims: gestorClaims(GESTORA), headers: { "Idempotency-Key": "legacy-key-0003" }, body: { plan: changed, baseVersion: 1, confirmIdentity: true } })).body.version).toBe(2);
+  const again = await app.call("putPlan", { params: { id }, claims: gestorClaims(GESTORA), headers: { "Idempotency-Key": "legacy-key-0004" }, body: { plan: changed, baseVersion: 2, confirmIdentity: true } });
   expect(again.body).toMatchObject({ version: 2, unchanged: true });
 });
 

@@ -28,7 +28,7 @@ async function register(): Promise<string> {
 }
 
 const put = (id: string, baseVersion: number, key: string, lines = 3) =>
-  app.call("putPlan", { params: { id }, claims: gestorClaims(GESTORA), headers: { "Idempotency-Key": key }, body: { plan: makePlan({ lines }), baseVersion } });
+  app.call("putPlan", { params: { id }, claims: gestorClaims(GESTORA), headers: { "Idempotency-Key": key }, body: { plan: makePlan({ lines }), baseVersion, confirmIdentity: true } });
 
 describe("round trips of PUT /v1/cooperatives/{id}/plan", () => {
   test("a save: one BatchGetItem, then one TransactWriteItems", async () => {
@@ -66,9 +66,9 @@ describe("round trips of PUT /v1/cooperatives/{id}/plan", () => {
 
   test("no Idempotency-Key: the permission comes first (403 for a stranger, 400 for the gestora)", async () => {
     const id = await register();
-    const stranger = await app.call("putPlan", { params: { id }, claims: gestorClaims("otra@coop.cl"), body: { plan: makePlan(), baseVersion: 0 } });
+    const stranger = await app.call("putPlan", { params: { id }, claims: gestorClaims("otra@coop.cl"), body: { plan: makePlan(), baseVersion: 0, confirmIdentity: true } });
     expect(stranger.status).toBe(403);
-    const own = await app.call("putPlan", { params: { id }, claims: gestorClaims(GESTORA), body: { plan: makePlan(), baseVersion: 0 } });
+    const own = await app.call("putPlan", { params: { id }, claims: gestorClaims(GESTORA), body: { plan: makePlan(), baseVersion: 0, confirmIdentity: true } });
     expect(own.status).toBe(400);
     expect(own.body).toMatchObject({ code: "IDEMPOTENCY_KEY_REQUIRED", field: "Idempotency-Key" });
   });

@@ -36,7 +36,7 @@ beforeAll(async () => {
 describe("PUT /v1/cooperatives/{id}/plan", () => {
   test("the first save (baseVersion 0) creates version 1 in borrador with server findings and totals", async () => {
     const plan = makePlan({ lines: 3 });
-    const res = await put(cooperativeId, { plan, baseVersion: 0 }, "first-save-0001");
+    const res = await put(cooperativeId, { plan, baseVersion: 0, confirmIdentity: true }, "first-save-0001");
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ cooperativeId, version: 1, status: "borrador", action: "save", comment: null });
     expect(res.body.by).toEqual({ sub: `sub-${GESTORA}`, email: GESTORA, role: "gestor" });
@@ -48,8 +48,8 @@ describe("PUT /v1/cooperatives/{id}/plan", () => {
   test("two concurrent syncs from the same baseVersion: one 200, one 409 with the current version; one new revision, earlier intact", async () => {
     const before = await app.call("getRevision", { params: { id: cooperativeId, v: 1 }, claims: gestorClaims(GESTORA) });
     const [a, b] = await Promise.all([
-      put(cooperativeId, { plan: makePlan({ lines: 4 }), baseVersion: 1 }, "concurrent-a-0001"),
-      put(cooperativeId, { plan: makePlan({ lines: 5 }), baseVersion: 1 }, "concurrent-b-0001"),
+      put(cooperativeId, { plan: makePlan({ lines: 4 }), baseVersion: 1, confirmIdentity: true }, "concurrent-a-0001"),
+      put(cooperativeId, { plan: makePlan({ lines: 5 }), baseVersion: 1, confirmIdentity: true }, "concurrent-b-0001"),
     ]);
     const statuses = [a.status, b.status].sort();
     expect(statuses).toEqual([200, 409]);
@@ -70,7 +70,7 @@ describe("PUT /v1/cooperatives/{id}/plan", () => {
   });
 
   test("a stale baseVersion gets 409 with the current version and writes nothing", async () => {
-    const res = await put(cooperativeId, { plan: makePlan({ lines: 1 }), baseVersion: 1 }, "stale-base-0001");
+    const res = await put(cooperativeId, { plan: makePlan({ lines: 1 }), baseVersion: 1, confirmIdentity: true }, "stale-base-0001");
     expect(res.status).toBe(409);
     expect(res.body).toMatchObject({ code: "VERSION_CONFLICT", currentVersion: 2 });
     const revisions = await app.call("listRevisions", { params: { id: cooperativeId }, claims: gestorClaims(GESTORA) });
@@ -78,7 +78,7 @@ describe("PUT /v1/cooperatives/{id}/plan", () => {
   });
 
   test("a retried sync (same key, same body) returns the first result, and the same key with another body gets 422", async () => {
-    const body = { plan: makePlan({ lines: 6 }), baseVersion: 2 };
+    const body = { plan: makePlan({ lines: 6 }), baseVersion: 2, confirmIdentity: true };
     const first = await put(cooperativeId, body, "retry-key-0001");
     expect(first.status).toBe(200);
     expect(first.body.version).toBe(3);
@@ -86,7 +86,7 @@ describe("PUT /v1/cooperatives/{id}/plan", () => {
     expect(retry.status).toBe(200);
     expect(retry.body).toEqual(first.body);
     expect(retry.headers["idempotent-replayed"]).toBe("true");
-    const other = await put(cooperativeId, { plan: makePlan({ lines: 7 }), baseVersion: 2 }, "retry-key-0001");
+    const other = await put(cooperativeId, { plan: makePlan({ lines: 7 }), baseVersion: 2, confirmIdentity: true }, "retry-key-0001");
     expect(other.status).toBe(422);
     expect(other.body).toMatchObject({ code: "IDEMPOTENCY_KEY_REUSED", field: "Idempotency-Key" });
     const revisions = await app.call("listRevisions", { params: { id: cooperativeId }, claims: gestorClaims(GESTORA) });
@@ -94,7 +94,7 @@ describe("PUT /v1/cooperatives/{id}/plan", () => {
   });
 
   test("concurrent retries of one sync (same key, same body) both answer version 4 and store one revision", async () => {
-    const body = { plan: makePlan({ lines: 2 }), baseVersion: 3 };
+    const body = { plan: makePlan({ lines: 2 }), baseVersion: 3, confirmIdentity: true };
     const [a, b] = await Promise.all([put(cooperativeId, body, "double-click-0001"), put(cooperativeId, body, "double-click-0001")]);
     expect([a.status, b.status]).toEqual([200, 200]);
     expect([a.body.version, b.body.version]).toEqual([4, 4]);
@@ -103,20 +103,20 @@ describe("PUT /v1/cooperatives/{id}/plan", () => {
   });
 
   test("without Idempotency-Key → 400", async () => {
-    const res = await put(cooperativeId, { plan: makePlan(), baseVersion: 4 }, null);
+    const res = await put(cooperativeId, { plan: makePlan(), baseVersion: 4, confirmIdentity: true }, null);
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ code: "IDEMPOTENCY_KEY_REQUIRED", field: "Idempotency-Key" });
   });
 
   test("a malformed body → 400 naming the field", async () => {
-    const wrongType = await put(cooperativeId, { plan: makePlan(), baseVersion: "cuatro" }, "malformed-0001");
+    const wrongType = await put(cooperativeId, { plan: makePlan(), baseVersion: "cuatro", confirmIdentity: true }, "malformed-0001");
     expect(wrongType.status).toBe(400);
     expect(wrongType.body).toMatchObject({ code: "VALIDATION_FAILED", field: "baseVersion" });
     expect(wrongType.body.detail).toContain("«baseVersion»");
 
     const plan = makePlan({ lines: 5 }) as unknown as { investmentLines: Array<Record<string, unknown>> };
     plan.investmentLines[3].total = "$ 1.234.567";
-    const deep = await put(cooperativeId, { plan, baseVersion: 4 }, "malformed-0002");
+    const deep = await put(cooperativeId, { plan, baseVersion: 4, confirmIdentity: true }, "malformed-0002");
     expect(deep.status).toBe(400);
     expect(deep.body.field).toBe("plan.investmentLines.3.total");
     // Wording from zod's es locale (it was our regex translation, «debe ser un número»).
@@ -137,7 +137,7 @@ describe("PUT /v1/cooperatives/{id}/plan", () => {
   test("a plan of 5,000 investment lines (sent gzip) saves and reads back whole", async () => {
     const id = await register("Cooperativa Grande");
     const plan = makePlan({ lines: 5000 });
-    const json = JSON.stringify({ plan, baseVersion: 0 });
+    const json = JSON.stringify({ plan, baseVersion: 0, confirmIdentity: true });
     const gz = gzipSync(json);
     expect(json.length).toBeGreaterThan(1024 * 1024); // it needs the compressed transport
     const res = await put(id, new Uint8Array(gz), "five-thousand-0001", { "content-encoding": "gzip" });
@@ -155,7 +155,7 @@ describe("PUT /v1/cooperatives/{id}/plan", () => {
     plan.investmentLines.forEach((line) => {
       line.description = randomBytes(1500).toString("base64");
     });
-    const res = await put(id, { plan, baseVersion: 0 }, "too-large-plan-0001");
+    const res = await put(id, { plan, baseVersion: 0, confirmIdentity: true }, "too-large-plan-0001");
     expect(res.status).toBe(413);
     expect(res.body.code).toBe("PLAN_TOO_LARGE");
     expect(res.body.detail).toContain("demasiado grande");

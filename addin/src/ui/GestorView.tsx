@@ -8,7 +8,7 @@ import { SyncStatus } from "./SyncStatus";
 import type { PaneServices } from "./services";
 import type { SyncState } from "./syncState";
 import type { ValidationOutcome } from "./validation";
-import { countFindings } from "@coop-plans/shared/findings";
+import { countFindings, findingsAddedBy } from "@coop-plans/shared/findings";
 import { todayInSantiago } from "@coop-plans/shared/rules";
 import { messageOf } from "./errors";
 import { afterPaint, DelayedSpinner } from "./DelayedSpinner";
@@ -85,7 +85,7 @@ export function GestorView({ host, services, client, me, apiUrl, initialSync, in
     }
   }
 
-  async function synchronize() {
+  async function synchronize(confirmIdentity = false) {
     if (!client) return;
     if (!cooperativeId) return setSync({ kind: "failed", detail: "Elija la cooperativa de este plan." });
     setBusy(true);
@@ -99,15 +99,20 @@ export function GestorView({ host, services, client, me, apiUrl, initialSync, in
       const state = await host.loadState();
       const baseVersion = state.cooperativeId === cooperativeId ? state.baseVersion ?? 0 : 0;
       setSync({ kind: "syncing", step: "Enviando el plan al servidor…", progress: 0.6 });
-      const saved = await client.putPlan(cooperativeId, { plan: result.plan, baseVersion }, services.newIdempotencyKey());
+      const saved = await client.putPlan(cooperativeId, { plan: result.plan, baseVersion, ...(confirmIdentity ? { confirmIdentity: true } : {}) }, services.newIdempotencyKey());
       await host.saveState({ cooperativeId, baseVersion: saved.version, savedAt: saved.at });
       setSync(saved.unchanged
         ? { kind: "unchanged", version: saved.version, status: PLAN_STATUS_LABELS[saved.status], errors: saved.counts.error, warnings: saved.counts.warning, submittable: saved.status === "borrador" || saved.status === "observado" }
-        : { kind: "saved", version: saved.version, at: saved.at, errors: saved.counts.error, warnings: saved.counts.warning, status: PLAN_STATUS_LABELS[saved.status] });
+        : {
+            kind: "saved", version: saved.version, at: saved.at, errors: saved.counts.error, warnings: saved.counts.warning, status: PLAN_STATUS_LABELS[saved.status],
+            serverFindings: findingsAddedBy(saved.findings, result.findings),
+          });
     } catch (error) {
       if (isApiError(error) && error.code === "VERSION_CONFLICT") {
         const state = await host.loadState();
         setSync({ kind: "conflict", baseVersion: state.baseVersion ?? 0, currentVersion: error.problem.currentVersion ?? null });
+      } else if (isApiError(error) && error.code === "IDENTITY_MISMATCH") {
+        setSync({ kind: "identity", detail: error.problem.detail });
       } else if (isApiError(error) && (error.code === "PLAN_LOCKED" || error.code === "INVALID_TRANSITION")) {
         setSync({ kind: "locked", detail: error.problem.detail });
       } else if (isApiError(error) && error.code === "NETWORK_ERROR") {
@@ -231,7 +236,7 @@ export function GestorView({ host, services, client, me, apiUrl, initialSync, in
           <MessageBarBody>{reportDone}</MessageBarBody>
         </MessageBar>
       )}
-      <SyncStatus state={sync} onLoadServerCopy={() => void loadServerCopy()} busy={busy} />
+      <SyncStatus state={sync} onLoadServerCopy={() => void loadServerCopy()} onConfirmIdentity={() => void synchronize(true)} busy={busy} />
       {counts && (
         <p role="status" aria-live="polite" className="pane-summary">
           {counts.error === 0 && counts.warning === 0

@@ -6,11 +6,13 @@ import type { SyncState } from "./syncState";
 export interface SyncStatusProps {
   state: SyncState;
   onLoadServerCopy(): void;
+  /** Saves again, confirming the plan is this cooperative's (after a 422 IDENTITY_MISMATCH). */
+  onConfirmIdentity?(): void;
   busy: boolean;
 }
 
 /** The Sincronizar flow's message: progress, saved version and time, conflict, offline or failure. */
-export function SyncStatus({ state, onLoadServerCopy, busy }: SyncStatusProps) {
+export function SyncStatus({ state, onLoadServerCopy, onConfirmIdentity, busy }: SyncStatusProps) {
   switch (state.kind) {
     case "idle":
       return null;
@@ -27,9 +29,38 @@ export function SyncStatus({ state, onLoadServerCopy, busy }: SyncStatusProps) {
           <MessageBarBody>
             <MessageBarTitle>Plan guardado</MessageBarTitle>
             Versión {state.version}, guardada el {formatDateTime(state.at)} (estado: {state.status}).{" "}
-            {state.errors > 0 ? `El servidor encontró ${state.errors} error(es): corríjalos antes de enviar.` : "Sin errores."}
-            {state.warnings > 0 ? ` ${state.warnings} advertencia(s).` : ""}
+            {state.errors > 0 ? `El servidor encontró ${formatCount(state.errors, "error", "errores")}: corríjalos antes de enviar.` : "Sin errores."}
+            {state.warnings > 0 ? ` ${formatCount(state.warnings, "advertencia", "advertencias")}.` : ""}
+            {state.serverFindings && state.serverFindings.length > 0 && (
+              <>
+                {" "}El servidor agregó {formatCount(state.serverFindings.length, "hallazgo", "hallazgos")} al comparar el plan con la cooperativa registrada:
+                <ul className="server-findings" aria-label="Hallazgos del servidor">
+                  {state.serverFindings.map((f, i) => (
+                    <li key={i}>
+                      {f.location.sheet && f.location.cell ? `${f.location.sheet}!${f.location.cell}: ` : ""}
+                      {f.message}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
           </MessageBarBody>
+        </MessageBar>
+      );
+    case "identity":
+      return (
+        <MessageBar intent="warning" role="alert" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>El plan parece ser de otra cooperativa</MessageBarTitle>
+            {state.detail}
+          </MessageBarBody>
+          {onConfirmIdentity && (
+            <MessageBarActions>
+              <Button onClick={onConfirmIdentity} disabled={busy}>
+                Guardar de todos modos
+              </Button>
+            </MessageBarActions>
+          )}
         </MessageBar>
       );
     case "submitted":

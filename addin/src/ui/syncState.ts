@@ -1,8 +1,12 @@
+import type { Finding } from "@coop-plans/shared/domain";
+
 /** Where the Sincronizar flow stands; each state has its own message in the pane. */
 export type SyncState =
   | { kind: "idle" }
   | { kind: "syncing"; step: string; progress: number }
-  | { kind: "saved"; version: number; at: string; errors: number; warnings: number; status: string }
+  | { kind: "saved"; version: number; at: string; errors: number; warnings: number; status: string; serverFindings?: Finding[] }
+  /** The server refused the plan as another cooperative's (422 IDENTITY_MISMATCH): its Spanish detail. */
+  | { kind: "identity"; detail: string }
   | { kind: "conflict"; baseVersion: number; currentVersion: number | null }
   | { kind: "copied"; sheet: string; version: number }
   | { kind: "locked"; detail: string }

@@ -5,6 +5,7 @@ import { Command } from "commander";
 import { normalizeLabel, type Finding, type Plan } from "@coop-plans/shared/domain";
 import { cooperativeNameKey, isApiError, listAllCooperatives, PLAN_STATUS_LABELS, type ApiClient, type CooperativeSummary, type MeResponse, type PlanResponse } from "@coop-plans/shared/api";
 import { formatCount, formatDateTime } from "@coop-plans/shared/format";
+import { findingsAddedBy } from "@coop-plans/shared/findings";
 import { bindingProperties, COOPERATIVE_SHEET, renderWorkbook, type WorkbookBinding } from "@coop-plans/shared/workbook";
 import { writeCustomProperties, writeWorkbook } from "@coop-plans/shared/xlsx";
 import type { CliCommand } from "../cliCommand";
@@ -12,6 +13,7 @@ import { type CommandResult, type ExitCode, worstExitCode } from "../commandResu
 import { apiClientFor, type BackendOptions } from "../config";
 import { describeApiFailure } from "../backendErrors";
 import { validateFile } from "./validate";
+import { findingsTable } from "../findingsTable";
 import { FileAccessError } from "../readFileBytes";
 import { canBind, nodeBindingFs, readBindingOfFile, writeBindingToFile, type BindingFs } from "../workbookBindingFile";
 
@@ -49,6 +51,8 @@ export interface SyncOptions extends BackendOptions {
   replace?: boolean;
   /** On a conflict, write the server's version to this .xlsx (bound to that version); one file only. */
   serverCopy?: string;
+  /** The plan is this cooperative's although its name or RUT differ from the registered ones (the server refuses it otherwise, 422). */
+  confirmIdentity?: boolean;
   /** File operations (tests inject write failures). */
   fs?: SyncFs;
 }
@@ -80,6 +84,11 @@ async function writeServerCopy(out: string, cooperativeId: string, plan: PlanRes
     return `no se pudo escribir la copia del servidor en «${out}»: ${writeProblem(error)}.`;
   }
   return `se escribió la ${serverVersionText(plan)} en «${out}», vinculada a esa versión: revísela, incorpore sus cambios y sincronícela.`;
+}
+
+/** `3 errores, 1 advertencia`. */
+function errorsAndWarnings(counts: { error: number; warning: number }): string {
+  return `${formatCount(counts.error, "error", "errores")}, ${formatCount(counts.warning, "advertencia", "advertencias")}`;
 }
 
 /** What happened to one file. */
@@ -254,8 +263,13 @@ export async function syncFile(client: ApiClient, base: string, me: MeResponse, 
 
     let saved;
     try {
-      saved = await client.putPlan(coop.id, { plan, baseVersion }, syncIdempotencyKey(coop.id, baseVersion, plan));
+      saved = await client.putPlan(coop.id, { plan, baseVersion, ...(options.confirmIdentity ? { confirmIdentity: true } : {}) }, syncIdempotencyKey(coop.id, baseVersion, plan));
     } catch (error) {
+      if (isApiError(error) && error.code === "IDENTITY_MISMATCH") {
+        report.exitCode = 1;
+        report.messages.push(`rechazado: ${error.problem.detail}`);
+        return report;
+      }
       if (isApiError(error) && error.code === "VERSION_CONFLICT") {
         const current = await latestPlan(client, coop.id);
         const now = current ? serverVersionText(current) : `versión ${error.problem.currentVersion ?? "?"}`;
@@ -267,8 +281,12 @@ export async function syncFile(client: ApiClient, base: string, me: MeResponse, 
     report.status = saved.status;
     report.counts = saved.counts;
     report.messages.push(saved.unchanged
-      ? `sin cambios: versión ${saved.version} (${PLAN_STATUS_LABELS[saved.status].toLowerCase()}): ${saved.counts.error} errores, ${saved.counts.warning} advertencias.`
-      : `guardado como versión ${saved.version} (${PLAN_STATUS_LABELS[saved.status].toLowerCase()}): ${saved.counts.error} errores, ${saved.counts.warning} advertencias.`);
+      ? `sin cambios: versión ${saved.version} (${PLAN_STATUS_LABELS[saved.status].toLowerCase()}): ${errorsAndWarnings(saved.counts)}.`
+      : `guardado como versión ${saved.version} (${PLAN_STATUS_LABELS[saved.status].toLowerCase()}): ${errorsAndWarnings(saved.counts)}.`);
+    const added = findingsAddedBy(saved.findings, local.findings ?? []);
+    if (added.length > 0) {
+      report.messages.push(`El servidor agregó ${formatCount(added.length, "hallazgo", "hallazgos")} (compara el plan con la cooperativa registrada):\n${findingsTable(added, "      ").trimEnd()}`);
+    }
     if (saved.counts.error > 0) report.exitCode = 1;
     let boundTo = { version: saved.version, at: saved.at };
     const submittable = saved.status === "borrador" || saved.status === "observado";
@@ -360,6 +378,7 @@ export const syncCommand: CliCommand = (ctx) =>
     .option("--cooperative <id>", "identificador de la cooperativa (entregado por el AOS), para un solo archivo")
     .option("--replace", "guarda aunque el libro sea más antiguo que el plan del servidor o no esté vinculado a él (indica qué reemplaza)")
     .option("--server-copy <archivo>", "ante un conflicto, escribe la versión del servidor en este .xlsx (para un solo archivo)")
+    .option("--confirm-identity", "guarda aunque el nombre o el RUT del plan no coincidan con los de la cooperativa registrada (confirma que el plan es suyo)")
     .option("--json", "entrega, por archivo, la cooperativa, la versión, el estado y los hallazgos (counts) en JSON")
     .option("--api <url>", API_OPTION_DESCRIPTION)
     .action(async (files: string[], opts: SyncOptions) => {

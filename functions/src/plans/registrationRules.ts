@@ -101,3 +101,50 @@ export function validateForRegistration(validate: ValidateFn, plan: Plan, regist
   const findings = [...registrationFindings(plan, registration), ...validate(planUnderRegistration(plan, registration), [pack])];
   return orderFindings(findings);
 }
+
+/** One difference between the plan's identity and the registered cooperative's: which, and both values as written. */
+export interface IdentityMismatch {
+  field: "name" | "rut";
+  plan: string;
+  registered: string;
+}
+
+/**
+ * Whether a plan names another cooperative than the one it is saved into: its name differs from the
+ * registered name (compared with `cooperativeNameKey`), or its RUT from the registered RUT
+ * (canonical), each only when both sides have a value. A blank name or RUT is no evidence either
+ * way (PLAN-004 and the program rules speak about it). Pure.
+ */
+export function identityMismatches(plan: Plan, registration: Pick<Registration, "name" | "rut">): IdentityMismatch[] {
+  const c = plan.cooperative;
+  const out: IdentityMismatch[] = [];
+  if (c.name && c.name.trim() && cooperativeNameKey(c.name) !== cooperativeNameKey(registration.name)) {
+    out.push({ field: "name", plan: c.name.trim(), registered: registration.name });
+  }
+  if (c.rut && c.rut.trim() && registration.rut) {
+    const planRut = normalizeRut(c.rut) ?? c.rut.trim().toUpperCase();
+    if (planRut !== registration.rut) out.push({ field: "rut", plan: planRut, registered: registration.rut });
+  }
+  return out;
+}
+
+/**
+ * The Spanish refusal of a plan whose identity differs (422 IDENTITY_MISMATCH), naming both sides:
+ * «El plan es de «Cooperativa Campesina Lácteos del Ranco» y se intentó guardar en «Tejedoras
+ * Hebras de Niebla»: el nombre del plan es «…», el de la cooperativa registrada «…». No se guardó
+ * nada. …»
+ */
+export function identityMismatchDetail(mismatches: readonly IdentityMismatch[], registration: Pick<Registration, "name">, planName: string | null): string {
+  const parts = mismatches.map((m) =>
+    m.field === "name"
+      ? `el nombre del plan es «${m.plan}» y el de la cooperativa registrada, «${m.registered}»`
+      : `el RUT del plan es ${m.plan} y el de la cooperativa registrada, ${m.registered}`,
+  );
+  const whose = planName && planName.trim() ? `«${planName.trim()}»` : "otra cooperativa";
+  return (
+    `El plan parece ser de ${whose} y se intentó guardar en «${registration.name}»: ${parts.join("; ")}. ` +
+    "No se guardó nada, para no guardarlo como versión de otra cooperativa. Si se equivocó de cooperativa, sincronice con la correcta; " +
+    "si el plan sí es de esta cooperativa, corrija el nombre o el RUT en la hoja Cooperativa, o confirme la identidad " +
+    "(en el panel, «Guardar de todos modos»; en la línea de comandos, --confirm-identity)."
+  );
+}

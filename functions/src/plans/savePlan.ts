@@ -9,7 +9,7 @@ import { sha256, stableStringify } from "./bodyHash";
 import { authorizeCooperative } from "./cooperativeAccess";
 import { idempotent, parseIdempotencyKey, type Idempotent } from "./idempotency";
 import { IdempotencyKeyTakenError, ItemTooLargeError, VersionConflictError, type StoredRevision } from "./planStore";
-import { validateForRegistration } from "./registrationRules";
+import { identityMismatchDetail, identityMismatches, registrationFindings, validateForRegistration } from "./registrationRules";
 import { EDITABLE_STATUSES, statusAfterSave } from "./workflow";
 import { packForSave } from "../rulePacks/rulePacks";
 
@@ -17,6 +17,8 @@ import { packForSave } from "../rulePacks/rulePacks";
 export interface SavePlanRequest {
   plan: Plan;
   baseVersion: number;
+  /** The gestor/a confirmed the plan is this cooperative's although its name or RUT differ. */
+  confirmIdentity?: boolean;
 }
 
 /** A plan save. */
@@ -57,7 +59,10 @@ function saveAnswer(revision: StoredRevision): PutPlanResponse {
  * `baseVersion` = the latest: the latest revision with `unchanged: true`, nothing written — also
  * while the plan is enviado or aprobado; but an editable plan last checked under another pack than
  * the one in force now is re-checked and saved as a new revision), the status (PLAN_LOCKED 409), `baseVersion`
- * (VERSION_CONFLICT 409 with `currentVersion`), then the program rules once (under the
+ * (VERSION_CONFLICT 409 with `currentVersion`; a `baseVersion` 0 while a plan exists is the
+ * unbound copy's conflict), the identity (a plan whose name or RUT differ from the registered
+ * ones: IDENTITY_MISMATCH 422 naming both, with the PLAN-004 findings, unless `confirmIdentity`),
+ * then the program rules once (under the
  * REGISTERED región, modalidad and convocatoria, plus PLAN-003/004: see registrationRules) and
  * the write (PLAN_TOO_LARGE 413 past the item limit). The plan is serialised and hashed once: the
  * canonical JSON gives both hashes and the stored body.
@@ -76,7 +81,7 @@ export async function savePlan(command: SavePlanCommand, principal: Principal, d
   const context = await store.readSaveContext(command.cooperativeId, key.key);
   const cooperative = authorizeCooperative(context.cooperative, principal, "plan:write");
 
-  const { plan, baseVersion } = command.readRequest();
+  const { plan, baseVersion, confirmIdentity } = command.readRequest();
   const planJson = canonical(plan);
   const saves = idempotent({
     key: key.key,
@@ -117,6 +122,13 @@ export async function savePlan(command: SavePlanCommand, principal: Principal, d
       { currentVersion },
     );
   }
+  if (baseVersion === 0 && currentVersion > 0) {
+    throw new DomainError(
+      "VERSION_CONFLICT",
+      `La cooperativa ya tiene un plan (versión ${currentVersion}) y este libro no está vinculado a ninguna versión: nunca se sincronizó, o es una copia. No se guardó nada; el servidor conserva su versión. Descargue la versión actual, o reemplácela a propósito.`,
+      { currentVersion },
+    );
+  }
   if (baseVersion !== currentVersion) {
     throw new DomainError(
       "VERSION_CONFLICT",
@@ -125,6 +137,12 @@ export async function savePlan(command: SavePlanCommand, principal: Principal, d
     );
   }
 
+  const mismatches = identityMismatches(plan, cooperative);
+  if (mismatches.length > 0 && !confirmIdentity) {
+    throw new DomainError("IDENTITY_MISMATCH", identityMismatchDetail(mismatches, cooperative, plan.cooperative.name), {
+      findings: registrationFindings(plan, cooperative).filter((f) => f.ruleId === "PLAN-004"),
+    });
+  }
   const findings = validateForRegistration(deps.validate, plan, cooperative, pack);
   const answer: PutPlanResponse = {
     cooperativeId: cooperative.id,

@@ -78,12 +78,20 @@ describeWithSamples("coop-plans sync / status / consolidate", () => {
     expect(out).not.toMatch(/at .*\.ts:\d+/);
   }, 60_000);
 
-  it("syncs to an explicit cooperative; a plan with errors is saved as borrador and not submitted (exit 1)", async () => {
+  it("a wrong --cooperative is refused naming both (nothing saved); confirmed, it is saved as borrador with the server's PLAN-004 listed, not submitted (exit 1)", async () => {
     as(await devToken(key, GESTORA, "gestor", "14"));
-    const first = await syncFiles([broken], { api: server.url, cooperative: coopB, submit: true, progress: false });
+    // The broken workbook names the first cooperative: the server refuses to save it as the second's.
+    const refused = await syncFiles([broken], { api: server.url, cooperative: coopB, submit: true, progress: false });
+    expect(refused.exitCode).toBe(1);
+    expect(refused.output).toContain("rechazado: El plan parece ser de «Grupo Pre-cooperativo Tejedoras Hebras de Niebla» y se intentó guardar en «Tejedoras, segundo grupo»");
+    expect(refused.output).toContain("--confirm-identity");
+    await expect(aos.getPlan(coopB)).rejects.toMatchObject({ code: "PLAN_NOT_FOUND" });
+    const first = await syncFiles([broken], { api: server.url, cooperative: coopB, submit: true, progress: false, confirmIdentity: true });
     expect(first.exitCode).toBe(1);
-    // The broken workbook names the first cooperative: PLAN-004 warns that the name differs.
-    expect(first.output).toContain("guardado como versión 1 (borrador): 3 errores, 1 advertencias.");
+    expect(first.output).toContain("guardado como versión 1 (borrador): 3 errores, 1 advertencia.");
+    // PLAN-004 only the server knows (it compares with the registration): listed, located to the cell.
+    expect(first.output).toContain("El servidor agregó 1 hallazgo (compara el plan con la cooperativa registrada):");
+    expect(first.output).toMatch(/advertencia\s+PLAN-004\s+Cooperativa!B\d+\s+El nombre del plan \(«Grupo Pre-cooperativo Tejedoras Hebras de Niebla»\) no coincide/);
     expect(first.output).toContain("no se envió: corrija los errores y vuelva a sincronizar.");
     const twoFiles = await syncFiles([broken, clean], { api: server.url, cooperative: coopB });
     expect(twoFiles.exitCode).toBe(2);
