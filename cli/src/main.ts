@@ -7,10 +7,11 @@ import { templateCommand } from "./commands/template";
 import { validateCommand } from "./commands/validate";
 import { loginCommand } from "./commands/login";
 import { syncCommand } from "./commands/sync";
-import { statusCommand } from "./commands/status";
+import { historyCommand, statusCommand } from "./commands/status";
 import { consolidateCommand } from "./commands/consolidate";
 import { reportCommand } from "./commands/report";
 import { rulesCommand } from "./commands/rules";
+import { reviewCommand } from "./commands/review";
 import { processIo, runCli } from "./program";
 import { useFileWorkers, type FileWorkerSpec } from "./fileWorkers";
 
@@ -21,6 +22,8 @@ export const COMMANDS: CliCommand[] = [
   loginCommand,
   syncCommand,
   statusCommand,
+  historyCommand,
+  reviewCommand,
   consolidateCommand,
   reportCommand,
   rulesCommand,

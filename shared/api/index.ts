@@ -16,3 +16,4 @@ export * from "./apiError";
 export * from "./routes";
 export * from "./client";
 export * from "./paneConfig";
+export * from "./planLoop";

@@ -8,3 +8,4 @@ export * from "./progressReportSchema";
 export * from "./progressReport";
 export * from "./progressReportSheet";
 export * from "./cooperativeProgress";
+export * from "./planChanges";
