@@ -50,7 +50,7 @@ async function registerTejedoras(name: string, callYear = 2025): Promise<string>
 }
 
 const save = (id: string, plan: Plan, baseVersion: number, key: string) =>
-  app.call("putPlan", { params: { id }, claims: gestorClaims(GESTORA, "14"), headers: { "Idempotency-Key": key }, body: { plan, baseVersion } });
+  app.call("putPlan", { params: { id }, claims: gestorClaims(GESTORA, "14"), headers: { "Idempotency-Key": key }, body: { plan, baseVersion, confirmIdentity: true } });
 
 describe("GET /v1/rule-packs", () => {
   test("anyone signed in reads the packs in force: with nothing published, the built-in 2025 pack (version 1)", async () => {
