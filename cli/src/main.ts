@@ -12,6 +12,7 @@ import { consolidateCommand } from "./commands/consolidate";
 import { reportCommand } from "./commands/report";
 import { rulesCommand } from "./commands/rules";
 import { reviewCommand } from "./commands/review";
+import { cooperativesCommand } from "./commands/cooperatives";
 import { processIo, runCli } from "./program";
 import { useFileWorkers, type FileWorkerSpec } from "./fileWorkers";
 
@@ -24,6 +25,7 @@ export const COMMANDS: CliCommand[] = [
   statusCommand,
   historyCommand,
   reviewCommand,
+  cooperativesCommand,
   consolidateCommand,
   reportCommand,
   rulesCommand,

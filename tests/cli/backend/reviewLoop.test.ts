@@ -10,6 +10,7 @@ import { startDynamoDbLocal, type DynamoDbLocal } from "../../../functions/local
 import { startLocalServer, type LocalServer } from "../../../functions/local/server";
 import { history, status } from "../../../cli/src/commands/status";
 import { reviewDecide, reviewShow } from "../../../cli/src/commands/review";
+import { addCooperative, assignCooperative, listCooperativesCommand } from "../../../cli/src/commands/cooperatives";
 import { isolateCliEnvironment } from "./isolatedEnv";
 import { devAuthenticate, devToken } from "../../functions/local/harness/devAuth";
 import { REPO } from "../../functions/local/harness/spawnTsx";
@@ -129,5 +130,31 @@ describe("coop-plans review / status / history (DynamoDB Local)", () => {
     ]);
     expect(rows[2]).toMatch(new RegExp(`${DATE_TIME.source}\\s+Falta la segunda cotización de la línea 1\\.$`));
     expect((await history("no-existe", { api: server.url })).exitCode).toBe(2);
+  }, 60_000);
+});
+
+describe("coop-plans cooperatives add|assign|list (the AOS's registry)", () => {
+  it("registers (prints the id; --json the cooperative), refuses a duplicate naming the one registered, assigns and lists", async () => {
+    as(aosToken);
+    const added = await addCooperative({ api: server.url, region: "14", name: "Cooperativa Lechera de Paillaco", modality: "creación", call: "2025", rut: "76.086.428-5" });
+    expect(added.exitCode).toBe(0);
+    const [line, id] = added.output.trimEnd().split("\n");
+    expect(line).toBe("Registrada «Cooperativa Lechera de Paillaco» en la región 14 Los Ríos (Creación y Desarrollo, convocatoria 2025, sin gestor/a asignado (asígnelo con «coop-plans cooperatives assign»)).");
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    const json = await addCooperative({ api: server.url, region: "14", name: "Apicultores de Lanco", modality: "fortalecimiento", call: "2025", gestor: "Otra.Gestora@Ejemplo.cl", json: true });
+    expect(JSON.parse(json.output)).toMatchObject({ id: expect.any(String), name: "Apicultores de Lanco", regionCode: "14", modality: "fortalecimiento", gestorEmail: "otra.gestora@ejemplo.cl" });
+    const duplicate = await addCooperative({ api: server.url, region: "14", name: "cooperativa lechera de PAILLACO", modality: "creacion", call: "2025" });
+    expect(duplicate.exitCode).toBe(2);
+    expect(duplicate.output).toContain(`Ya hay una cooperativa llamada «cooperativa lechera de PAILLACO» en la región 14 (identificador ${id})`);
+    expect((await addCooperative({ api: server.url, region: "14", name: "X", call: "2025" })).output).toContain("--modality creacion");
+    expect((await addCooperative({ api: server.url, region: "17", name: "X", modality: "creacion", call: "2025" })).exitCode).toBe(2);
+
+    const assigned = await assignCooperative(id, { api: server.url, gestor: GESTORA });
+    expect(assigned).toEqual({ exitCode: 0, output: `«Cooperativa Lechera de Paillaco» (${id}) queda a cargo de ${GESTORA}.\n` });
+    const list = await listCooperativesCommand({ api: server.url });
+    expect(list.output).toContain("Región 14 Los Ríos: 3 cooperativas registradas.");
+    expect(list.output).toMatch(new RegExp(`Cooperativa Lechera de Paillaco\\s+${id}\\s+76086428-5\\s+Creación y Desarrollo\\s+2025\\s+${GESTORA}`));
+    as(gestoraToken);
+    expect((await addCooperative({ api: server.url, region: "14", name: "Y", modality: "creacion", call: "2025" })).exitCode).toBe(2);
   }, 60_000);
 });
