@@ -141,7 +141,7 @@ describe("task pane", () => {
     expect(host.saveState).not.toHaveBeenCalled();
   });
 
-  it("AOS: lists the region's cooperatives with status, totals and findings; approves and consolidates", async () => {
+  it("AOS: lists the region's cooperatives as cards with status, totals and findings; approves and consolidates", async () => {
     const host = fakeHost();
     const aos = { ...gestorMe, role: "aos" as const, cooperatives: [] };
     const client = fakeClient(aos);
@@ -157,13 +157,14 @@ describe("task pane", () => {
     client.transition.mockResolvedValue({ ...saved, status: "aprobado" });
     client.regionConsolidation.mockResolvedValue({ not: "a consolidation" } as never); // the typed client now parses strictly; the pane stays defensive
     renderPane({ host, session, services: fakeServices(client) });
-    const table = await screen.findByRole("table", { name: "Cooperativas de la región" });
-    const rows = within(table).getAllByRole("row").slice(1);
-    expect(rows[0].textContent).toMatch(/Tejedoras Hebras de Niebla.*Enviado.*\$7\.367\.000.*0 error\(es\), 1 advertencia/);
-    expect(rows[1].textContent).toMatch(/Pescadores de Niebla.*Sin plan/);
-    fireEvent.click(within(rows[0]).getByRole("button", { name: /Aprobar el plan de Tejedoras/ }));
+    expect(await screen.findByRole("heading", { name: "Cooperativas de la región Los Ríos" })).toBeTruthy();
+    const list = await screen.findByRole("list", { name: "Cooperativas de la región Los Ríos" });
+    const cards = within(list).getAllByRole("listitem");
+    expect(cards[0].textContent).toMatch(/Tejedoras Hebras de Niebla.*Enviado.*\$7\.367\.000.*0 errores, 1 advertencia/);
+    expect(cards[1].textContent).toMatch(/Pescadores de Niebla.*Sin plan/);
+    fireEvent.click(within(cards[0]).getByRole("button", { name: /Aprobar el plan de Tejedoras/ }));
     await waitFor(() => expect(client.transition).toHaveBeenCalledWith("c1", { action: "approve", comment: null }));
-    expect(await screen.findByText("Plan aprobado.")).toBeTruthy();
+    expect(await screen.findByText("Plan de «Tejedoras Hebras de Niebla» aprobado.")).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "Consolidar" }));
     expect(await screen.findByText(/no tiene la forma esperada/)).toBeTruthy();
     expect(host.writeConsolidated).not.toHaveBeenCalled();

@@ -1,12 +1,18 @@
 import { useCallback, useEffect, useState } from "react";
-import { Badge, Button, Field, MessageBar, MessageBarBody, Select, Spinner, Textarea } from "@fluentui/react-components";
+import {
+  Badge, Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger,
+  Field, MessageBar, MessageBarBody, Select, Spinner, Textarea,
+} from "@fluentui/react-components";
 import { PLAN_STATUS_LABELS, isApiError, listAllCooperatives, type ApiClient, type CooperativeSummary, type MeResponse } from "@coop-plans/shared/api";
+import { REGIONS, type RegionCode } from "@coop-plans/shared/domain";
 import type { WorkbookHost } from "../host/WorkbookHost";
 import { consolidatedSheet } from "./consolidatedSheet";
 import { messageOf } from "./errors";
-import { formatClp } from "@coop-plans/shared/format";
+import { formatClp, formatCount } from "@coop-plans/shared/format";
 import { todayInSantiago } from "@coop-plans/shared/rules";
 import type { PaneServices } from "./services";
+import { PlanReview } from "./PlanReview";
+import { RegistryForm } from "./RegistryForm";
 
 /** Props of the AOS view. */
 export interface AosViewProps {
@@ -18,24 +24,43 @@ export interface AosViewProps {
 
 type Message = { intent: "success" | "error" | "info"; text: string } | null;
 
+/** Every region, official order (Sercotec's central level, regions `*`). */
+const ALL_REGIONS = (Object.keys(REGIONS) as RegionCode[]).sort(); // "10"–"16" are integer-like keys: listed first by Object.keys
+/** The choice «Todas las regiones» of the region selector (central level). */
+const ALL = "*";
+
+/** `Los Ríos`: a region as people name it (the code only when unknown). */
+function regionName(code: string): string {
+  return (REGIONS as Record<string, { name: string }>)[code]?.name ?? code;
+}
+
 /**
- * The AOS's region: its cooperatives with status, totals and findings; return a submitted plan
- * with observations or approve it; Consolidar writes the `Consolidado` sheet and its chart.
+ * The AOS's and Sercotec's view: the cooperatives of a region (Sercotec's central level: every
+ * region, or one) as cards that wrap at task-pane widths, with status, totals and findings;
+ * «Ver plan» opens the plan's review (findings, totals, what changed since the last submission);
+ * the AOS approves, returns (a Dialog asking for the observations) or reopens, and registers
+ * cooperatives; Sercotec (read-only) gets no decision buttons and no registry. Consolidar writes
+ * the `Consolidado` sheet and its chart (national with «Todas las regiones»).
  */
 export function AosView({ host, services, client, me }: AosViewProps) {
-  const regions = me.regions === "*" ? [] : me.regions;
-  const [region, setRegion] = useState<string>(regions[0] ?? "");
+  const canDecide = me.role === "aos";
+  const central = me.regions === "*";
+  const regions: RegionCode[] = central ? ALL_REGIONS : (me.regions as RegionCode[]);
+  const [region, setRegion] = useState<string>(central ? ALL : regions[0] ?? "");
   const [items, setItems] = useState<CooperativeSummary[] | null>(null);
   const [message, setMessage] = useState<Message>(null);
   const [busy, setBusy] = useState(false);
-  const [returning, setReturning] = useState<string | null>(null);
+  const [reviewing, setReviewing] = useState<CooperativeSummary | null>(null);
+  const [returning, setReturning] = useState<CooperativeSummary | null>(null);
   const [comment, setComment] = useState("");
 
   const load = useCallback(async () => {
     if (!region) return;
     setItems(null);
     try {
-      setItems(await listAllCooperatives(client, region));
+      const codes = region === ALL ? ALL_REGIONS : [region];
+      const lists = await Promise.all(codes.map((code) => listAllCooperatives(client, code)));
+      setItems(lists.flat());
     } catch (error) {
       setItems([]);
       setMessage({ intent: "error", text: isApiError(error) && error.code === "NETWORK_ERROR" ? "Sin conexión con el servidor: revise su conexión y vuelva a intentarlo." : messageOf(error) });
@@ -46,11 +71,11 @@ export function AosView({ host, services, client, me }: AosViewProps) {
     void load();
   }, [load]);
 
-  async function act(id: string, action: "approve" | "return" | "reopen", text?: string) {
+  async function act(c: CooperativeSummary, action: "approve" | "return" | "reopen", text?: string) {
     setBusy(true);
     try {
-      await client.transition(id, { action, comment: text ?? null });
-      setMessage({ intent: "success", text: action === "approve" ? "Plan aprobado." : action === "return" ? "Plan devuelto con observaciones." : "Plan reabierto." });
+      await client.transition(c.id, { action, comment: text ?? null });
+      setMessage({ intent: "success", text: action === "approve" ? `Plan de «${c.name}» aprobado.` : action === "return" ? `Plan de «${c.name}» devuelto con observaciones.` : `Plan de «${c.name}» reabierto.` });
       setReturning(null);
       setComment("");
       await load();
@@ -64,11 +89,11 @@ export function AosView({ host, services, client, me }: AosViewProps) {
   async function consolidate() {
     setBusy(true);
     try {
-      const response = await client.regionConsolidation(region);
+      const response = region === ALL ? await client.nationalConsolidation() : await client.regionConsolidation(region);
       const sheet = consolidatedSheet(response, todayInSantiago(services.now()));
       if (!sheet) throw new Error("la consolidación recibida no tiene la forma esperada");
       const name = await host.writeConsolidated(sheet);
-      setMessage({ intent: "success", text: `Se escribió la hoja «${name}» con el consolidado de la región y su gráfico.` });
+      setMessage({ intent: "success", text: `Se escribió la hoja «${name}» con el consolidado ${region === ALL ? "nacional" : `de la región ${regionName(region)}`} y su gráfico.` });
     } catch (error) {
       setMessage({ intent: "error", text: messageOf(error) });
     } finally {
@@ -76,15 +101,17 @@ export function AosView({ host, services, client, me }: AosViewProps) {
     }
   }
 
+  const heading = region === ALL ? "Cooperativas de todas las regiones" : `Cooperativas de la región ${regionName(region)}`;
   return (
     <div className="pane-section">
-      <h2>Cooperativas de la región</h2>
-      {regions.length > 1 && (
+      <h2>{heading}</h2>
+      {(central || regions.length > 1) && (
         <Field label="Región">
           <Select value={region} onChange={(_, d) => setRegion(d.value)}>
+            {central && <option value={ALL}>Todas las regiones</option>}
             {regions.map((r) => (
               <option key={r} value={r}>
-                {r}
+                {regionName(r)}
               </option>
             ))}
           </Select>
@@ -103,69 +130,89 @@ export function AosView({ host, services, client, me }: AosViewProps) {
           <MessageBarBody>{message.text}</MessageBarBody>
         </MessageBar>
       )}
+      {reviewing && <PlanReview client={client} cooperative={reviewing} onClose={() => setReviewing(null)} />}
       {items === null ? (
         <Spinner size="tiny" label="Cargando cooperativas…" />
       ) : items.length === 0 ? (
-        <p>No hay cooperativas registradas en esta región.</p>
+        <p>{region === ALL ? "No hay cooperativas registradas." : "No hay cooperativas registradas en esta región."}</p>
       ) : (
-        <table className="coop-table" aria-label="Cooperativas de la región">
-          <thead>
-            <tr>
-              <th scope="col">Cooperativa</th>
-              <th scope="col">Estado</th>
-              <th scope="col">Total</th>
-              <th scope="col">Hallazgos</th>
-              <th scope="col">Acciones</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((c) => (
-              <tr key={c.id} data-cooperative={c.id}>
-                <th scope="row">{c.name}</th>
-                <td>
-                  <Badge appearance="tint">{c.version === 0 ? "Sin plan" : PLAN_STATUS_LABELS[c.status]}</Badge>
-                </td>
-                <td>{formatClp(c.totals?.total)}</td>
-                <td>{c.counts ? `${c.counts.error} error(es), ${c.counts.warning} advertencia(s)` : "—"}</td>
-                <td>
-                  {c.status === "enviado" && (
-                    <>
-                      <Button size="small" onClick={() => void act(c.id, "approve")} disabled={busy} aria-label={`Aprobar el plan de ${c.name}`}>
-                        Aprobar
-                      </Button>{" "}
-                      <Button size="small" onClick={() => setReturning(c.id)} disabled={busy} aria-label={`Devolver con observaciones el plan de ${c.name}`}>
-                        Devolver
-                      </Button>
-                    </>
-                  )}
-                  {c.status === "aprobado" && (
-                    <Button size="small" onClick={() => void act(c.id, "reopen")} disabled={busy} aria-label={`Reabrir el plan de ${c.name}`}>
-                      Reabrir
+        <ul className="coop-cards" aria-label={heading}>
+          {items.map((c) => (
+            <li key={c.id} className="coop-card" data-cooperative={c.id}>
+              <h3 className="coop-card-name">{c.name}</h3>
+              <div className="coop-card-facts">
+                <Badge appearance="tint">{c.version === 0 ? "Sin plan" : PLAN_STATUS_LABELS[c.status]}</Badge>
+                {region === ALL && <span>{regionName(c.regionCode)}</span>}
+                <span>{formatClp(c.totals?.total)}</span>
+                <span>{c.counts ? `${formatCount(c.counts.error, "error", "errores")}, ${formatCount(c.counts.warning, "advertencia", "advertencias")}` : "—"}</span>
+              </div>
+              <div className="pane-actions">
+                {c.version > 0 && (
+                  <Button size="small" onClick={() => setReviewing(c)} aria-label={`Ver el plan de ${c.name}`}>
+                    Ver plan
+                  </Button>
+                )}
+                {canDecide && c.status === "enviado" && (
+                  <>
+                    <Button size="small" onClick={() => void act(c, "approve")} disabled={busy} aria-label={`Aprobar el plan de ${c.name}`}>
+                      Aprobar
                     </Button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                    <Button size="small" onClick={() => setReturning(c)} disabled={busy} aria-label={`Devolver con observaciones el plan de ${c.name}`}>
+                      Devolver
+                    </Button>
+                  </>
+                )}
+                {canDecide && c.status === "aprobado" && (
+                  <Button size="small" onClick={() => void act(c, "reopen")} disabled={busy} aria-label={`Reabrir el plan de ${c.name}`}>
+                    Reabrir
+                  </Button>
+                )}
+              </div>
+            </li>
+          ))}
+        </ul>
       )}
-      {returning && (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (comment.trim()) void act(returning, "return", comment.trim());
-          }}
-        >
-          <Field label="Observaciones para el gestor/a" required>
-            <Textarea value={comment} onChange={(_, d) => setComment(d.value)} />
-          </Field>
-          <div className="pane-actions">
-            <Button appearance="primary" type="submit" disabled={busy || !comment.trim()}>
-              Devolver con observaciones
-            </Button>
-            <Button onClick={() => setReturning(null)}>Cancelar</Button>
-          </div>
-        </form>
+      <Dialog
+        open={returning !== null}
+        onOpenChange={(_, d) => {
+          if (!d.open) setReturning(null);
+        }}
+      >
+        <DialogSurface>
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (returning && comment.trim()) void act(returning, "return", comment.trim());
+            }}
+          >
+            <DialogBody>
+              <DialogTitle>Devolver el plan de «{returning?.name}»</DialogTitle>
+              <DialogContent>
+                <Field label="Observaciones para el gestor/a" required hint="El gestor/a las verá como «Observación del AOS».">
+                  <Textarea value={comment} onChange={(_, d) => setComment(d.value)} autoFocus />
+                </Field>
+              </DialogContent>
+              <DialogActions>
+                <Button appearance="primary" type="submit" disabled={busy || !comment.trim()}>
+                  Devolver con observaciones
+                </Button>
+                <DialogTrigger disableButtonEnhancement>
+                  <Button>Cancelar</Button>
+                </DialogTrigger>
+              </DialogActions>
+            </DialogBody>
+          </form>
+        </DialogSurface>
+      </Dialog>
+      {canDecide && (
+        <RegistryForm
+          client={client}
+          regions={regions}
+          cooperatives={items ?? []}
+          newKey={services.newIdempotencyKey}
+          onChanged={() => void load()}
+          year={Number(todayInSantiago(services.now()).slice(0, 4))}
+        />
       )}
     </div>
   );

@@ -16,6 +16,7 @@ import { formatCount } from "@coop-plans/shared/format";
 import { progressReport } from "@coop-plans/shared/consolidate";
 import { progressReportBlocks } from "./progressReportBlocks";
 import type { RulePack } from "@coop-plans/shared/rules";
+import { PlanStatusPanel } from "./PlanStatusPanel";
 
 /** Props of the gestor's view. */
 export interface GestorViewProps {
@@ -204,6 +205,7 @@ export function GestorView({ host, services, client, me, apiUrl, initialSync, in
           </Select>
         </Field>
       )}
+      {client && cooperativeId && <PlanStatusPanel client={client} cooperativeId={cooperativeId} refreshKey={sync.kind === "saved" || sync.kind === "submitted" ? `${sync.kind}-${sync.version}` : "start"} />}
       <div className="pane-actions">
         <Button appearance="primary" onClick={() => void validate()} disabled={validating || busy}>
           Validar

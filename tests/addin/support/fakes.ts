@@ -36,7 +36,7 @@ export function fakeClient(me: MeResponse = gestorMe): jest.Mocked<ApiClient> {
   const notUsed = () => jest.fn(async () => { throw new Error("not used"); });
   return {
     health: notUsed(), me: jest.fn(async () => me), listCooperatives: notUsed(), registerCooperative: notUsed(), assignGestor: notUsed(),
-    getPlan: notUsed(), putPlan: notUsed(), listRevisions: notUsed(), getRevision: notUsed(), transition: notUsed(), report: notUsed(),
+    getPlan: notUsed(), putPlan: notUsed(), listRevisions: jest.fn(async (id: string) => ({ cooperativeId: id, items: [] })), getRevision: notUsed(), transition: notUsed(), report: notUsed(),
     regionConsolidation: notUsed(), nationalConsolidation: notUsed(),
   } as unknown as jest.Mocked<ApiClient>;
 }

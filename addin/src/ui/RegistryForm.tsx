@@ -1,0 +1,152 @@
+import { useState, type FormEvent } from "react";
+import { Button, Field, Input, MessageBar, MessageBarBody, Select } from "@fluentui/react-components";
+import type { ApiClient, CooperativeSummary } from "@coop-plans/shared/api";
+import { MODALITY_LABELS, REGIONS, type Modality, type RegionCode } from "@coop-plans/shared/domain";
+import { messageOf } from "./errors";
+
+/** Props of the AOS's registry form. */
+export interface RegistryFormProps {
+  client: ApiClient;
+  /** The regions the AOS may register in (region names are shown). */
+  regions: RegionCode[];
+  /** The cooperatives listed (for «Asignar gestor/a»). */
+  cooperatives: CooperativeSummary[];
+  /** A new idempotency key per registration. */
+  newKey(): string;
+  /** Called after a registration or an assignment, to reload the list. */
+  onChanged(): void;
+  /** The current year (default convocatoria). */
+  year: number;
+}
+
+type Notice = { ok: boolean; text: string } | null;
+
+/**
+ * The AOS's registry in the pane: «Registrar cooperativa» (name, RUT, región, modalidad,
+ * convocatoria, gestor/a: `registerCooperative`) and «Asignar gestor/a» (`assignGestor`). The
+ * server's Spanish refusals (invalid RUT or e-mail, a name or RUT already registered) are shown as
+ * they come.
+ */
+export function RegistryForm({ client, regions, cooperatives, newKey, onChanged, year }: RegistryFormProps) {
+  const [name, setName] = useState("");
+  const [rut, setRut] = useState("");
+  const [region, setRegion] = useState<RegionCode | "">(regions[0] ?? "");
+  const [modality, setModality] = useState<Modality>("creacion");
+  const [callYear, setCallYear] = useState(String(year));
+  const [gestor, setGestor] = useState("");
+  const [assignId, setAssignId] = useState("");
+  const [assignEmail, setAssignEmail] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<Notice>(null);
+
+  async function register(e: FormEvent) {
+    e.preventDefault();
+    if (!region) return;
+    setBusy(true);
+    setNotice(null);
+    try {
+      const created = await client.registerCooperative(region, {
+        name: name.trim(), rut: rut.trim() || null, modality, callYear: Number(callYear), gestorEmail: gestor.trim() || null,
+      }, newKey());
+      setNotice({ ok: true, text: `Se registró «${created.name}» en la región ${REGIONS[created.regionCode].name}${created.gestorEmail ? `, a cargo de ${created.gestorEmail}` : ""}.` });
+      setName("");
+      setRut("");
+      setGestor("");
+      onChanged();
+    } catch (error) {
+      setNotice({ ok: false, text: messageOf(error) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function assign(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setNotice(null);
+    try {
+      const c = await client.assignGestor(assignId, { gestorEmail: assignEmail.trim() });
+      setNotice({ ok: true, text: `«${c.name}» queda a cargo de ${c.gestorEmail}.` });
+      setAssignEmail("");
+      onChanged();
+    } catch (error) {
+      setNotice({ ok: false, text: messageOf(error) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <details className="pane-section">
+      <summary>Registrar cooperativa o asignar gestor/a</summary>
+      <form className="pane-section" onSubmit={(e) => void register(e)} aria-label="Registrar cooperativa">
+        <h3>Registrar cooperativa</h3>
+        <Field label="Nombre" required>
+          <Input value={name} onChange={(_, d) => setName(d.value)} />
+        </Field>
+        <Field label="RUT (si está constituida)">
+          <Input value={rut} onChange={(_, d) => setRut(d.value)} placeholder="76.123.456-0" />
+        </Field>
+        {regions.length > 1 && (
+          <Field label="Región">
+            <Select value={region} onChange={(_, d) => setRegion(d.value as RegionCode)}>
+              {regions.map((r) => (
+                <option key={r} value={r}>
+                  {REGIONS[r].name}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        )}
+        <Field label="Modalidad">
+          <Select value={modality} onChange={(_, d) => setModality(d.value as Modality)}>
+            {(Object.keys(MODALITY_LABELS) as Modality[]).map((m) => (
+              <option key={m} value={m}>
+                {MODALITY_LABELS[m]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="Convocatoria (año)">
+          <Input type="number" value={callYear} onChange={(_, d) => setCallYear(d.value)} />
+        </Field>
+        <Field label="Correo del gestor/a (opcional)">
+          <Input type="email" value={gestor} onChange={(_, d) => setGestor(d.value)} />
+        </Field>
+        <div className="pane-actions">
+          <Button appearance="primary" type="submit" disabled={busy || !name.trim() || !region}>
+            Registrar
+          </Button>
+        </div>
+      </form>
+      {cooperatives.length > 0 && (
+        <form className="pane-section" onSubmit={(e) => void assign(e)} aria-label="Asignar gestor/a">
+          <h3>Asignar gestor/a</h3>
+          <Field label="Cooperativa">
+            <Select value={assignId} onChange={(_, d) => setAssignId(d.value)}>
+              <option value="">Elija una cooperativa</option>
+              {cooperatives.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label="Correo del gestor/a">
+            <Input type="email" value={assignEmail} onChange={(_, d) => setAssignEmail(d.value)} />
+          </Field>
+          <div className="pane-actions">
+            <Button type="submit" disabled={busy || !assignId || !assignEmail.trim()}>
+              Asignar
+            </Button>
+          </div>
+        </form>
+      )}
+      {notice && (
+        <MessageBar intent={notice.ok ? "success" : "error"} role={notice.ok ? "status" : "alert"}>
+          <MessageBarBody>{notice.text}</MessageBarBody>
+        </MessageBar>
+      )}
+    </details>
+  );
+}
