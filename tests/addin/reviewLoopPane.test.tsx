@@ -2,7 +2,7 @@
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import type { CooperativeSummary, PlanResponse, RevisionSummary } from "@coop-plans/shared/api";
-import type { InvestmentLine, Plan } from "@coop-plans/shared/domain";
+import type { InvestmentLine, Plan, RegionCode } from "@coop-plans/shared/domain";
 import { TaskPane } from "../../addin/src/ui/TaskPane";
 import { fakeClient, fakeHost, fakeServices, gestorMe, session } from "./support/fakes";
 
@@ -15,7 +15,7 @@ const totals = { sercotecAmount: 7_190_000, ownAmount: 177_000, total: 7_367_000
 const counts = { error: 0, warning: 1, info: 0 };
 const rev = (version: number, action: RevisionSummary["action"], status: RevisionSummary["status"], email: string, comment: string | null = null): RevisionSummary => ({
   cooperativeId: "c1", version, action, status, by: { sub: email, email, role: email.startsWith("aos") ? "aos" : "gestor" },
-  at: `2025-11-0${version}T13:30:00.000Z`, comment, totals, counts,
+  at: `2025-11-0${version}T13:30:00.000Z`, comment, totals, counts, rulePack: { year: 2025, version: 1 },
 });
 const line = (sercotecAmount: number): InvestmentLine => ({
   number: 1, group: "Inversiones", item: "Equipamiento", subitem: null, description: "Máquina de coser", actionNumber: null, quantity: 1,
@@ -140,8 +140,8 @@ describe("Sercotec, central level (regions *)", () => {
     const sercotec = { ...gestorMe, email: "central@sercotec.cl", role: "sercotec" as const, regions: "*" as const, cooperatives: [] };
     const client = fakeClient(sercotec);
     client.listCooperatives.mockImplementation(async (code: string) => ({
-      regionCode: code, nextToken: null,
-      items: code === "14" ? [{ ...coop, status: "enviado", version: 2, totals, counts }] : code === "10" ? [{ ...coop, id: "c10", regionCode: "10", name: "Murta de Llanquihue", status: "aprobado", version: 3, totals, counts }] : [],
+      regionCode: code as RegionCode, nextToken: null,
+      items: code === "14" ? [{ ...coop, status: "enviado" as const, version: 2, totals, counts }] : code === "10" ? [{ ...coop, id: "c10", regionCode: "10" as const, name: "Murta de Llanquihue", status: "aprobado" as const, version: 3, totals, counts }] : [],
     }));
     client.nationalConsolidation.mockResolvedValue({ not: "a consolidation" } as never);
     renderPane({ host: fakeHost(), session, services: fakeServices(client) });
