@@ -62,7 +62,7 @@ describe("coop-plans rules publish", () => {
     await as(GESTOR, "gestor", "10");
     const before = await syncFiles([OVER_CAP], { api: server.url, progress: false });
     expect(before.exitCode).toBe(1);
-    expect(before.output).toContain("guardado como versión 1 (borrador): 1 errores");
+    expect(before.output).toContain("guardado como versión 1 (borrador): 1 error, ");
 
     await as("central@sercotec.cl", "sercotec", "*");
     const published = await publishRules(draft, { api: server.url });
