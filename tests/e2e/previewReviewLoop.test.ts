@@ -1,0 +1,175 @@
+/**
+ * Browser e2e (headless chromium, built pane in the preview host, local API on DynamoDB Local):
+ * the review loop in the pane (issue 12). The AOS sees the region's cooperatives as cards, opens a
+ * resubmitted plan and reads what changed since the last submission, opens «Devolver» (a Dialog
+ * naming the cooperative, focus inside, Esc closes) and returns it; the gestora sees «Observación
+ * del AOS»; Sercotec (regions *) sees every region with no decision buttons. At 320, 350, 500 and
+ * 800 px the pane never scrolls sideways in the AOS states.
+ */
+import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { Page } from "playwright-core";
+import { createApiClient, type ApiClient } from "@coop-plans/shared/api";
+import type { Plan } from "@coop-plans/shared/domain";
+import { parseWorkbook } from "@coop-plans/shared/workbook";
+import { readWorkbookGrids } from "@coop-plans/shared/xlsx";
+import { createTable } from "../../functions/local/createTable";
+import { startDynamoDbLocal, type DynamoDbLocal } from "../../functions/local/dynamodbLocal";
+import { nodeFetch } from "../../functions/local/nodeFetch";
+import { startLocalServer, type LocalServer } from "../../functions/local/server";
+import { DYNAMODB_ENDPOINT_ENV, TABLE_NAME_ENV } from "../../functions/src/store/tableDefinition";
+import { devAuthenticate, devToken } from "../functions/local/harness/devAuth";
+import { browserSkipReason, launchBrowser, type Browser } from "./support/browser";
+import { buildPane, ROOT, startPaneServer, type PaneServer } from "./support/pane";
+
+const corral = path.join(ROOT, "tests/fixtures/emailed/mariscadoras_corral.xlsx");
+const skipReason = browserSkipReason();
+if (skipReason) console.warn(`e2e skipped: ${skipReason}`);
+const maybe = skipReason ? describe.skip : describe;
+const GESTORA = "gestora.loop@ejemplo.cl";
+const AOS = "aos.loop@ejemplo.cl";
+const WIDTHS = [320, 350, 500, 800];
+
+/** Whether the page or the pane scrolls sideways, and the first elements sticking out. */
+async function overflowOf(page: Page): Promise<{ pageScrolls: boolean; paneScrolls: boolean; offenders: string[] }> {
+  return page.evaluate(`(() => {
+    const pane = document.querySelector(".preview-pane");
+    const right = pane.getBoundingClientRect().right;
+    const offenders = [...pane.querySelectorAll("*")]
+      .filter((e) => e.getClientRects().length > 0 && e.getBoundingClientRect().right > right + 0.5)
+      .slice(0, 5)
+      .map((e) => e.tagName.toLowerCase() + (e.className && typeof e.className === "string" ? "." + e.className.split(" ")[0] : "") + " " + Math.round(e.getBoundingClientRect().width) + "px: " + (e.textContent || "").slice(0, 40));
+    return { pageScrolls: document.documentElement.scrollWidth > document.documentElement.clientWidth, paneScrolls: pane.scrollWidth > pane.clientWidth, offenders };
+  })()`);
+}
+
+async function expectFits(page: Page, state: string): Promise<void> {
+  for (const width of WIDTHS) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.waitForTimeout(50);
+    expect({ state, width, ...(await overflowOf(page)) }).toEqual({ state, width, pageScrolls: false, paneScrolls: false, offenders: [] });
+  }
+}
+
+maybe("the review loop in the pane (headless chromium, DynamoDB Local)", () => {
+  jest.setTimeout(300_000);
+  const key = new Uint8Array(randomBytes(32));
+  let dynamo: DynamoDbLocal;
+  let api: LocalServer;
+  let pane: PaneServer;
+  let browser: Browser;
+  let gestora: ApiClient;
+  let aos: ApiClient;
+  let tokens: { gestora: string; aos: string; sercotec: string };
+  let cooperativeId: string;
+  let plan: Plan;
+
+  async function signIn(token: string): Promise<Page> {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 350, height: 800 });
+    await page.goto(`${pane.url}/preview.html`);
+    // One browser context for every page: forget the session the previous user left.
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    await page.getByLabel("Servidor (URL de la API)").fill(api.url);
+    await page.getByLabel("Token de desarrollo").fill(token);
+    await page.getByRole("button", { name: "Iniciar sesión" }).click();
+    return page;
+  }
+
+  beforeAll(async () => {
+    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
+    process.env.POWERTOOLS_LOG_LEVEL = "WARN";
+    buildPane();
+    pane = await startPaneServer();
+    dynamo = await startDynamoDbLocal();
+    const table = `e2e-loop-${Date.now()}`;
+    await createTable(dynamo.endpoint, table);
+    process.env[TABLE_NAME_ENV] = table;
+    process.env[DYNAMODB_ENDPOINT_ENV] = dynamo.endpoint;
+    api = await startLocalServer({ port: 0, authenticate: devAuthenticate(key), allowedOrigins: [pane.url] });
+    tokens = {
+      gestora: await devToken(key, GESTORA, "gestor", "14"),
+      aos: await devToken(key, AOS, "aos", "14"),
+      sercotec: await devToken(key, "central@sercotec.cl", "sercotec", "*"),
+    };
+    aos = createApiClient({ baseUrl: api.url, getToken: () => tokens.aos, fetch: nodeFetch });
+    gestora = createApiClient({ baseUrl: api.url, getToken: () => tokens.gestora, fetch: nodeFetch });
+    plan = parseWorkbook(await readWorkbookGrids(new Uint8Array(readFileSync(corral)))).plan;
+    cooperativeId = (await aos.registerCooperative("14", { name: plan.cooperative.name!, modality: "creacion", callYear: 2025, gestorEmail: GESTORA })).id;
+    await aos.registerCooperative("14", { name: "Cooperativa de Pescadores Artesanales de Niebla y Los Molinos, Valdivia", modality: "fortalecimiento", callYear: 2025, gestorEmail: null });
+    // Submitted (v2), returned (v3), edited (v4: 50.000 moved from Sercotec to the members) and submitted again (v5).
+    await gestora.putPlan(cooperativeId, { plan, baseVersion: 0 }, "e2e-loop-v1");
+    await gestora.transition(cooperativeId, { action: "submit" });
+    await aos.transition(cooperativeId, { action: "return", comment: "Revise los aportes de la línea 1." });
+    const edited: Plan = JSON.parse(JSON.stringify(plan));
+    edited.investmentLines[0].sercotecAmount = (edited.investmentLines[0].sercotecAmount ?? 0) - 50_000;
+    edited.investmentLines[0].ownAmount = (edited.investmentLines[0].ownAmount ?? 0) + 50_000;
+    await gestora.putPlan(cooperativeId, { plan: edited, baseVersion: 3 }, "e2e-loop-v4");
+    await gestora.transition(cooperativeId, { action: "submit" });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    pane?.stop();
+    await api?.close();
+    await dynamo?.stop();
+  });
+
+  it("the AOS opens the plan's changes, returns it in a Dialog; no sideways scroll from 320 to 800 px", async () => {
+    const page = await signIn(tokens.aos);
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    const cards = page.getByRole("list", { name: "Cooperativas de la región Los Ríos" });
+    await cards.waitFor({ timeout: 30_000 });
+    expect(await cards.getByRole("listitem").count()).toBe(2);
+    await expectFits(page, "cards");
+
+    await page.getByRole("button", { name: `Ver el plan de ${plan.cooperative.name}` }).click();
+    const review = page.getByRole("region", { name: `Plan de «${plan.cooperative.name}»` });
+    await review.getByText(/Desde la versión 2/).waitFor({ timeout: 30_000 });
+    const changes = await review.getByRole("list", { name: "Cambios en las líneas" }).innerText();
+    expect(changes).toContain(`Cambió: Línea N° ${plan.investmentLines[0].number}`);
+    expect(changes).toMatch(/Aporte Sercotec: \$[\d.]+ → \$[\d.]+/);
+    expect(await review.getByRole("list", { name: "Cambios en los totales" }).innerText()).toContain("Aporte Sercotec: $4.040.000 → $3.990.000 (−$50.000)");
+    await expectFits(page, "review open");
+
+    await page.getByRole("button", { name: `Devolver con observaciones el plan de ${plan.cooperative.name}` }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByText(`Devolver el plan de «${plan.cooperative.name}»`).waitFor({ timeout: 10_000 });
+    expect(await page.evaluate(() => document.activeElement?.closest("[role=dialog]") !== null)).toBe(true);
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "detached", timeout: 10_000 });
+    await page.getByRole("button", { name: `Devolver con observaciones el plan de ${plan.cooperative.name}` }).click();
+    await page.getByRole("textbox", { name: /Observaciones para el gestor/ }).fill("Falta la segunda cotización de la línea 1.");
+    await page.getByRole("dialog").getByRole("button", { name: "Devolver con observaciones" }).click();
+    await page.getByText(`Plan de «${plan.cooperative.name}» devuelto con observaciones.`).waitFor({ timeout: 30_000 });
+    expect((await aos.getPlan(cooperativeId)).status).toBe("observado");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("the gestora sees «Observación del AOS» and the history in her pane", async () => {
+    const page = await signIn(tokens.gestora);
+    const status = page.getByRole("region", { name: "Estado del plan" });
+    await status.getByText("Observación del AOS").waitFor({ timeout: 30_000 });
+    const text = await status.innerText();
+    expect(text).toContain("Estado del plan: Observado · versión 6");
+    expect(text).toContain("Falta la segunda cotización de la línea 1.");
+    expect(text).toMatch(/\d{2}-\d{2}-\d{4}, \d{2}:\d{2}/);
+    await page.close();
+  });
+
+  it("Sercotec (regions *) sees every region's cooperatives, read-only", async () => {
+    const page = await signIn(tokens.sercotec);
+    const cards = page.getByRole("list", { name: "Cooperativas de todas las regiones" });
+    await cards.waitFor({ timeout: 30_000 });
+    expect(await cards.getByRole("listitem").count()).toBe(2);
+    expect(await page.getByText("Cargando cooperativas…").count()).toBe(0);
+    expect(await page.getByRole("button", { name: /^(Aprobar|Devolver|Reabrir)/ }).count()).toBe(0);
+    await expectFits(page, "sercotec");
+    await page.close();
+  });
+});
