@@ -14,6 +14,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { creacionPlan } from "../fixtures/fixturePlans";
 import { writeCleanWorkbook } from "../fixtures/fixtureWorkbook";
 import { browserSkipReason, launchBrowser, type Browser } from "./support/browser";
+import { overflowOf } from "./support/layout";
 import { buildPane, startPaneServer, type PaneServer } from "./support/pane";
 
 const skipReason = browserSkipReason();
@@ -22,22 +23,6 @@ const maybe = skipReason ? describe.skip : describe;
 
 const WIDTHS = [320, 350];
 
-/** Elements of the pane that stick out to its right, and whether the page scrolls sideways. */
-async function overflowOf(page: Page): Promise<{ pageScrolls: boolean; paneScrolls: boolean; offenders: string[] }> {
-  return page.evaluate(`(() => {
-    const pane = document.querySelector(".preview-pane");
-    const right = pane.getBoundingClientRect().right;
-    const offenders = [...pane.querySelectorAll("*")]
-      .filter((e) => e.getClientRects().length > 0 && e.getBoundingClientRect().right > right + 0.5)
-      .slice(0, 5)
-      .map((e) => e.tagName.toLowerCase() + (e.className && typeof e.className === "string" ? "." + e.className.split(" ")[0] : "") + " " + Math.round(e.getBoundingClientRect().width) + "px: " + (e.textContent || "").slice(0, 40));
-    return {
-      pageScrolls: document.documentElement.scrollWidth > document.documentElement.clientWidth,
-      paneScrolls: pane.scrollWidth > pane.clientWidth,
-      offenders,
-    };
-  })()`);
-}
 
 /** axe-core's serious and critical violations on the pane, as `rule: target` lines. */
 async function seriousViolations(page: Page): Promise<string[]> {

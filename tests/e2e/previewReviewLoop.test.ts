@@ -21,6 +21,7 @@ import { startLocalServer, type LocalServer } from "../../functions/local/server
 import { DYNAMODB_ENDPOINT_ENV, TABLE_NAME_ENV } from "../../functions/src/store/tableDefinition";
 import { devAuthenticate, devToken } from "../functions/local/harness/devAuth";
 import { browserSkipReason, launchBrowser, type Browser } from "./support/browser";
+import { overflowOf } from "./support/layout";
 import { buildPane, ROOT, startPaneServer, type PaneServer } from "./support/pane";
 
 const corral = path.join(ROOT, "tests/fixtures/emailed/mariscadoras_corral.xlsx");
@@ -31,18 +32,6 @@ const GESTORA = "gestora.loop@ejemplo.cl";
 const AOS = "aos.loop@ejemplo.cl";
 const WIDTHS = [320, 350, 500, 800];
 
-/** Whether the page or the pane scrolls sideways, and the first elements sticking out. */
-async function overflowOf(page: Page): Promise<{ pageScrolls: boolean; paneScrolls: boolean; offenders: string[] }> {
-  return page.evaluate(`(() => {
-    const pane = document.querySelector(".preview-pane");
-    const right = pane.getBoundingClientRect().right;
-    const offenders = [...pane.querySelectorAll("*")]
-      .filter((e) => e.getClientRects().length > 0 && e.getBoundingClientRect().right > right + 0.5)
-      .slice(0, 5)
-      .map((e) => e.tagName.toLowerCase() + (e.className && typeof e.className === "string" ? "." + e.className.split(" ")[0] : "") + " " + Math.round(e.getBoundingClientRect().width) + "px: " + (e.textContent || "").slice(0, 40));
-    return { pageScrolls: document.documentElement.scrollWidth > document.documentElement.clientWidth, paneScrolls: pane.scrollWidth > pane.clientWidth, offenders };
-  })()`);
-}
 
 async function expectFits(page: Page, state: string): Promise<void> {
   for (const width of WIDTHS) {
