@@ -22,7 +22,7 @@ beforeAll(async () => {
     body: { name: "Cooperativa Textil Las Hebras", modality: "fortalecimiento", callYear: 2025, gestorEmail: GESTORA },
   });
   id = res.body.id;
-  const saved = await app.call("putPlan", { params: { id }, claims: gestorClaims(GESTORA), headers: { "Idempotency-Key": "order-first-save" }, body: { plan: makePlan(), baseVersion: 0 } });
+  const saved = await app.call("putPlan", { params: { id }, claims: gestorClaims(GESTORA), headers: { "Idempotency-Key": "order-first-save" }, body: { plan: makePlan(), baseVersion: 0, confirmIdentity: true } });
   expect(saved.status).toBe(200);
 });
 

@@ -66,7 +66,7 @@ test("every route of every group sends only the actions listed for its group, an
   expect((await call("me", { claims: gestora })).body.cooperatives).toHaveLength(1);
 
   // plans: save, replay, read, revisions, one revision, submit, report.
-  const body = { plan: makePlan(), baseVersion: 0 };
+  const body = { plan: makePlan(), baseVersion: 0, confirmIdentity: true };
   expect((await call("putPlan", { params: { id }, claims: gestora, headers: { "Idempotency-Key": "actions-save-1" }, body })).status).toBe(200);
   expect((await call("putPlan", { params: { id }, claims: gestora, headers: { "Idempotency-Key": "actions-save-1" }, body })).status).toBe(200);
   expect((await call("getPlan", { params: { id }, claims: gestora })).status).toBe(200);
