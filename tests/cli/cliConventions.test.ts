@@ -37,7 +37,7 @@ afterAll(() => {
 });
 
 describe("help", () => {
-  const subcommands = [["validate"], ["template"], ["login"], ["sync"], ["status"], ["consolidate"], ["report"], ["rules", "export"], ["rules", "impact"], ["rules", "publish"]];
+  const subcommands = [["validate"], ["template"], ["login"], ["sync"], ["status"], ["consolidate"], ["report"], ["rules", "export"], ["rules", "impact"], ["rules", "publish"], ["history"], ["review", "show"], ["review", "return"], ["cooperatives", "add"], ["cooperatives", "list"]];
 
   it.each(subcommands)("%s: defaults in Spanish, never commander's «default:» nor «por omisión»", async (...names) => {
     const { code, stdout } = await run(...names, "--help");

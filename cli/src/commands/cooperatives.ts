@@ -1,13 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { Command } from "commander";
 import { listAllCooperatives, type RegisterCooperativeRequest } from "@coop-plans/shared/api";
-import { MODALITY_LABELS, REGIONS, RegionCode, type Modality } from "@coop-plans/shared/domain";
+import { MODALITY_LABELS, REGIONS, type Modality, type RegionCode } from "@coop-plans/shared/domain";
 import { formatCount } from "@coop-plans/shared/format";
 import type { CliCommand } from "../cliCommand";
 import type { CommandResult } from "../commandResult";
 import { apiClientFor, type BackendOptions } from "../config";
 import { describeApiFailure } from "../backendErrors";
 import { textTable } from "../textTable";
+import { API_OPTION_DESCRIPTION, REGION_OPTION_HINT, parseRegionOption } from "../cliOptions";
+import { jsonResult } from "../jsonOutput";
 
 /** Options of `coop-plans cooperatives add`. */
 export interface AddCooperativeOptions extends BackendOptions {
@@ -23,12 +25,11 @@ export interface AddCooperativeOptions extends BackendOptions {
 
 const NO_SESSION: CommandResult = { exitCode: 2, output: "No hay sesión iniciada: use «coop-plans login» (o defina COOP_PLANS_TOKEN).\n" };
 
-/** A region code as typed (`14`, `8`, `08`) → `"14"`/`"08"`; null when it is not one of the 16. */
+/** A `--region` as the workbook's Región cell accepts it (14, XIV, «Los Ríos») → its code; null when unreadable. */
 function regionOf(text: string | undefined): RegionCode | null {
   if (!text) return null;
-  const code = /^\d{1,2}$/.test(text.trim()) ? text.trim().padStart(2, "0") : text.trim();
-  const parsed = RegionCode.safeParse(code);
-  return parsed.success ? parsed.data : null;
+  const parsed = parseRegionOption(text);
+  return parsed.ok ? parsed.code : null;
 }
 
 /** `14 Los Ríos`. */
@@ -46,7 +47,7 @@ function regionText(code: RegionCode): string {
  */
 export async function addCooperative(options: AddCooperativeOptions): Promise<CommandResult> {
   const region = regionOf(options.region);
-  if (!region) return { exitCode: 2, output: `Indique la región con --region, un código entre 01 y 16 (por ejemplo --region 14)${options.region ? `: «${options.region}» no lo es` : ""}.\n` };
+  if (!region) return { exitCode: 2, output: options.region ? `Región «${options.region}» no reconocida: escriba su ${REGION_OPTION_HINT}.\n` : `Indique la región con --region: su ${REGION_OPTION_HINT}.\n` };
   if (!options.name?.trim()) return { exitCode: 2, output: "Indique el nombre de la cooperativa con --name \"…\".\n" };
   const modality = options.modality?.trim().toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
   if (modality !== "creacion" && modality !== "fortalecimiento") {
@@ -61,7 +62,7 @@ export async function addCooperative(options: AddCooperativeOptions): Promise<Co
   };
   try {
     const created = await client.registerCooperative(region, body, `cli-register-${randomUUID()}`);
-    if (options.json) return { exitCode: 0, output: JSON.stringify(created, null, 2) + "\n" };
+    if (options.json) return jsonResult([created]);
     const gestor = created.gestorEmail ? `, gestor/a ${created.gestorEmail}` : ", sin gestor/a asignado (asígnelo con «coop-plans cooperatives assign»)";
     return {
       exitCode: 0,
@@ -98,7 +99,7 @@ export async function listCooperativesCommand(options: BackendOptions & { region
   const { client, base, signedIn } = apiClientFor(options);
   if (!signedIn) return NO_SESSION;
   if (options.region !== undefined && !regionOf(options.region)) {
-    return { exitCode: 2, output: `Región inválida «${options.region}»: use un código entre 01 y 16, por ejemplo 14.\n` };
+    return { exitCode: 2, output: `Región «${options.region}» no reconocida: escriba su ${REGION_OPTION_HINT}.\n` };
   }
   try {
     let region = regionOf(options.region);
@@ -108,7 +109,7 @@ export async function listCooperativesCommand(options: BackendOptions & { region
       else return { exitCode: 2, output: "Indique la región con --region (por ejemplo --region 14).\n" };
     }
     const items = await listAllCooperatives(client, region);
-    if (options.json) return { exitCode: 0, output: JSON.stringify(items, null, 2) + "\n" };
+    if (options.json) return jsonResult(items);
     const rows = items.map((c) => [c.name, c.id, c.rut ?? "—", MODALITY_LABELS[c.modality], String(c.callYear), c.gestorEmail ?? "sin asignar"]);
     return {
       exitCode: 0,
@@ -119,7 +120,7 @@ export async function listCooperativesCommand(options: BackendOptions & { region
   }
 }
 
-const API_OPTION = ["--api <url>", "URL de la API (por omisión COOP_PLANS_API o http://127.0.0.1:4000)"] as const;
+const API_OPTION = ["--api <url>", API_OPTION_DESCRIPTION] as const;
 
 /** The `cooperatives` subcommand: add, assign, list (the AOS's registry). */
 export const cooperativesCommand: CliCommand = (ctx) => {
@@ -127,7 +128,7 @@ export const cooperativesCommand: CliCommand = (ctx) => {
   cmd
     .command("add")
     .description("registra una cooperativa en la región y muestra su id")
-    .option("--region <código>", "región, por ejemplo 14")
+    .option("--region <región>", `región: ${REGION_OPTION_HINT}`)
     .option("--name <nombre>", "nombre de la cooperativa o grupo")
     .option("--modality <modalidad>", "creacion o fortalecimiento")
     .option("--call <año>", "convocatoria, por ejemplo 2025")
@@ -146,7 +147,7 @@ export const cooperativesCommand: CliCommand = (ctx) => {
   cmd
     .command("list")
     .description("lista las cooperativas registradas de una región")
-    .option("--region <código>", "región, por ejemplo 14 (por omisión, su única región)")
+    .option("--region <región>", `región: ${REGION_OPTION_HINT} (por defecto: su única región)`)
     .option("--json", "entrega la lista en JSON")
     .option(...API_OPTION)
     .action(async (opts: BackendOptions & { region?: string; json?: boolean }) => ctx.emit(await listCooperativesCommand(opts)));

@@ -11,6 +11,8 @@ import { apiClientFor, type BackendOptions } from "../config";
 import { describeApiFailure } from "../backendErrors";
 import { countsText, findingsTable } from "../findingsTable";
 import { observationText } from "./status";
+import { API_OPTION_DESCRIPTION } from "../cliOptions";
+import { jsonResult } from "../jsonOutput";
 
 /** Options of `coop-plans review`. */
 export interface ReviewOptions extends BackendOptions {
@@ -41,7 +43,7 @@ export async function reviewShow(id: string, options: ReviewOptions = {}): Promi
     const { latest, base, changes, observation } = await reviewOf(client, id);
     if (options.json) {
       const { plan: _plan, ...summary } = latest;
-      return { exitCode: 0, output: JSON.stringify({ ...summary, comparedWith: base?.version ?? null, changes, observation }, null, 2) + "\n" };
+      return jsonResult([{ ...summary, comparedWith: base?.version ?? null, changes, observation }]);
     }
     const t = latest.totals;
     const out = [
@@ -100,7 +102,7 @@ export const reviewCommand: CliCommand = (ctx) => {
     .description("muestra el plan, sus hallazgos, totales y qué cambió desde la última versión enviada o aprobada")
     .argument("<cooperativa>", "id de la cooperativa (véalo con «coop-plans status»)")
     .option("--json", "entrega la revisión en JSON")
-    .option("--api <url>", "URL de la API (por omisión COOP_PLANS_API o http://127.0.0.1:4000)")
+    .option("--api <url>", API_OPTION_DESCRIPTION)
     .action(async (id: string, opts: ReviewOptions) => ctx.emit(await reviewShow(id, opts)));
   const decisions: [Exclude<TransitionAction, "submit">, string][] = [
     ["approve", "aprueba el plan enviado"],
@@ -113,7 +115,7 @@ export const reviewCommand: CliCommand = (ctx) => {
       .description(description)
       .argument("<cooperativa>", "id de la cooperativa")
       .option("--comment <texto>", action === "return" ? "observaciones para el gestor/a" : "comentario para el gestor/a")
-      .option("--api <url>", "URL de la API (por omisión COOP_PLANS_API o http://127.0.0.1:4000)")
+      .option("--api <url>", API_OPTION_DESCRIPTION)
       .action(async (id: string, opts: ReviewOptions) => ctx.emit(await reviewDecide(action, id, opts)));
   }
   return review;

@@ -34,13 +34,13 @@ async function cooperativeStatus(client: ApiClient, me: MeResponse, id: string, 
   const revisions = (await client.listRevisions(id)).items;
   const known = me.cooperatives.find((c) => c.id === id);
   if (revisions.length === 0) {
-    return json ? jsonResult({ cooperativeId: id, plan: null, revisions: [] }) : { exitCode: 0, output: `${known ? `«${known.name}» ` : ""}(${id}): aún no tiene un plan guardado.\n` };
+    return json ? jsonResult([{ cooperativeId: id, version: 0, observation: null }]) : { exitCode: 0, output: `${known ? `«${known.name}» ` : ""}(${id}): aún no tiene un plan guardado.\n` };
   }
   const latest = await client.getPlan(id);
   const observation = lastAosObservation(revisions);
   if (json) {
     const { plan: _plan, ...summary } = latest;
-    return jsonResult({ ...summary, observation });
+    return jsonResult([{ ...summary, observation }]);
   }
   const name = known?.name ?? latest.plan.cooperative.name ?? id;
   const t = latest.totals;

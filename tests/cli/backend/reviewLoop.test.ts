@@ -106,7 +106,7 @@ describe("coop-plans review / status / history (DynamoDB Local)", () => {
     expect(shown.output).toContain(`Cambió: ${lineTitle}, N° de cotizaciones: ${plan.investmentLines[0].quotes ?? "(vacío)"} → 2.`);
     expect(shown.output).toContain("Aporte Sercotec: $4.040.000 → $3.990.000 (−$50.000).");
     expect(shown.output).toContain("Última observación del AOS");
-    const json = JSON.parse((await reviewShow(coop, { api: server.url, json: true })).output);
+    const [json] = JSON.parse((await reviewShow(coop, { api: server.url, json: true })).output);
     expect(json.comparedWith).toBe(2);
     expect(json.changes.totals.find((t: { field: string }) => t.field === "ownAmount").delta).toBe(50_000);
 
@@ -142,12 +142,12 @@ describe("coop-plans cooperatives add|assign|list (the AOS's registry)", () => {
     expect(line).toBe("Registrada «Cooperativa Lechera de Paillaco» en la región 14 Los Ríos (Creación y Desarrollo, convocatoria 2025, sin gestor/a asignado (asígnelo con «coop-plans cooperatives assign»)).");
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     const json = await addCooperative({ api: server.url, region: "14", name: "Apicultores de Lanco", modality: "fortalecimiento", call: "2025", gestor: "Otra.Gestora@Ejemplo.cl", json: true });
-    expect(JSON.parse(json.output)).toMatchObject({ id: expect.any(String), name: "Apicultores de Lanco", regionCode: "14", modality: "fortalecimiento", gestorEmail: "otra.gestora@ejemplo.cl" });
+    expect(JSON.parse(json.output)).toMatchObject([{ id: expect.any(String), name: "Apicultores de Lanco", regionCode: "14", modality: "fortalecimiento", gestorEmail: "otra.gestora@ejemplo.cl" }]);
     const duplicate = await addCooperative({ api: server.url, region: "14", name: "cooperativa lechera de PAILLACO", modality: "creacion", call: "2025" });
     expect(duplicate.exitCode).toBe(2);
     expect(duplicate.output).toContain(`Ya hay una cooperativa llamada «cooperativa lechera de PAILLACO» en la región 14 (identificador ${id})`);
     expect((await addCooperative({ api: server.url, region: "14", name: "X", call: "2025" })).output).toContain("--modality creacion");
-    expect((await addCooperative({ api: server.url, region: "17", name: "X", modality: "creacion", call: "2025" })).exitCode).toBe(2);
+    expect(await addCooperative({ api: server.url, region: "17", name: "X", modality: "creacion", call: "2025" })).toEqual({ exitCode: 2, output: expect.stringContaining("Región «17» no reconocida") });
 
     const assigned = await assignCooperative(id, { api: server.url, gestor: GESTORA });
     expect(assigned).toEqual({ exitCode: 0, output: `«Cooperativa Lechera de Paillaco» (${id}) queda a cargo de ${GESTORA}.\n` });
