@@ -48,6 +48,11 @@ export interface FileJob {
   asOf?: string;
   /** The rule packs in force (plain data, cloned to the worker). */
   packs?: readonly unknown[];
+  /**
+   * False: the report comes back without its `plan` (validate's text output never prints it, and
+   * cloning a plan across threads cost ~15% of a 60-file batch). Default true (--json, consolidate).
+   */
+  withPlan?: boolean;
 }
 
 const es = new Intl.NumberFormat("es-CL");
@@ -173,6 +178,6 @@ export class FileWorkerPool<R extends WorkerFileReport = WorkerFileReport> {
 }
 
 /** The validate options a worker job carries. */
-export function jobOf(file: string, options: { asOf?: string; packs?: readonly unknown[] }): FileJob {
-  return { file, ...(options.asOf ? { asOf: options.asOf } : {}), ...(options.packs ? { packs: options.packs } : {}) };
+export function jobOf(file: string, options: { asOf?: string; packs?: readonly unknown[]; withPlan?: boolean }): FileJob {
+  return { file, ...(options.asOf ? { asOf: options.asOf } : {}), ...(options.packs ? { packs: options.packs } : {}), ...(options.withPlan === false ? { withPlan: false } : {}) };
 }

@@ -12,7 +12,7 @@ if (!isMainThread && parentPort) {
   const port = parentPort;
   port.on("message", (job: FileJob) => {
     const options = { ...(job.asOf ? { asOf: job.asOf } : {}), ...(job.packs ? { packs: job.packs as RulePack[] } : {}) };
-    void validateFile(job.file, options).then((report) => port.postMessage({ report }));
+    void validateFile(job.file, options).then((report) => port.postMessage({ report: job.withPlan === false ? { ...report, plan: undefined } : report }));
   });
   port.postMessage({ ready: true });
 }

@@ -171,7 +171,7 @@ export const validateCommand: CliCommand = (ctx) =>
       const progress = ctx.progress?.("Validando", files.length, { json: opts.json }) ?? NO_PROGRESS;
       try {
         const runFile = pool
-          ? (file: string, packs: readonly RulePack[]) => pool.run(jobOf(file, { asOf: opts.asOf, packs }))
+          ? (file: string, packs: readonly RulePack[]) => pool.run(jobOf(file, { asOf: opts.asOf, packs, withPlan: opts.json === true }))
           : (file: string, packs: readonly RulePack[]) => validateFile(file, { asOf: opts.asOf, packs });
         const result = await validateFiles(
           files,
