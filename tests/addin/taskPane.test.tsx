@@ -71,6 +71,18 @@ describe("task pane", () => {
     expect((screen.getByRole("button", { name: "Sincronizar" }) as HTMLButtonElement).disabled).toBe(false);
   });
 
+  it("a token the API refuses (expired): back to the sign-in form, saying why (the message once vanished with the session)", async () => {
+    const host = fakeHost();
+    const client = fakeClient();
+    client.me.mockRejectedValueOnce(apiError("UNAUTHENTICATED", "Su sesión expiró."));
+    renderPane({ host, session, services: fakeServices(client) });
+    expect(await screen.findByRole("heading", { name: "Iniciar sesión" })).toBeTruthy();
+    await act(async () => undefined); // the effects the signed-out render triggers
+    expect(screen.getByText("Su sesión expiró o el token no es válido: vuelva a iniciar sesión.")).toBeTruthy();
+    expect(screen.queryByText("Sesión iniciada")).toBeNull();
+    expect((screen.getByRole("button", { name: "Sincronizar" }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
   it("syncing shows progress, then the saved version and time; Enviar becomes available with no errors", async () => {
     const host = fakeHost();
     const client = fakeClient();

@@ -84,8 +84,9 @@ export function TaskPane({ host, services = defaultServices, session: sessionPro
     if (!client) return;
     client.me().then(setMe, (error: unknown) => {
       if (isApiError(error) && error.code === "UNAUTHENTICATED") {
+        // Shown beside the sign-in form: ending the session re-runs this effect, which clears meError.
         endSession();
-        setMeError(session?.kind === "entra" ? error.problem.detail : "Su sesión expiró o el token no es válido: vuelva a iniciar sesión.");
+        setSignedOutMessage(session?.kind === "entra" ? error.problem.detail : "Su sesión expiró o el token no es válido: vuelva a iniciar sesión.");
       } else if (isApiError(error) && error.code === "NETWORK_ERROR") {
         setOffline(true);
         setMeError(`Sin conexión con ${session?.apiUrl}. Puede validar igual; para sincronizar, revise la conexión (o que el servidor local esté corriendo).`);
