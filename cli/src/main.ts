@@ -45,6 +45,8 @@ export function runAsProcess(argv: string[] = process.argv, options: { fileWorke
   };
   process.on("uncaughtException", fatal);
   process.on("unhandledRejection", fatal);
+  // The reader of a pipe closed it (`coop-plans validate … | head`): stop quietly, as Unix tools do.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => (error.code === "EPIPE" ? process.exit(0) : fatal()));
   main(argv).then((code) => (process.exitCode = code), fatal);
 }
 

@@ -1,4 +1,5 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import { runCli } from "../../cli/src/program";
 import { COMMANDS } from "../../cli/src/main";
@@ -22,6 +23,16 @@ describe("the coop-plans binary", () => {
     const run = spawnSync(process.execPath, [bin, "validate", "--bogus", "x.xlsx"], { cwd: root, encoding: "utf8", timeout: 60_000 });
     expect(run.status).toBe(2);
     expect(run.stderr).toBe("Opción desconocida: --bogus. Escriba «coop-plans validate --help» para ver la ayuda.\n");
+  }, 60_000);
+  it("stops quietly when the reader of its output closes the pipe (`validate … | head -1`)", async () => {
+    const files = readdirSync(path.join(root, "tests/fixtures/broken")).filter((f) => f.endsWith(".xlsx")).map((f) => `tests/fixtures/broken/${f}`);
+    const child = spawn(process.execPath, [bin, "validate", "--as-of", "2026-03-31", ...files], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
+    child.stdout.once("data", () => child.stdout.destroy()); // as `head -1` does after its line
+    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+    expect(stderr).toBe(""); // before: «Error inesperado: coop-plans no pudo completar el comando.», exit 2
+    expect(code).toBe(0);
   }, 60_000);
 });
 
