@@ -33,12 +33,24 @@ export const MAX_MONEY_CLP = 1_000_000_000_000;
 const MAX_MONEY_TEXT = fmtClp(MAX_MONEY_CLP);
 
 /**
- * PARSE-027 for a quantity, count or number beyond the exact integers of a double (2^53 − 1):
- * above it the figure is not exact (and cannot be summed or compared), so it is never read.
+ * A figure too large to read, for a message: its digits with es-CL dots up to 21 digits
+ * (`10.000.000.000.000.000`), past that its count of digits (`de 301 cifras`), never a line of
+ * three hundred digits.
+ */
+function oversized(whole: number): string {
+  const digits = fmtClp(whole);
+  const count = digits.replace(/\D/g, "").length;
+  return count <= 21 ? digits : `de ${count} cifras`;
+}
+
+/**
+ * PARSE-027 for a quantity, count or number beyond the exact integers of a double (2^53 − 1,
+ * about nine thousand billion): above it the figure is not exact (and cannot be summed or
+ * compared), so it is never read.
  */
 function tooLargeNumber(cell: RawCell, ctx: CellContext, n: number, what: string): CellResult<never> {
   return problem("PARSE-027", ctx,
-    `${what} ${fmtClp(Math.abs(n))} es demasiado grande: el máximo que se puede leer es ${fmtClp(Number.MAX_SAFE_INTEGER)}. Revise la cifra (¿sobran dígitos?).`,
+    `${what} ${oversized(Math.abs(n))} es demasiado grande: el máximo que se puede leer es ${fmtClp(Number.MAX_SAFE_INTEGER)} (unos 9 mil billones). Revise la cifra (¿sobran dígitos?).`,
     cell.value);
 }
 
@@ -63,7 +75,7 @@ export function readMoney(cell: RawCell, ctx: CellContext): CellResult<number> {
   }
   if (whole > MAX_MONEY_CLP) {
     return problem("PARSE-027", ctx,
-      `el monto ${fmtClp(whole)} es demasiado grande: el máximo es $${MAX_MONEY_TEXT} (un billón de pesos). Revise la cifra (¿sobran dígitos?).`,
+      `el monto ${oversized(whole)} es demasiado grande: el máximo es $${MAX_MONEY_TEXT} (un billón de pesos). Revise la cifra (¿sobran dígitos?).`,
       cell.value);
   }
   return ok(whole);

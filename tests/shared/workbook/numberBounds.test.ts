@@ -46,15 +46,26 @@ describe("quantity, count and number bounds", () => {
       value: null,
       problem: {
         ruleId: "PARSE-027",
-        message: "Cantidad: la cantidad 10.000.000.000.000.000 es demasiado grande: el máximo que se puede leer es 9.007.199.254.740.991. Revise la cifra (¿sobran dígitos?).",
+        message: "Cantidad: la cantidad 10.000.000.000.000.000 es demasiado grande: el máximo que se puede leer es 9.007.199.254.740.991 (unos 9 mil billones). Revise la cifra (¿sobran dígitos?).",
         found: 1e16,
       },
     });
     expect(readCount(c("100.000.000.000.000.000.000"), label).problem?.ruleId).toBe("PARSE-027");
     expect(readInteger(c(2 ** 53), label).problem?.message)
-      .toBe("Cantidad: el número 9.007.199.254.740.992 es demasiado grande: el máximo que se puede leer es 9.007.199.254.740.991. Revise la cifra (¿sobran dígitos?).");
+      .toBe("Cantidad: el número 9.007.199.254.740.992 es demasiado grande: el máximo que se puede leer es 9.007.199.254.740.991 (unos 9 mil billones). Revise la cifra (¿sobran dígitos?).");
     expect(readNumber(c(-1e20), label).problem?.ruleId).toBe("PARSE-027");
     expect(readNumber(c(1e15), label)).toEqual({ value: 1e15 });
+  });
+
+  it("names a figure of hundreds of digits by its count of digits, not three hundred digits (1E+300 in a cell)", () => {
+    expect(readQuantity(c(1e300), label).problem?.message).toBe(
+      "Cantidad: la cantidad de 301 cifras es demasiado grande: el máximo que se puede leer es 9.007.199.254.740.991 (unos 9 mil billones). Revise la cifra (¿sobran dígitos?).",
+    );
+    expect(readMoney(c(1e300), { label: "Aporte Sercotec" }).problem?.message).toBe(
+      "Aporte Sercotec: el monto de 301 cifras es demasiado grande: el máximo es $1.000.000.000.000 (un billón de pesos). Revise la cifra (¿sobran dígitos?).",
+    );
+    // Up to 21 digits the figure itself is shown.
+    expect(readQuantity(c(1e20), label).problem?.message).toContain("la cantidad 100.000.000.000.000.000.000 es demasiado grande");
   });
 });
 
