@@ -1,1 +1,2 @@
 export * from "./esCl";
+export * from "./excelFormats";

@@ -2,18 +2,13 @@ import type ExcelJS from "exceljs";
 import { loadExcelJs } from "./loadExcelJs";
 import type { CellValue } from "../workbook/grid";
 import { columnLetters } from "../workbook/a1";
+import { EXCEL_FORMATS } from "../format/excelFormats";
 
 /** How a report column's numbers are shown. */
 export type ReportColumnKind = "text" | "clp" | "integer" | "percent" | "date";
 
 /** Excel number format of each column kind (`percent` expects fractions 0–1; `date` serials). */
-export const REPORT_FORMATS: Record<ReportColumnKind, string> = {
-  text: "@",
-  clp: '"$"#,##0',
-  integer: "#,##0",
-  percent: "0.0%",
-  date: "dd-mm-yyyy",
-};
+export const REPORT_FORMATS: Record<ReportColumnKind, string> = EXCEL_FORMATS;
 
 /** A column of a report table: its Spanish header, kind and width in characters. */
 export interface ReportColumn {

@@ -58,7 +58,7 @@ describe("ExcelWorkbookHost.writeProgressReport", () => {
     expect(sheet.at("A3").value).toBe("Resumen");
     const rowOf = (label: string) => 5 + data.blocks[0].rows.findIndex((r) => r[0] === label);
     expect(sheet.at(`B${rowOf("Inversión ejecutada")}`)).toMatchObject({ value: 3_160_000, numberFormat: '"$"#,##0' });
-    expect(sheet.at(`B${rowOf("Porcentaje ejecutado")}`).numberFormat).toBe("0%");
+    expect(sheet.at(`B${rowOf("Porcentaje ejecutado")}`).numberFormat).toBe("0.0%");
     // The table by ítem: title row 42, header 43, six ítems in rows 44–49.
     expect(sheet.at("A42").value).toBe("Inversión planificada y ejecutada por ítem");
     expect([sheet.at("A43").value, sheet.at("B43").value, sheet.at("C43").value]).toEqual(["Ítem", "Planificado", "Ejecutado"]);
@@ -129,5 +129,14 @@ describe("the AOS's Consolidado sheet gains the progress columns", () => {
       .toEqual([4, "10-12-2025", 1, 4, 1_200_000]);
     expect(block.moneyColumns).toContain(col("Monto solicitado"));
     expect(block.percentColumns).toContain(col("Avance de las acciones"));
+  });
+
+  it("names its scope once, as the CLI does («Región 10 …»), and its summary block «Resumen» (the title once appeared twice, «región»/«Región»)", () => {
+    const c = consolidate([{ cooperative: { id: "a", name: "Murta", regionCode: "10", modality: "creacion", status: "enviado", version: 2 }, plan, findings: [] }],
+      { target: { regionCode: "10" }, generatedAt: "2025-12-15T12:00:00.000Z", asOf: AS_OF });
+    const sheet = consolidatedSheet(c, AS_OF)!;
+    expect(sheet.title).toBe(`Consolidado Región 10 Los Lagos — ${AS_OF}`);
+    expect(sheet.blocks[0].title).toBe("Resumen");
+    expect(sheet.blocks.filter((b) => b.title.startsWith("Consolidado"))).toEqual([]);
   });
 });

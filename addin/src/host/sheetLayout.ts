@@ -1,11 +1,12 @@
 import type { CellValue, TemplateSheet, TemplateWorkbook } from "@coop-plans/shared/workbook";
 import type { SheetBlock } from "./WorkbookHost";
+import { EXCEL_FORMATS } from "@coop-plans/shared/format";
 import { blockAddress, columnLetters, formatA1, rangeSize, requireRange } from "@coop-plans/shared/workbook";
 
 /** CLP format: whole pesos with thousands separators (es-CL shows `$ 1.500.000`). */
-export const CLP_FORMAT = '"$"#,##0';
-/** Percentage format for fractions 0–1. */
-export const PERCENT_FORMAT = "0%";
+export const CLP_FORMAT = EXCEL_FORMATS.clp;
+/** Percentage format for fractions 0–1, one decimal. */
+export const PERCENT_FORMAT = EXCEL_FORMATS.percent;
 
 /**
  * Everything a host writes into one new sheet: rectangular values (top-left A1), number formats,

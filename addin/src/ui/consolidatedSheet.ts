@@ -1,4 +1,4 @@
-import { Consolidation, consolidationScopeLabel, consolidationSheets } from "@coop-plans/shared/consolidate";
+import { CONSOLIDATION_SHEET_NAMES, Consolidation, consolidationScopeLabel, consolidationSheets } from "@coop-plans/shared/consolidate";
 import type { ConsolidatedSheet, SheetBlock } from "../host/WorkbookHost";
 
 /**
@@ -11,10 +11,9 @@ export function consolidatedSheet(response: unknown, today: string): Consolidate
   const parsed = Consolidation.safeParse(response);
   if (!parsed.success) return null;
   const c = parsed.data;
-  const label = consolidationScopeLabel(c);
-  const scope = label.charAt(0).toLowerCase() + label.slice(1);
   const blocks: SheetBlock[] = consolidationSheets(c).map((sheet) => ({
-    title: sheet.title ?? sheet.name,
+    // The summary's own title repeats the sheet's first row: its block is titled by its name.
+    title: sheet.name === CONSOLIDATION_SHEET_NAMES.summary ? sheet.name : (sheet.title ?? sheet.name),
     header: sheet.columns.map((col) => col.header),
     rows: sheet.totalRow ? [...sheet.rows, sheet.totalRow] : sheet.rows,
     moneyColumns: sheet.columns.flatMap((col, i) => (col.kind === "clp" ? [i] : [])),
@@ -28,7 +27,7 @@ export function consolidatedSheet(response: unknown, today: string): Consolidate
   };
   blocks.push(chartBlock);
   return {
-    title: `Consolidado ${scope} — ${today}`,
+    title: `Consolidado ${consolidationScopeLabel(c)} — ${today}`,
     blocks,
     chart: c.byItem.length > 0 ? { block: blocks.length - 1, seriesColumns: [1, 2], title: "Aporte Sercotec y aporte empresarial por ítem" } : undefined,
   };
