@@ -59,6 +59,11 @@ describe("FindingsList", () => {
     expect(rows()).toHaveLength(5);
   });
 
+  it("one line shown: «Se muestra 1 línea de 1.» (was «Se muestran 1 línea»)", () => {
+    renderList([{ ruleId: "INV-010", severity: "warning", message: "Falta el proveedor.", location: { sheet: "Plan de Inversiones", cell: "L3" } }]);
+    expect(screen.getByText("Se muestra 1 línea de 1.")).toBeTruthy();
+  });
+
   it("filters by severity, sheet and rule", () => {
     renderList(manyFindings(3));
     fireEvent.change(screen.getByRole("combobox", { name: "Mostrar" }), { target: { value: "warning" } });

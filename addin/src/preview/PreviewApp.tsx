@@ -53,7 +53,9 @@ export function PreviewApp({ config = null, configError = null }: { config?: Pan
           onDragLeave={() => setDragging(false)}
           onDrop={onDrop}
         >
-          <Text weight="semibold">Vista previa sin Excel</Text>
+          <Text as="h2" weight="semibold" block>
+            Vista previa sin Excel
+          </Text>
           <Text as="p">Arrastre aquí un libro .xlsx del plan, o elíjalo:</Text>
           {/* The browser's own file input reads «Choose File / No file chosen»: hidden, opened by a Spanish button. */}
           <input

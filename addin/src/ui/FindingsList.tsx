@@ -200,7 +200,7 @@ export function FindingsList({ findings, onSelect }: FindingsListProps) {
       {filtered.length > 0 && (
         <div className="findings-more">
           <Text size={200}>
-            Se muestran {formatCount(shownRows, "línea", "líneas")} de {formatNumber(totalRows)}
+            {shownRows === 1 ? "Se muestra" : "Se muestran"} {formatCount(shownRows, "línea", "líneas")} de {formatNumber(totalRows)}
             {totalRows !== filtered.length ? ` (${formatCount(filtered.length, "hallazgo", "hallazgos")})` : ""}.
           </Text>
           {shownRows < totalRows && (
