@@ -116,18 +116,20 @@ export async function runDemo(baseUrl: string, key: Uint8Array, files: string[],
 
   // Seed: one cooperative per workbook, in the workbook's region. Names and RUTs are unique in a
   // region (the API refuses repeats), so a workbook whose cooperative name was already used is
-  // registered as "<name> (<file, readable>)", without RUT, and its plan carries that name (as a
-  // gestor/a would write it in the Cooperativa sheet to tell the two groups apart).
+  // registered as "<name> (grupo 2)", "(grupo 3)"…, without RUT, and its plan carries that name
+  // (as a gestor/a would write it in the Cooperativa sheet to tell the groups apart; the AOS reads
+  // these names, so never the sample file's English words).
   const existing = new Map<string, CooperativeSummary[]>();
-  const usedNames = new Set<string>();
+  const groups = new Map<string, number>();
   const usedRuts = new Set<string>();
   for (const f of demoFiles) {
     const region = f.plan.cooperative.regionCode as RegionCode;
     if (!existing.has(region)) existing.set(region, await listAllCooperatives(aos, region));
     const base = f.plan.cooperative.name ?? readableFileName(f.file);
-    const repeated = usedNames.has(`${region}|${cooperativeNameKey(base)}`);
-    const name = repeated ? `${base} (${readableFileName(f.file)})` : base;
-    usedNames.add(`${region}|${cooperativeNameKey(name)}`);
+    const baseKey = `${region}|${cooperativeNameKey(base)}`;
+    const group = (groups.get(baseKey) ?? 0) + 1;
+    groups.set(baseKey, group);
+    const name = group > 1 ? `${base} (grupo ${group})` : base;
     const rut = f.plan.cooperative.rut && !usedRuts.has(`${region}|${f.plan.cooperative.rut}`) ? f.plan.cooperative.rut : null;
     if (rut) usedRuts.add(`${region}|${rut}`);
     if (name !== f.plan.cooperative.name) {

@@ -82,6 +82,11 @@ describe("npm start, exit after the demo", () => {
     expect(api.compliance).toMatchObject({ withErrors: 1, clean: 4 });
     expect(api.compliance.byRule.map((r) => r.ruleId).sort()).toEqual(["COOP-001", "INV-001", "INV-005"]);
     expect(run.stdout).toContain("Inversión total:     $37.835.000");
+    // Repeated sample names are told apart in Spanish, never by the sample's file name («(messy creacion textil)»).
+    const names = api.cooperatives.map((c) => c.name);
+    expect(new Set(names).size).toBe(5);
+    expect(names.filter((n) => /\(/.test(n)).every((n) => / \(grupo [2-9]\)$/.test(n))).toBe(true);
+    expect(names.join(" ")).not.toMatch(/messy|quirk|creacion|rich text|shared formulas/i);
   });
 
   it("writes consolidado.xlsx with the API's figures to the peso", async () => {
