@@ -15,6 +15,9 @@ export const Email = z
 /** A cooperative id as the API hands it out (a UUID). */
 export const CooperativeId = z.uuid({ error: "Identificador de cooperativa inválido." });
 
+const CALL_YEAR_MESSAGE = "El año de la convocatoria (callYear) debe ser un año entre 2000 y 2100, por ejemplo 2025.";
+const LIMIT_MESSAGE = "El tamaño de página (limit) debe ser un entero entre 1 y 100.";
+
 /**
  * Body of `POST /v1/regions/{code}/cooperatives` (AOS): the cooperative's name, RUT (optional
  * for a pre-cooperative group; any typed form, stored canonical), modality, call year and,
@@ -46,8 +49,8 @@ export const RegisterCooperativeRequest = z.object({
       }
       return canonical;
     }),
-  modality: Modality,
-  callYear: z.number().int().min(2000).max(2100),
+  modality: z.enum(Modality.options, { error: "La modalidad debe ser «creacion» (Creación y Desarrollo) o «fortalecimiento» (Fortalecimiento)." }),
+  callYear: z.number({ error: CALL_YEAR_MESSAGE }).int({ error: CALL_YEAR_MESSAGE }).min(2000, { error: CALL_YEAR_MESSAGE }).max(2100, { error: CALL_YEAR_MESSAGE }),
   gestorEmail: Email.nullish(),
 });
 export type RegisterCooperativeRequest = z.input<typeof RegisterCooperativeRequest>;
@@ -88,7 +91,7 @@ export type CooperativeList = z.infer<typeof CooperativeList>;
 
 /** Query of `GET /v1/regions/{code}/cooperatives`: page size 1–100 (default 50) and the opaque token. */
 export const ListCooperativesQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(50),
+  limit: z.coerce.number({ error: LIMIT_MESSAGE }).int({ error: LIMIT_MESSAGE }).min(1, { error: LIMIT_MESSAGE }).max(100, { error: LIMIT_MESSAGE }).default(50),
   nextToken: z.string().min(1).optional(),
 });
 export type ListCooperativesQuery = z.input<typeof ListCooperativesQuery>;

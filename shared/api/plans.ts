@@ -6,6 +6,8 @@ import { checkMoneySums } from "./moneyLimits";
 import { checkTextLimits, forbiddenCharacterIn, forbiddenCharacterMessage } from "./textLimits";
 import { LEGACY_PACK, PackRef } from "./rulePacks";
 
+const BASE_VERSION_MESSAGE = "baseVersion es la versión del plan que usted editó: un entero de 0 o más (0 si es la primera vez que lo guarda).";
+
 /**
  * Body of `PUT /v1/cooperatives/{id}/plan`: the plan and the version it was edited from (0 for the
  * first save; 0 while the cooperative already has a plan is a 409 VERSION_CONFLICT: an unbound
@@ -18,8 +20,8 @@ import { LEGACY_PACK, PackRef } from "./rulePacks";
  */
 export const PutPlanRequest = z.object({
   plan: Plan.superRefine(checkTextLimits).superRefine(checkMoneySums),
-  baseVersion: z.number().int().nonnegative(),
-  confirmIdentity: z.boolean().optional(),
+  baseVersion: z.number({ error: BASE_VERSION_MESSAGE }).int({ error: BASE_VERSION_MESSAGE }).nonnegative({ error: BASE_VERSION_MESSAGE }),
+  confirmIdentity: z.boolean({ error: "confirmIdentity es true o false: true confirma que el plan es de esta cooperativa aunque su nombre o RUT no coincidan." }).optional(),
 });
 export type PutPlanRequest = z.input<typeof PutPlanRequest>;
 
@@ -79,7 +81,9 @@ export type RevisionList = z.infer<typeof RevisionList>;
 
 /** Body of `POST /v1/cooperatives/{id}/plan/transitions`; `comment` is required to return a plan. */
 export const TransitionRequest = z.object({
-  action: TransitionAction,
+  action: z.enum(TransitionAction.options, {
+    error: "La acción debe ser «submit» (enviar), «return» (devolver con observaciones), «approve» (aprobar) o «reopen» (reabrir).",
+  }),
   comment: z
     .string()
     .trim()

@@ -1,5 +1,6 @@
 import { createTestApp, type TestApp } from "./support/app";
 import { aosClaims, gestorClaims } from "./support/events";
+import { makePlan } from "./support/plans";
 
 // /v1/me lists only the cooperatives of the token's regions; messages a user can act on.
 
@@ -38,4 +39,23 @@ test("a body over 1 MiB → 413 that says what the user can do (not «divida el 
   expect(res.body.detail).not.toMatch(/divida/i);
   expect(res.body.detail).toContain("Quite de la planilla las filas vacías que tengan formato");
   expect(res.body.detail).toContain("contacte al AOS");
+});
+
+// Bad fields answer in our Spanish, naming what to write (zod's locale said «Demasiado pequeño:
+// se esperaba que número fuera >=1» and «se esperaba una de "submit"|"return"|…»).
+test.each([
+  ["listCooperatives limit=0", () => app.call("listCooperatives", { params: { code: "08" }, claims: aosClaims("08"), query: { limit: "0" } }),
+    "El campo «limit»: El tamaño de página (limit) debe ser un entero entre 1 y 100."],
+  ["transition action publish", () => app.call("transition", { params: { id: inScope }, claims: gestorClaims(GESTORA, "08"), body: { action: "publish" } }),
+    "El campo «action»: La acción debe ser «submit» (enviar), «return» (devolver con observaciones), «approve» (aprobar) o «reopen» (reabrir)."],
+  ["register callYear 1999", () => app.call("registerCooperative", { params: { code: "08" }, claims: aosClaims("08"), body: { name: "Cooperativa Año Viejo", modality: "creacion", callYear: 1999 } }),
+    "El campo «callYear»: El año de la convocatoria (callYear) debe ser un año entre 2000 y 2100, por ejemplo 2025."],
+  ["register modality mixta", () => app.call("registerCooperative", { params: { code: "08" }, claims: aosClaims("08"), body: { name: "Cooperativa Mixta", modality: "mixta", callYear: 2025 } }),
+    "El campo «modality»: La modalidad debe ser «creacion» (Creación y Desarrollo) o «fortalecimiento» (Fortalecimiento)."],
+  ["putPlan baseVersion -1", () => app.call("putPlan", { params: { id: inScope }, claims: gestorClaims(GESTORA, "08"), headers: { "Idempotency-Key": "base-version-msg-1" }, body: { plan: makePlan(), baseVersion: -1 } }),
+    "baseVersion es la versión del plan que usted editó: un entero de 0 o más (0 si es la primera vez que lo guarda)."],
+])("%s → 400 in our words", async (_name, call, detail) => {
+  const res = await call();
+  expect(res.status).toBe(400);
+  expect(res.body.detail).toContain(detail);
 });
