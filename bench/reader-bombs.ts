@@ -60,6 +60,18 @@ function builtBombs(dir: string): { name: string; file: string }[] {
   const under = Math.floor(READ_LIMITS.cells / cols) - 1;
   put(`dense-${under * cols}-cells`, craftWorkbook({ sheets: [{ name: "Datos", body: denseSheet(under, cols) }] }));
   put(`dense-${(under + 2000) * cols}-cells`, craftWorkbook({ sheets: [{ name: "Datos", body: denseSheet(under + 2000, cols) }] }));
+  // Long text in one cell a row, the heaviest legitimate XML for SheetJS (7–8 bytes of memory per
+  // byte): just under READ_LIMITS.uncompressedBytes, and the newcomer trial's 600,000-row sheet over it.
+  const textRows = (rows: number) => {
+    const parts: string[] = ["<sheetData>"];
+    for (let r = 1; r <= rows; r++) {
+      parts.push(`<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>Fila de relleno número ${r} con un texto largo que no es del plan, repetido para ocupar espacio en la hoja Resultados del libro</t></is></c></row>`);
+    }
+    parts.push("</sheetData>");
+    return parts.join("");
+  };
+  put("text-rows-490000", craftWorkbook({ sheets: [{ name: "Resultados", body: textRows(490_000) }] }));
+  put("text-rows-600000", craftWorkbook({ sheets: [{ name: "Resultados", body: textRows(600_000) }] }));
   return out;
 }
 

@@ -200,6 +200,19 @@ describe("item 4: size bombs are refused or read in bounds, with Spanish message
     expect(error.message).toContain("celdas (el límite que se puede leer)");
   });
 
+  it("refuses from the central directory a package declaring more than 100 MB of content (a 600,000-row sheet of text used 1.2 GB)", async () => {
+    const clean = readZip(craftWorkbook({ sheets: [{ name: "Resultados", body: "<sheetData/>" }] }));
+    // Honest about its compressed size (ratio 120, under the zip-bomb ratio): only the total is past the limit.
+    const padding = new Uint8Array(1024 * 1024).map((_, i) => (i * 2654435761) >>> 24);
+    const file = writeZip([
+      ...[...clean].map(([name, data]) => ({ name, data })),
+      { name: "xl/worksheets/sheet2.xml", data: padding, method: 0 as const, declaredSize: 120 * 1024 * 1024 },
+    ]);
+    const error = await refusal(file);
+    expect(error.code).toBe("too-large");
+    expect(error.message).toMatch(/^El contenido del archivo ocupa 121 MB sin comprimir y el límite es 100 MB\. Quite las hojas/);
+  });
+
   it("refuses a file past the size limit, and an .xls past its own", async () => {
     const big = new Uint8Array(READ_LIMITS.fileBytes + 1);
     big.set([0x50, 0x4b, 0x03, 0x04]);
