@@ -140,6 +140,37 @@ describe("task pane", () => {
     expect(screen.getByText(/2 advertencias\./)).toBeTruthy();
   });
 
+  describe("an unbound workbook and a gestora with two cooperatives (a plan once went to the first of the list)", () => {
+    const twoCooperatives = { ...gestorMe, cooperatives: [gestorMe.cooperatives[0], { ...gestorMe.cooperatives[0], id: "c2", name: "Recolectoras de Murta" }] };
+    const servicesFor = (client: ReturnType<typeof fakeClient>, name: string) => ({
+      ...fakeServices(client, []),
+      validate: () => ({ plan: { schemaVersion: 1, cooperative: { name } } as never, findings: [] }),
+    });
+
+    it("Sincronizar sends the plan to the cooperative the workbook names, not the first", async () => {
+      const host = fakeHost();
+      const client = fakeClient(twoCooperatives);
+      client.putPlan.mockResolvedValue({ ...saved, cooperativeId: "c2", version: 1 });
+      renderPane({ host, session, services: servicesFor(client, "recolectoras de  MURTA") });
+      await screen.findByText(/gestora@aos.example.org/);
+      expect((screen.getByRole("combobox", { name: "Cooperativa" }) as HTMLSelectElement).value).toBe("");
+      fireEvent.click(screen.getByRole("button", { name: "Sincronizar" }));
+      await waitFor(() => expect(client.putPlan).toHaveBeenCalledWith("c2", { plan: expect.anything(), baseVersion: 0 }, "key-12345678"));
+      await waitFor(() => expect((screen.getByRole("combobox", { name: "Cooperativa" }) as HTMLSelectElement).value).toBe("c2"));
+    });
+
+    it("a name that matches none of them saves nothing and asks which one", async () => {
+      const host = fakeHost();
+      const client = fakeClient(twoCooperatives);
+      renderPane({ host, session, services: servicesFor(client, "Cooperativa Pesquera Totalmente Distinta") });
+      await screen.findByText(/gestora@aos.example.org/);
+      fireEvent.click(screen.getByRole("button", { name: "Sincronizar" }));
+      expect(await screen.findByText(/Elija en «Cooperativa» a cuál corresponde este libro: su nombre \(«Cooperativa Pesquera Totalmente Distinta»\) no coincide/)).toBeTruthy();
+      expect(client.putPlan).not.toHaveBeenCalled();
+      expect(host.saveState).not.toHaveBeenCalled();
+    });
+  });
+
   it("offline: says the workbook is untouched and what to do", async () => {
     const host = fakeHost();
     const client = fakeClient();

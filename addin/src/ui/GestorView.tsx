@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import { Button, Field, MessageBar, MessageBarBody, Select, Text } from "@fluentui/react-components";
 import type { Finding } from "@coop-plans/shared/domain";
-import { isApiError, PLAN_STATUS_LABELS, type ApiClient, type MeResponse } from "@coop-plans/shared/api";
+import { cooperativeNameKey, isApiError, PLAN_STATUS_LABELS, type ApiClient, type MeResponse } from "@coop-plans/shared/api";
 import type { WorkbookHost } from "../host/WorkbookHost";
 import { FindingsList } from "./FindingsList";
 import { SyncStatus } from "./SyncStatus";
@@ -49,8 +49,10 @@ export function GestorView({ host, services, client, me, apiUrl, initialSync, in
   const [chosenId, setCooperativeId] = useState<string>("");
   const [reportDone, setReportDone] = useState<string | null>(null);
   const cooperatives = me?.cooperatives ?? [];
-  // The chosen cooperative, else the one saved with the document, else the first assigned.
-  const cooperativeId = chosenId || cooperatives[0]?.id || "";
+  // The chosen cooperative (or the one the workbook is bound to), else the only one assigned; with
+  // several, none until the gestor/a picks one or Sincronizar finds the workbook's name among them
+  // (never the first of the list: a plan once went to another cooperative that way).
+  const cooperativeId = chosenId || (cooperatives.length === 1 ? cooperatives[0].id : "");
 
   useEffect(() => {
     void host.loadState().then((s) => {
@@ -88,7 +90,6 @@ export function GestorView({ host, services, client, me, apiUrl, initialSync, in
 
   async function synchronize(confirmIdentity = false) {
     if (!client) return;
-    if (!cooperativeId) return setSync({ kind: "failed", detail: "Elija la cooperativa de este plan." });
     setBusy(true);
     try {
       setSync({ kind: "syncing", step: "Leyendo y validando el libro…", progress: 0.2 });
@@ -97,11 +98,28 @@ export function GestorView({ host, services, client, me, apiUrl, initialSync, in
         setSync({ kind: "failed", detail: "El libro no se pudo leer como un plan: revise los hallazgos de la lista." });
         return;
       }
+      let target = cooperativeId;
+      if (!target) {
+        const name = result.plan.cooperative?.name ?? null;
+        const key = name ? cooperativeNameKey(name) : null;
+        const matches = key ? cooperatives.filter((c) => cooperativeNameKey(c.name) === key) : [];
+        if (matches.length !== 1) {
+          setSync({
+            kind: "failed",
+            detail: name
+              ? `Elija en «Cooperativa» a cuál corresponde este libro: su nombre («${name}») no coincide con ninguna de sus cooperativas asignadas. No se guardó nada.`
+              : "Elija en «Cooperativa» a cuál corresponde este libro: la hoja Cooperativa no tiene el nombre. No se guardó nada.",
+          });
+          return;
+        }
+        target = matches[0].id;
+        setCooperativeId(target);
+      }
       const state = await host.loadState();
-      const baseVersion = state.cooperativeId === cooperativeId ? state.baseVersion ?? 0 : 0;
+      const baseVersion = state.cooperativeId === target ? state.baseVersion ?? 0 : 0;
       setSync({ kind: "syncing", step: "Enviando el plan al servidor…", progress: 0.6 });
-      const saved = await client.putPlan(cooperativeId, { plan: result.plan, baseVersion, ...(confirmIdentity ? { confirmIdentity: true } : {}) }, services.newIdempotencyKey());
-      await host.saveState({ cooperativeId, baseVersion: saved.version, savedAt: saved.at });
+      const saved = await client.putPlan(target, { plan: result.plan, baseVersion, ...(confirmIdentity ? { confirmIdentity: true } : {}) }, services.newIdempotencyKey());
+      await host.saveState({ cooperativeId: target, baseVersion: saved.version, savedAt: saved.at });
       setSync(saved.unchanged
         ? { kind: "unchanged", version: saved.version, status: PLAN_STATUS_LABELS[saved.status], errors: saved.counts.error, warnings: saved.counts.warning, submittable: saved.status === "borrador" || saved.status === "observado" }
         : {
@@ -197,6 +215,7 @@ export function GestorView({ host, services, client, me, apiUrl, initialSync, in
       {client && cooperatives.length > 0 && (
         <Field label="Cooperativa">
           <Select value={cooperativeId} onChange={(_, d) => setCooperativeId(d.value)}>
+            {!cooperativeId && <option value="">Según el nombre del libro</option>}
             {cooperatives.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.name}
