@@ -16,7 +16,7 @@
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { CONSOLIDATION_STATUS_LABELS, type Consolidation } from "@coop-plans/shared/consolidate";
+import { CONSOLIDATION_STATUS_LABELS, consolidationTitle, type Consolidation } from "@coop-plans/shared/consolidate";
 import { formatClp as clp, formatPercentOneDecimal as pct } from "@coop-plans/shared/format";
 import { DEMO_PEOPLE, DEMO_REGION, demoWorkbooks, regionLabel, runDemo, type DemoResult } from "./demo";
 import { localCliCommandLines } from "./cliHints";
@@ -56,8 +56,7 @@ function printTokens(result: DemoResult): void {
 }
 
 function printConsolidation(c: Consolidation): void {
-  const scope = c.scope.kind === "region" ? `región ${regionLabel(c.scope.regionCode)}` : "nacional";
-  say(`Consolidado ${scope}: ${c.cooperativeCount} cooperativas`);
+  say(`${consolidationTitle(c)}: ${c.cooperativeCount} cooperativas`);
   say(`  Por estado: ${c.byStatus.map((s) => `${CONSOLIDATION_STATUS_LABELS[s.status].toLowerCase()} ${s.cooperatives} (${clp(s.total)})`).join(", ")}`);
   say(`  Inversión total:     ${clp(c.totals.total)}`);
   say(`  Aporte Sercotec:     ${clp(c.funding.sercotecAmount)} (${pct(c.funding.sercotecShare)})`);

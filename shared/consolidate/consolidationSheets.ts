@@ -58,6 +58,18 @@ export function consolidationScopeLabel(c: Pick<Consolidation, "scope">): string
 
 const scopeLabel = consolidationScopeLabel;
 
+/**
+ * The title of a consolidation, the same in the CLI's summary, its .xlsx and the pane's sheet:
+ * `Consolidado Región 14 Los Ríos`, `Consolidado nacional`, `Consolidado de archivos de las
+ * regiones 08, 14` (never «Consolidado Archivos…» nor a region in two spellings).
+ */
+export function consolidationTitle(c: Pick<Consolidation, "scope">): string {
+  const scope = c.scope;
+  if (scope.kind === "region") return `Consolidado ${consolidationScopeLabel(c)}`;
+  if (scope.kind === "files") return scope.regionCodes.length === 0 ? "Consolidado de archivos" : `Consolidado de archivos de las regiones ${scope.regionCodes.join(", ")}`;
+  return "Consolidado nacional";
+}
+
 const share = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
 
 const STATUS_PLURALS = { borrador: "Planes en borrador", enviado: "Planes enviados", observado: "Planes observados", aprobado: "Planes aprobados", archivo: "Planes de archivos" } as const;
@@ -81,7 +93,7 @@ function summarySheet(c: Consolidation): ConsolidationSheet {
   ];
   return {
     name: CONSOLIDATION_SHEET_NAMES.summary,
-    title: `Consolidado ${scopeLabel(c)} (${c.generatedAt.slice(0, 10)})`,
+    title: `${consolidationTitle(c)} (${c.generatedAt.slice(0, 10)})`,
     columns: [
       { header: "Indicador", width: 44 },
       { header: "Monto", kind: "clp", width: 16 },

@@ -61,7 +61,7 @@ describe("«Consolidar archivos recibidos» in the pane (no sign-in)", () => {
     expect(consolidate).toHaveBeenCalledWith(expect.arrayContaining([expect.objectContaining({ name: "murta_llanquihue.xlsx" })]), expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), undefined);
     expect(screen.getByText(/está en «murta_llanquihue_nov\.xlsx» y «murta_llanquihue\.xlsx» \(mismo nombre y región\): se cuenta una vez/)).toBeTruthy();
     const sheet = host.writeConsolidated.mock.calls[0][0];
-    expect(sheet.title).toMatch(/^Consolidado archivos de las regiones 10, 14 — /);
+    expect(sheet.title).toMatch(/^Consolidado de archivos de las regiones 10, 14 — /);
     expect(sheet.chart).toEqual(expect.objectContaining({ title: "Aporte Sercotec y aporte empresarial por ítem" }));
   });
 

@@ -46,7 +46,7 @@ describe("coop-plans consolidate FILE… (no backend)", () => {
       expect(result.err).toBe("");
       expect(result.code).toBe(0);
       expect(result.out).toContain("Archivos consolidados (3):");
-      expect(result.out).toMatch(/Consolidado Archivos de las regiones 10, 14, 16: 3 cooperativas \(3 desde archivos\)\./);
+      expect(result.out).toMatch(/Consolidado de archivos de las regiones 10, 14, 16: 3 cooperativas \(3 desde archivos\)\./);
       expect(result.out).toContain(`Escrito ${out}.`);
     } finally {
       if (before === undefined) delete process.env.COOP_PLANS_API;

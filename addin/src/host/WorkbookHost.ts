@@ -36,7 +36,7 @@ export interface SheetBlock {
 
 /** The consolidated report the AOS writes into the `Consolidado` sheet, with one native chart. */
 export interface ConsolidatedSheet {
-  /** First row of the sheet, e.g. "Consolidado región 14 — 2025-11-30". */
+  /** First row of the sheet, e.g. "Consolidado Región 14 Los Ríos — 2025-11-30". */
   title: string;
   blocks: SheetBlock[];
   /** Chart over one block: categories from its first column, series from `seriesColumns`. */

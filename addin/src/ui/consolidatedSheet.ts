@@ -1,4 +1,4 @@
-import { CONSOLIDATION_SHEET_NAMES, Consolidation, consolidationScopeLabel, consolidationSheets } from "@coop-plans/shared/consolidate";
+import { CONSOLIDATION_SHEET_NAMES, Consolidation, consolidationSheets, consolidationTitle } from "@coop-plans/shared/consolidate";
 import type { ConsolidatedSheet, SheetBlock } from "../host/WorkbookHost";
 
 /**
@@ -27,7 +27,7 @@ export function consolidatedSheet(response: unknown, today: string): Consolidate
   };
   blocks.push(chartBlock);
   return {
-    title: `Consolidado ${consolidationScopeLabel(c)} — ${today}`,
+    title: `${consolidationTitle(c)} — ${today}`,
     blocks,
     chart: c.byItem.length > 0 ? { block: blocks.length - 1, seriesColumns: [1, 2], title: "Aporte Sercotec y aporte empresarial por ítem" } : undefined,
   };

@@ -1,7 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Command } from "commander";
-import { consolidationScopeLabel, consolidationSheets, type Consolidation } from "@coop-plans/shared/consolidate";
+import { consolidationSheets, consolidationTitle, type Consolidation } from "@coop-plans/shared/consolidate";
 import { writeReportWorkbook } from "@coop-plans/shared/xlsx";
 import type { CliCommand } from "../cliCommand";
 import type { CommandResult } from "../commandResult";
@@ -28,14 +28,13 @@ export interface ConsolidateOptions extends BackendOptions {
 
 /** A readable Spanish summary of a consolidation: counts, money (CLP) and compliance. */
 export function consolidationSummary(c: Consolidation): string {
-  const scope = consolidationScopeLabel(c);
   // Only the statuses present: «3 cooperativas (1 en borrador, 2 enviados)», «1 cooperativa (1 desde archivo)».
   const status = c.byStatus
     .filter((s) => s.cooperatives > 0)
     .map((s) => (s.status === "archivo" ? formatCount(s.cooperatives, "desde archivo", "desde archivos") : planStatusCount(s.cooperatives, s.status)))
     .join(", ");
   return [
-    `Consolidado ${scope}: ${formatCount(c.cooperativeCount, "cooperativa", "cooperativas")}${status ? ` (${status})` : ""}.`,
+    `${consolidationTitle(c)}: ${formatCount(c.cooperativeCount, "cooperativa", "cooperativas")}${status ? ` (${status})` : ""}.`,
     `  Inversión total:     ${clp(c.totals.total)}`,
     `  Aporte Sercotec:     ${clp(c.funding.sercotecAmount)} (${percent(c.funding.sercotecShare)})`,
     `  Aporte empresarial:  ${clp(c.funding.ownAmount)} (${percent(c.funding.ownShare)}; ${percent(c.funding.ownShareOfSercotec)} del aporte Sercotec)`,

@@ -33,7 +33,7 @@ beforeAll(async () => {
   }, 240_000);
   process.env.TABLE_NAME = table;
   process.env.POWERTOOLS_LOG_LEVEL = "WARN";
-  const printed = /^Consolidado región (\d{2}) ([^:]+): \d+ cooperativas$/m.exec(run.stdout);
+  const printed = /^Consolidado Región (\d{2}) ([^:]+): \d+ cooperativas$/m.exec(run.stdout);
   if (!printed) throw new Error(`the demo printed no consolidation:\n${run.stdout}\n${run.stderr}`);
   [, region, regionName] = printed;
   const key = readKey(dataDir);
@@ -74,7 +74,7 @@ describe("npm start, exit after the demo", () => {
 
   (hasSamples ? it : it.skip)("leaves region 14 with the five samples in every status, figures by hand", () => {
     expect(region).toBe("14");
-    expect(run.stdout).toContain("Consolidado región 14 Los Ríos: 5 cooperativas");
+    expect(run.stdout).toContain("Consolidado Región 14 Los Ríos: 5 cooperativas");
     expect(api.cooperativeCount).toBe(5);
     // 4 × 7.367.000 (clean plan) + 8.367.000 (broken: line 5 priced up by 1.000.000)
     expect(api.totals).toEqual({ total: 37_835_000, sercotecAmount: 36_950_000, ownAmount: 885_000, executedAmount: 0 });
