@@ -82,7 +82,7 @@ describe("the AOS reviews before deciding", () => {
   it("«Ver plan» shows findings, totals and what changed since the last submission", async () => {
     const client = aosClient();
     renderPane({ host: fakeHost(), session, services: fakeServices(client) });
-    fireEvent.click(await screen.findByRole("button", { name: "Ver el plan de Tejedoras Hebras de Niebla" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Ver plan de Tejedoras Hebras de Niebla" }));
     const review = await screen.findByRole("region", { name: "Plan de «Tejedoras Hebras de Niebla»" });
     await within(review).findByText(/Desde la versión 2/);
     expect(client.getRevision).toHaveBeenCalledWith("c1", 2);
@@ -122,7 +122,7 @@ describe("the AOS reviews before deciding", () => {
     client.registerCooperative.mockResolvedValue({ ...coop, id: "c9", name: "Apicultores de Lanco", gestorEmail: "ana@coop.cl" });
     client.assignGestor.mockResolvedValue({ ...coop, gestorEmail: "bruno@coop.cl" });
     renderPane({ host: fakeHost(), session, services: fakeServices(client) });
-    await screen.findByRole("button", { name: "Ver el plan de Tejedoras Hebras de Niebla" });
+    await screen.findByRole("button", { name: "Ver plan de Tejedoras Hebras de Niebla" });
     const form = screen.getByRole("form", { name: "Registrar cooperativa" });
     fireEvent.change(within(form).getByLabelText(/^Nombre/), { target: { value: "Apicultores de Lanco" } });
     fireEvent.change(within(form).getByLabelText(/RUT/), { target: { value: "76.086.428-5" } });

@@ -9,12 +9,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import type { BrowserContext, Page } from "playwright-core";
 import { creacionPlan } from "../fixtures/fixturePlans";
 import { writeCleanWorkbook } from "../fixtures/fixtureWorkbook";
 import { browserSkipReason, launchBrowser, type Browser } from "./support/browser";
-import { overflowOf } from "./support/layout";
+import { overflowOf, seriousViolations } from "./support/layout";
 import { buildPane, startPaneServer, type PaneServer } from "./support/pane";
 
 const skipReason = browserSkipReason();
@@ -23,14 +22,6 @@ const maybe = skipReason ? describe.skip : describe;
 
 const WIDTHS = [320, 350];
 
-
-/** axe-core's serious and critical violations on the pane, as `rule: target` lines. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).include(".preview-pane").withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-  return result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .flatMap((v) => v.nodes.slice(0, 3).map((n) => `${v.id} (${v.impact}): ${n.target.join(" ")}`));
-}
 
 /** Checks the current state at every width: no sideways scroll, no serious axe violation. */
 async function expectFits(page: Page, state: string): Promise<void> {

@@ -148,7 +148,7 @@ export function AosView({ host, services, client, me }: AosViewProps) {
               </div>
               <div className="pane-actions">
                 {c.version > 0 && (
-                  <Button size="small" onClick={() => setReviewing(c)} aria-label={`Ver el plan de ${c.name}`}>
+                  <Button size="small" onClick={() => setReviewing(c)} aria-label={`Ver plan de ${c.name}`}>
                     Ver plan
                   </Button>
                 )}

@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 
 /**
@@ -18,4 +19,12 @@ export async function overflowOf(page: Page): Promise<{ pageScrolls: boolean; pa
       offenders,
     };
   })()`);
+}
+
+/** axe-core's serious and critical violations on the pane (WCAG 2.1 A/AA and best practice), as `rule (impact): target` lines. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).include(".preview-pane").withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  return result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .flatMap((v) => v.nodes.slice(0, 3).map((n) => `${v.id} (${v.impact}): ${n.target.join(" ")}`));
 }
