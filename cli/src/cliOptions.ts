@@ -1,4 +1,4 @@
-import { access } from "node:fs/promises";
+import { access, realpath } from "node:fs/promises";
 import path from "node:path";
 import { REGIONS, regionCodeFromText, type RegionCode } from "@coop-plans/shared/domain";
 
@@ -27,15 +27,38 @@ export function regionLabel(code: RegionCode): string {
 
 /**
  * Checks an output workbook's name before anything is computed: it must end in .xlsx (`example`
- * is the name suggested), and unless `force` it must not exist yet.
+ * is the name suggested); it is never one of the command's `inputs` (not even with `force`: a
+ * workbook being read is never replaced by a report of it); and with `mustBeNew`, unless `force`,
+ * it must not exist yet (`forceOption` false: the command has no --force, the message says so).
  * @returns null when the file may be written, else the Spanish message (exit 2).
  */
-export async function outputXlsxProblem(out: string, example: string, options: { force?: boolean; mustBeNew?: boolean } = {}): Promise<string | null> {
+export async function outputXlsxProblem(
+  out: string,
+  example: string,
+  options: { force?: boolean; mustBeNew?: boolean; inputs?: readonly string[]; forceOption?: boolean } = {},
+): Promise<string | null> {
   if (!/\.xlsx$/i.test(out)) return `El archivo de salida «${out}» debe terminar en .xlsx (por ejemplo ${example}).`;
+  const target = await canonicalPath(out);
+  for (const input of options.inputs ?? []) {
+    if ((await canonicalPath(input)) === target) {
+      return `La salida «${out}» es uno de los libros que se leen: elija otro nombre (un libro de entrada nunca se reemplaza).`;
+    }
+  }
   if (options.mustBeNew && !options.force && (await exists(out))) {
-    return `«${out}» ya existe: elija otro nombre o use --force para reemplazarlo.`;
+    return options.forceOption === false
+      ? `«${out}» ya existe: elija otro nombre (este comando nunca reemplaza un archivo).`
+      : `«${out}» ya existe: elija otro nombre o use --force para reemplazarlo.`;
   }
   return null;
+}
+
+/** A file's absolute path with its links resolved (as given, absolute, when it does not exist yet). */
+async function canonicalPath(file: string): Promise<string> {
+  try {
+    return await realpath(path.resolve(file));
+  } catch {
+    return path.resolve(file);
+  }
 }
 
 /** «No se pudo escribir «out»: la carpeta no existe.» — a failed write of an output file, from its errno code. */

@@ -115,6 +115,32 @@ describe("output files", () => {
     expect(forced.stdout).toContain(`Escrito ${out}.`);
     expect(statSync(out).size).toBeGreaterThan(1000);
   }, 30_000);
+
+  // The second trial found consolidate -o and sync --server-copy replacing any file, the workbook
+  // being read included (a plan lost to «consolidate in.xlsx -o in.xlsx»).
+  it("an input workbook is never the output, not even with --force (consolidate, report, sync --server-copy)", async () => {
+    const plan = path.join(dir, "plan.xlsx");
+    writeFileSync(plan, readFileSync(CLEAN));
+    const before = readFileSync(plan);
+    const refusal = `La salida «${plan}» es uno de los libros que se leen: elija otro nombre (un libro de entrada nunca se reemplaza).\n`;
+    expect(await run("consolidate", plan, "-o", plan)).toMatchObject({ code: 2, stdout: refusal });
+    expect(await run("consolidate", plan, "-o", plan, "--force")).toMatchObject({ code: 2, stdout: refusal });
+    expect(await run("report", plan, "-o", plan, "--force")).toMatchObject({ code: 2, stdout: refusal });
+    expect(await run("sync", plan, "--server-copy", plan)).toMatchObject({ code: 2, stdout: `--server-copy: ${refusal}` });
+    expect(readFileSync(plan).equals(before)).toBe(true);
+  });
+
+  it("consolidate -o and sync --server-copy never replace an existing file unasked", async () => {
+    const kept = path.join(dir, "consolidado-octubre.xlsx");
+    writeFileSync(kept, "consolidado de octubre");
+    expect(await run("consolidate", CLEAN, "-o", kept)).toMatchObject({ code: 2, stdout: `«${kept}» ya existe: elija otro nombre o use --force para reemplazarlo.\n` });
+    expect(await run("consolidate", "--region", "14", "-o", kept)).toMatchObject({ code: 2, stdout: `«${kept}» ya existe: elija otro nombre o use --force para reemplazarlo.\n` });
+    expect(await run("sync", CLEAN, "--server-copy", kept)).toMatchObject({ code: 2, stdout: `--server-copy: «${kept}» ya existe: elija otro nombre (este comando nunca reemplaza un archivo).\n` });
+    expect(readFileSync(kept, "utf8")).toBe("consolidado de octubre");
+    const forced = await run("consolidate", CLEAN, "-o", kept, "--force");
+    expect(forced.code).toBe(0);
+    expect(statSync(kept).size).toBeGreaterThan(1000);
+  }, 60_000);
 });
 
 describe("--json", () => {

@@ -117,7 +117,7 @@ describe("consolidate FILE…'s progress bar", () => {
     expect(plain.trimEnd().endsWith(`Escrito ${out}.`)).toBe(true);
     // Piped: the same report, no bar.
     const piped = fakeTerminal(false);
-    await runCli(COMMANDS, ["node", "coop-plans", "consolidate", "--as-of", "2026-03-31", "-o", out, ...emailed], { ...io, stdout: (t: string) => void piped.stream.write(t), terminal: piped.stream });
+    await runCli(COMMANDS, ["node", "coop-plans", "consolidate", "--as-of", "2026-03-31", "-o", out, "--force", ...emailed], { ...io, stdout: (t: string) => void piped.stream.write(t), terminal: piped.stream });
     expect(piped.raw()).not.toContain("Consolidando [");
     expect(piped.raw()).toContain(`Escrito ${out}.`);
   }, 60_000);

@@ -20,8 +20,10 @@ import type { RulePack } from "@coop-plans/shared/rules";
 export interface ConsolidateOptions extends BackendOptions {
   region?: string;
   national?: boolean;
-  /** Output .xlsx path (default `consolidado.xlsx`). */
+  /** Output .xlsx path (default `consolidado.xlsx`); never one of the files read. */
   output?: string;
+  /** Replace the output file when it exists (never an input file). */
+  force?: boolean;
   /** ISO date of the follow-up figures (file mode; default today). */
   asOf?: string;
 }
@@ -53,7 +55,7 @@ export function consolidationSummary(c: Consolidation): string {
 export async function consolidateToFile(options: ConsolidateOptions = {}): Promise<CommandResult> {
   const regionOption = options.region === undefined ? undefined : parseRegionOption(options.region);
   if (regionOption && !regionOption.ok) return { exitCode: 2, output: `${regionOption.message}\n` };
-  const badOutput = await outputXlsxProblem(options.output ?? "consolidado.xlsx", "consolidado.xlsx");
+  const badOutput = await outputXlsxProblem(options.output ?? "consolidado.xlsx", "consolidado.xlsx", { mustBeNew: true, force: options.force });
   if (badOutput) return { exitCode: 2, output: `${badOutput}\n` };
   const { client, base, signedIn } = apiClientFor(options);
   if (!signedIn) return { exitCode: 2, output: "No hay sesión iniciada: use «coop-plans login» (o defina COOP_PLANS_TOKEN).\n" };
@@ -95,7 +97,7 @@ export async function consolidateCommandResult(
   if (options.asOf !== undefined && !isIsoDate(options.asOf)) {
     return { exitCode: 2, output: `La fecha de --as-of «${options.asOf}» no es válida: escriba AAAA-MM-DD, por ejemplo 2025-10-15.\n` };
   }
-  const badOutput = await outputXlsxProblem(options.output ?? "consolidado.xlsx", "consolidado.xlsx");
+  const badOutput = await outputXlsxProblem(options.output ?? "consolidado.xlsx", "consolidado.xlsx", { mustBeNew: true, force: options.force, inputs: files });
   if (badOutput) return { exitCode: 2, output: `${badOutput}\n` };
   return consolidateWorkbookFiles(files, { output: options.output, asOf: options.asOf, api: options.api, runFile }, consolidationSummary);
 }
@@ -109,6 +111,7 @@ export const consolidateCommand: CliCommand = (ctx) =>
     .option("--region <región>", `región: ${REGION_OPTION_HINT} (por defecto: su única región)`)
     .option("--national", "consolidado nacional (rol sercotec con todas las regiones)")
     .option("-o, --output <archivo>", "archivo .xlsx de salida", "consolidado.xlsx")
+    .option("--force", "reemplaza el archivo de salida si ya existe (nunca uno de los libros leídos)")
     .option("--as-of <fecha>", "con archivos: fecha de referencia AAAA-MM-DD de las reglas y del avance (por defecto: hoy)")
     .option("--api <url>", API_OPTION_DESCRIPTION)
     .action(async (files: string[], opts: ConsolidateOptions) => {

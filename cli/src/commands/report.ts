@@ -70,7 +70,7 @@ export async function reportToFile(file: string, options: ReportCommandOptions =
     return { exitCode: 2, output: `La fecha de --as-of «${options.asOf}» no es válida: escriba AAAA-MM-DD, por ejemplo 2025-12-15.\n` };
   }
   const out = path.resolve(options.output ?? "informe.xlsx");
-  const badOutput = await outputXlsxProblem(out, "informe.xlsx", { mustBeNew: true, force: options.force });
+  const badOutput = await outputXlsxProblem(out, "informe.xlsx", { mustBeNew: true, force: options.force, inputs: [file] });
   if (badOutput) return { exitCode: 2, output: `${badOutput}\n` };
   let report: ProgressReport;
   try {

@@ -33,7 +33,7 @@ export const nodeSyncFs: SyncFs = {
   },
 };
 import { batchProgress } from "../progress";
-import { API_OPTION_DESCRIPTION } from "../cliOptions";
+import { API_OPTION_DESCRIPTION, outputXlsxProblem } from "../cliOptions";
 import { jsonResult } from "../jsonOutput";
 import type { FindingCounts } from "@coop-plans/shared/findings";
 
@@ -341,6 +341,11 @@ export async function syncFiles(files: string[], options: SyncOptions = {}): Pro
   }
   if (options.serverCopy && files.length > 1) {
     return { exitCode: 2, output: "--server-copy sirve para un solo archivo: sincronice los demás por separado o sin esa opción.\n" };
+  }
+  if (options.serverCopy) {
+    // The server's copy goes to a new file: never over the workbook being synced, nor over any existing file.
+    const badCopy = await outputXlsxProblem(options.serverCopy, "servidor.xlsx", { mustBeNew: true, inputs: files, forceOption: false });
+    if (badCopy) return { exitCode: 2, output: `--server-copy: ${badCopy}\n` };
   }
   const { client, base, signedIn } = apiClientFor(options);
   if (!signedIn) return { exitCode: 2, output: "No hay sesión iniciada: use «coop-plans login» (o defina COOP_PLANS_TOKEN).\n" };
