@@ -31,13 +31,15 @@ export function actorText(by: Actor): string {
 }
 
 /**
- * The AOS's last observation: the latest revision made by a decision of the AOS (return, approve,
- * reopen) that carries a non-blank comment; null when there is none.
+ * The AOS's current observation: the latest decision of the AOS (return, approve, reopen) when it
+ * carries a non-blank comment; null when there is no decision or the latest one has no comment
+ * (an approval or a reopening without a comment closes the observations before it: they are in the
+ * history, never shown as current).
  */
 export function lastAosObservation(revisions: readonly RevisionSummary[]): RevisionSummary | null {
   for (let i = revisions.length - 1; i >= 0; i--) {
     const r = revisions[i];
-    if ((r.action === "return" || r.action === "approve" || r.action === "reopen") && r.comment && r.comment.trim()) return r;
+    if (r.action === "return" || r.action === "approve" || r.action === "reopen") return r.comment && r.comment.trim() ? r : null;
   }
   return null;
 }
