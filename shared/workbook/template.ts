@@ -160,11 +160,23 @@ function renderTable(spec: TableSpec, modality: Modality | undefined, plan: Plan
  */
 export function renderWorkbook(options: { modality?: Modality; plan?: Plan; pack?: RulePack }): TemplateWorkbook {
   const { modality, plan, pack } = options ?? {};
+  // A follow-up sheet the plan's workbook did not have (no sheet read, no record) is not rendered
+  // from a plan: an empty Bitácora reads back as a visit log with no visits, and SEG-002 would
+  // then warn on the server's copy of a plan about what the server never saw.
+  const sheets = plan ? WORKBOOK_LAYOUT.filter((spec) => !FOLLOW_UP_PARTS.has(spec.part) || hasFollowUpSheet(plan, spec.part)) : WORKBOOK_LAYOUT;
   return {
     layoutVersion: LAYOUT_VERSION,
-    sheets: WORKBOOK_LAYOUT.map((spec) =>
+    sheets: sheets.map((spec) =>
       spec.kind === "form" ? renderForm(spec, modality, plan, pack) : renderTable(spec, modality, plan, pack)),
   };
+}
+
+/** The parts of the plan's follow-up (Bitácora, Vinculaciones, Apalancamiento). */
+const FOLLOW_UP_PARTS: ReadonlySet<PlanPart> = new Set<PlanPart>(["visits", "links", "leverage"]);
+
+/** Whether the plan's workbook had this follow-up sheet: read from a sheet, or holding records. */
+function hasFollowUpSheet(plan: Plan, part: PlanPart): boolean {
+  return Boolean(plan.sheets?.[part as keyof NonNullable<Plan["sheets"]>]) || (recordsOf(part, plan)?.length ?? 0) > 0;
 }
 
 /**

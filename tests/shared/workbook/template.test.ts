@@ -1,5 +1,5 @@
 import { parseWorkbook, renderWorkbook, templateToGrids, WORKBOOK_LAYOUT, type TemplateSheet } from "@coop-plans/shared/workbook";
-import { PACK_2025, RulePack } from "@coop-plans/shared/rules";
+import { PACK_2025, RulePack, validatePlan } from "@coop-plans/shared/rules";
 import type { Plan } from "@coop-plans/shared/domain";
 import { baseWorkbook, sheet } from "./grids";
 
@@ -176,6 +176,20 @@ describe("renderWorkbook: filled from a plan", () => {
     expect(withoutSources(back.plan)).toEqual(withoutSources(plan));
     expect(back.plan.followUp?.visits).toHaveLength(1);
     expect(back.plan.investmentLines[2].source?.cells.total).toBe("I4");
+  });
+
+  it("a plan with no follow-up renders without Bitácora, Vinculaciones and Apalancamiento, and reads back the same, with the same findings", () => {
+    // Second trial: the server's copy of such a plan carried empty follow-up sheets, read back as
+    // a follow-up with no visits: 6 SEG-002 warnings the server never reported for that plan.
+    const noFollowUp = parseWorkbook(baseWorkbook({})).plan; // the six plan sheets only
+    expect(noFollowUp.sheets?.visits).toBeUndefined();
+    const wb = renderWorkbook({ plan: noFollowUp });
+    expect(wb.sheets.map((x) => x.name)).toEqual(["Cooperativa", "Socios", "Hitos", "Plan de Acción", "Plan de Inversiones", "Resultados"]);
+    const back = parseWorkbook(templateToGrids(wb));
+    expect(withoutSources(back.plan)).toEqual(withoutSources(noFollowUp));
+    const withoutFollowUp = noFollowUp;
+    const asOf = "2026-03-31";
+    expect(validatePlan(back.plan, { asOf }).map((f) => f.ruleId)).toEqual(validatePlan(withoutFollowUp, { asOf }).map((f) => f.ruleId));
   });
 
   it("covers every column of the layout in the rendered sheets", () => {
