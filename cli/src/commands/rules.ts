@@ -253,7 +253,7 @@ async function publishedImpact(options: ImpactOptions): Promise<CommandResult> {
   if (!signedIn) return { exitCode: 2, output: "No hay sesión iniciada: use «coop-plans login» (o defina COOP_PLANS_TOKEN).\n" };
   try {
     const answer = await client.rulePackImpact(options.region!, { year, ...(version ? { version } : {}), ...(options.asOf ? { asOf: options.asOf } : {}) });
-    if (options.json) return { exitCode: 0, output: JSON.stringify(answer, null, 2) + "\n" };
+    if (options.json) return jsonResult(answer.items); // one array, as with --rules and every other --json
     const title = `Impacto de la ${packLabel(answer.pack)}${answer.comparedWith ? ` frente a la versión ${answer.comparedWith.version}` : ""}`;
     return { exitCode: 0, output: impactReport(title, answer.regionCode, answer.items, answer.plans) };
   } catch (error) {
