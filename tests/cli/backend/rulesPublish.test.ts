@@ -89,6 +89,10 @@ describe("coop-plans rules publish", () => {
       `  Grupo Pre-cooperativo Recolectoras de Murta de Llanquihue (${cooperativeId}, versión 2 del plan): 1 error resuelto.`,
       expect.stringMatching(/^    - error INV-005 Plan de Inversiones!/),
     ]);
+    // --json: one array of the changed plans, as with --rules (it printed the server's whole object).
+    const json = JSON.parse((await ruleImpact({ region: "10", year: "2025", packVersion: "2", api: server.url, json: true })).output);
+    expect(Array.isArray(json)).toBe(true);
+    expect(json).toEqual([expect.objectContaining({ cooperativeId })]);
   }, 90_000);
 
   it("the same file again (edited from version 1, now stale): exit 2 with the server's 409 in Spanish; --base says where it came from", async () => {
