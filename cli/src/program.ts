@@ -97,6 +97,11 @@ function configure(cmd: Command, io: CliIo, parentPath = ""): void {
       optionDescription,
       argumentDescription,
     });
+  // commander's own usage and help command are English («[options]», «help [command] display help
+  // for command»): the Spanish ones on every level, not only the root.
+  const usage = cmd.usage();
+  if (/\[options\]|\[command\]/.test(usage)) cmd.usage(usage.replace("[options]", "[opciones]").replace("[command]", "<comando>"));
+  if (cmd.commands.length > 0 && parentPath) cmd.helpCommand("help [comando]", "muestra la ayuda de un comando");
   for (const sub of cmd.commands) configure(sub, io, commandPath);
 }
 

@@ -57,6 +57,15 @@ describe("help", () => {
   });
 });
 
+describe("help is Spanish on every level (second trial: «rules export [options]», «help [command] display help for command»)", () => {
+  it.each([["rules", "--help"], ["rules", "export", "--help"], ["review", "--help"], ["cooperatives", "add", "--help"], ["validate", "--help"]])("coop-plans %s %s", async (...args) => {
+    const help = await run(...args.filter(Boolean));
+    expect(help.code).toBe(0);
+    expect(help.stdout).not.toMatch(/\[options\]|\[command\]|display help|Usage:|Options:|Commands:/);
+    expect(help.stdout).toMatch(/^Uso: coop-plans /);
+  });
+});
+
 describe("usage errors point at the subcommand's help", () => {
   it.each([
     [["validate", "--bogus", "x.xlsx"], "Opción desconocida: --bogus. Escriba «coop-plans validate --help» para ver la ayuda.\n"],
