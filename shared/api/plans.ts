@@ -13,7 +13,7 @@ const BASE_VERSION_MESSAGE = "baseVersion es la versión del plan que usted edit
  * first save; 0 while the cooperative already has a plan is a 409 VERSION_CONFLICT: an unbound
  * copy never replaces a plan — to replace it on purpose, send the version replaced).
  * `confirmIdentity: true` says the gestor/a confirmed that the plan belongs to this cooperative
- * although its name or RUT differ from the registered ones (otherwise 422 IDENTITY_MISMATCH). Every text of the plan is bounded (2,000 characters; e-mails 254) and free of
+ * although its name, RUT, región, modalidad or convocatoria differ from the registered ones (otherwise 422 IDENTITY_MISMATCH naming each). Every text of the plan is bounded (2,000 characters; e-mails 254) and free of
  * control and bidirectional-override characters (see textLimits.ts): a 400 names the field. Each
  * money column of the investment lines sums to at most $10^15 (moneyLimits.ts), so every stored
  * sum is an exact integer.
@@ -21,7 +21,7 @@ const BASE_VERSION_MESSAGE = "baseVersion es la versión del plan que usted edit
 export const PutPlanRequest = z.object({
   plan: Plan.superRefine(checkTextLimits).superRefine(checkMoneySums),
   baseVersion: z.number({ error: BASE_VERSION_MESSAGE }).int({ error: BASE_VERSION_MESSAGE }).nonnegative({ error: BASE_VERSION_MESSAGE }),
-  confirmIdentity: z.boolean({ error: "confirmIdentity es true o false: true confirma que el plan es de esta cooperativa aunque su nombre o RUT no coincidan." }).optional(),
+  confirmIdentity: z.boolean({ error: "confirmIdentity es true o false: true confirma que el plan es de esta cooperativa aunque su nombre, RUT, región, modalidad o convocatoria no coincidan con los registrados." }).optional(),
 });
 export type PutPlanRequest = z.input<typeof PutPlanRequest>;
 

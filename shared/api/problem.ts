@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { Finding } from "../domain";
+import { Finding, Location } from "../domain";
 
 /**
  * Stable error codes of the API, with their HTTP status. Clients branch on `code`, never on
@@ -73,10 +73,26 @@ export function problemType(code: ProblemCode): string {
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
 
 /**
+ * One difference between a plan's identity (its Cooperativa sheet) and the registered cooperative
+ * it was sent to, in a 422 IDENTITY_MISMATCH: the field, both values as the user reads them
+ * («14 Los Ríos», «Creación y Desarrollo», «2025»), a Spanish sentence naming both («La región del
+ * libro (10 Los Lagos) no es la de la cooperativa registrada (14 Los Ríos).») and the cell.
+ */
+export const IdentityMismatch = z.object({
+  field: z.enum(["name", "rut", "regionCode", "modality", "callYear"]),
+  workbook: z.string(),
+  registered: z.string(),
+  message: z.string(),
+  location: Location,
+});
+export type IdentityMismatch = z.infer<typeof IdentityMismatch>;
+
+/**
  * An `application/problem+json` body (RFC 9457) with the project's extensions: a stable `code`,
  * a Spanish `detail`, the `findings` when the plan breaks rules, the `currentVersion` on a
  * version conflict, the offending `field` (dot path, `plan.investmentLines.3.total`) and, when a
- * registration repeats one, the `cooperativeId` of the cooperative already registered.
+ * registration repeats one, the `cooperativeId` of the cooperative already registered, and on an
+ * IDENTITY_MISMATCH every `mismatches` between the plan and the registered cooperative.
  */
 export const Problem = z.object({
   type: z.string(),
@@ -88,11 +104,12 @@ export const Problem = z.object({
   currentVersion: z.number().int().nonnegative().optional(),
   field: z.string().optional(),
   cooperativeId: z.string().optional(),
+  mismatches: z.array(IdentityMismatch).optional(),
 });
 export type Problem = z.infer<typeof Problem>;
 
 /** Optional extensions of a problem. */
-export type ProblemExtras = Pick<Problem, "findings" | "currentVersion" | "field" | "cooperativeId">;
+export type ProblemExtras = Pick<Problem, "findings" | "currentVersion" | "field" | "cooperativeId" | "mismatches">;
 
 /** Builds a problem body from its code, Spanish detail and extensions (`type`, `title`, `status` follow from the code). */
 export function makeProblem(code: ProblemCode, detail: string, extras: ProblemExtras = {}): Problem {
@@ -101,5 +118,6 @@ export function makeProblem(code: ProblemCode, detail: string, extras: ProblemEx
   if (extras.currentVersion !== undefined) problem.currentVersion = extras.currentVersion;
   if (extras.field !== undefined) problem.field = extras.field;
   if (extras.cooperativeId !== undefined) problem.cooperativeId = extras.cooperativeId;
+  if (extras.mismatches !== undefined) problem.mismatches = extras.mismatches;
   return problem;
 }

@@ -118,26 +118,49 @@ describe("task pane", () => {
     expect(host.insertTemplate).not.toHaveBeenCalled();
   });
 
-  it("422 IDENTITY_MISMATCH: names both cooperatives, saves nothing; «Guardar de todos modos» resends confirming, and the server's PLAN-004 is listed", async () => {
+  it("422 IDENTITY_MISMATCH: lists every mismatch with its cell, saves nothing; «Guardar de todos modos» resends confirming, and the server's PLAN-003/004 are listed", async () => {
     const host = fakeHost();
     const client = fakeClient();
-    const detail = "El plan parece ser de «Lácteos del Ranco» y se intentó guardar en «Tejedoras Hebras de Niebla»: el nombre del plan es «Lácteos del Ranco» y el de la cooperativa registrada, «Tejedoras Hebras de Niebla». No se guardó nada.";
+    const detail = "El plan parece ser de «Lácteos del Ranco» y se intentó guardar en «Tejedoras Hebras de Niebla». No se guardó nada.";
+    const mismatches = [
+      { field: "name", workbook: "Lácteos del Ranco", registered: "Tejedoras Hebras de Niebla", message: "El nombre del libro («Lácteos del Ranco») no es el de la cooperativa registrada («Tejedoras Hebras de Niebla»).", location: { sheet: "Cooperativa", cell: "B4", field: "cooperative.name" } },
+      { field: "regionCode", workbook: "10 Los Lagos", registered: "14 Los Ríos", message: "La región del libro (10 Los Lagos) no es la de la cooperativa registrada (14 Los Ríos).", location: { sheet: "Cooperativa", cell: "B2", field: "cooperative.regionCode" } },
+      { field: "callYear", workbook: "2024", registered: "2025", message: "La convocatoria del libro (2024) no es la de la cooperativa registrada (2025).", location: { sheet: "Cooperativa", cell: "B1", field: "cooperative.callYear" } },
+    ];
     const plan004: Finding = { ruleId: "PLAN-004", severity: "warning", message: "El nombre del plan («Lácteos del Ranco») no coincide con el de la cooperativa registrada («Tejedoras Hebras de Niebla»).", location: { sheet: "Cooperativa", cell: "B4" } };
-    client.putPlan.mockRejectedValueOnce(apiError("IDENTITY_MISMATCH", detail)).mockResolvedValueOnce({ ...saved, counts: { error: 0, warning: 2, info: 0 }, findings: [findings[0], plan004] });
+    const plan003: Finding = { ruleId: "PLAN-003", severity: "error", message: "La región del plan (10 Los Lagos) no coincide con la de la cooperativa registrada (14 Los Ríos).", location: { sheet: "Cooperativa", cell: "B2" } };
+    client.putPlan.mockRejectedValueOnce(apiError("IDENTITY_MISMATCH", detail, { mismatches })).mockResolvedValueOnce({ ...saved, counts: { error: 1, warning: 2, info: 0 }, findings: [plan003, findings[0], plan004] });
     renderPane({ host, session, services: fakeServices(client, [findings[0]]) });
     await screen.findByText(/gestora@aos.example.org/);
     fireEvent.click(screen.getByRole("button", { name: "Sincronizar" }));
     const title = await screen.findByText("El plan parece ser de otra cooperativa");
-    expect(title.closest("[role=alert]")!.textContent).toContain(detail);
+    const alert = title.closest("[role=alert]") as HTMLElement;
+    expect(alert.textContent).toContain("El libro no coincide con la cooperativa registrada «Tejedoras Hebras de Niebla» en 3 datos:");
+    const listed = within(alert).getByRole("list", { name: "Diferencias con la cooperativa registrada" });
+    expect(within(listed).getAllByRole("listitem").map((li) => li.textContent)).toEqual([
+      "Cooperativa!B4: El nombre del libro («Lácteos del Ranco») no es el de la cooperativa registrada («Tejedoras Hebras de Niebla»).",
+      "Cooperativa!B2: La región del libro (10 Los Lagos) no es la de la cooperativa registrada (14 Los Ríos).",
+      "Cooperativa!B1: La convocatoria del libro (2024) no es la de la cooperativa registrada (2025).",
+    ]);
+    expect(alert.textContent).toContain("No se guardó nada.");
     expect(host.saveState).not.toHaveBeenCalled();
     expect(client.putPlan).toHaveBeenLastCalledWith("c1", { plan: expect.anything(), baseVersion: 0 }, expect.any(String));
     fireEvent.click(screen.getByRole("button", { name: "Guardar de todos modos" }));
     expect(await screen.findByText("Plan guardado")).toBeTruthy();
     expect(client.putPlan).toHaveBeenLastCalledWith("c1", { plan: expect.anything(), baseVersion: 0, confirmIdentity: true }, expect.any(String));
     const list = screen.getByRole("list", { name: "Hallazgos del servidor" });
-    expect(within(list).getAllByRole("listitem").map((li) => li.textContent)).toEqual([`Cooperativa!B4: ${plan004.message}`]);
-    expect(screen.getByText(/El servidor agregó 1 hallazgo al comparar/)).toBeTruthy();
-    expect(screen.getByText(/2 advertencias\./)).toBeTruthy();
+    expect(within(list).getAllByRole("listitem").map((li) => li.textContent)).toEqual([`Cooperativa!B2: ${plan003.message}`, `Cooperativa!B4: ${plan004.message}`]);
+    expect(screen.getByText(/El servidor agregó 2 hallazgos al comparar/)).toBeTruthy();
+  });
+
+  it("422 IDENTITY_MISMATCH from a server that lists no mismatches: its detail is shown", async () => {
+    const client = fakeClient();
+    client.putPlan.mockRejectedValueOnce(apiError("IDENTITY_MISMATCH", "El plan parece ser de «Lácteos del Ranco». No se guardó nada."));
+    renderPane({ host: fakeHost(), session, services: fakeServices(client, []) });
+    await screen.findByText(/gestora@aos.example.org/);
+    fireEvent.click(screen.getByRole("button", { name: "Sincronizar" }));
+    const title = await screen.findByText("El plan parece ser de otra cooperativa");
+    expect(title.closest("[role=alert]")!.textContent).toContain("El plan parece ser de «Lácteos del Ranco». No se guardó nada.");
   });
 
   describe("an unbound workbook and a gestora with two cooperatives (a plan once went to the first of the list)", () => {

@@ -2,8 +2,9 @@ import { createTestApp, type TestApp } from "./support/app";
 import { aosClaims, gestorClaims } from "./support/events";
 import { makePlan } from "./support/plans";
 
-// Issue 12, item 2: a plan that names another cooperative is never saved as this one's version
-// (422 IDENTITY_MISMATCH naming both, unless the gestor/a confirms), and an unbound first save
+// Issue 12, item 2: a plan whose name, RUT, región, modalidad or convocatoria is not the
+// registered cooperative's is never saved as this one's version (422 IDENTITY_MISMATCH naming
+// each, unless the gestor/a confirms; a blank value never blocks), and an unbound first save
 // never replaces an existing plan (409). On DynamoDB Local through the real handlers.
 
 const GESTORA = "identidad.guardia@coop.cl";
@@ -35,12 +36,17 @@ describe("identity guard", () => {
     expect(res.body.code).toBe("IDENTITY_MISMATCH");
     expect(res.body.title).toBe("El plan es de otra cooperativa");
     expect(res.body.detail).toBe(
-      "El plan parece ser de «Cooperativa Campesina Lácteos del Ranco» y se intentó guardar en «Tejedoras Hebras de Niebla»: " +
-        "el nombre del plan es «Cooperativa Campesina Lácteos del Ranco» y el de la cooperativa registrada, «Tejedoras Hebras de Niebla». " +
+      "El plan parece ser de «Cooperativa Campesina Lácteos del Ranco» y se intentó guardar en «Tejedoras Hebras de Niebla». " +
+        "El nombre del libro («Cooperativa Campesina Lácteos del Ranco») no es el de la cooperativa registrada («Tejedoras Hebras de Niebla»). " +
         "No se guardó nada, para no guardarlo como versión de otra cooperativa. Si se equivocó de cooperativa, sincronice con la correcta; " +
-        "si el plan sí es de esta cooperativa, corrija el nombre o el RUT en la hoja Cooperativa, o confirme la identidad " +
-        "(en el panel, «Guardar de todos modos»; en la línea de comandos, --confirm-identity).",
+        "si el plan sí es de esta cooperativa, corrija la hoja Cooperativa, o confirme la identidad " +
+        `(en el panel, «Guardar de todos modos»; en la línea de comandos, --cooperative ${tejedoras} --confirm-identity).`,
     );
+    expect(res.body.mismatches).toEqual([{
+      field: "name", workbook: "Cooperativa Campesina Lácteos del Ranco", registered: "Tejedoras Hebras de Niebla",
+      message: "El nombre del libro («Cooperativa Campesina Lácteos del Ranco») no es el de la cooperativa registrada («Tejedoras Hebras de Niebla»).",
+      location: expect.objectContaining({ sheet: "Cooperativa", field: "cooperative.name" }),
+    }]);
     expect(res.body.findings.map((f: { ruleId: string; location: { field?: string } }) => [f.ruleId, f.location.field])).toEqual([["PLAN-004", "cooperative.name"]]);
     const stored = await app.call("getPlan", { params: { id: tejedoras }, claims: gestorClaims(GESTORA) });
     expect(stored.status).toBe(404);
@@ -51,11 +57,57 @@ describe("identity guard", () => {
     const plan = makePlan({ name: "Cooperativa Apícola Los Robles (Cañete)" }); // RUT 76123456-0
     const res = await put(id, { plan, baseVersion: 0 });
     expect(res.status).toBe(422);
-    expect(res.body.detail).toContain("el RUT del plan es 76123456-0 y el de la cooperativa registrada, 77777777-7");
-    expect(res.body.detail).not.toContain("el nombre del plan");
+    expect(res.body.detail).toContain("El plan no coincide con la cooperativa registrada «Cooperativa Apícola Los Robles (Cañete)», donde se intentó guardar. El RUT del libro (76123456-0) no es el de la cooperativa registrada (77777777-7).");
+    expect(res.body.detail).not.toContain("El nombre del libro");
     const noRut = await put(id, { plan: { ...plan, cooperative: { ...plan.cooperative, rut: null } }, baseVersion: 0 });
     expect(noRut.status).toBe(200);
     expect(noRut.body.version).toBe(1);
+  }, 60_000);
+
+  // The registered cooperative: región 08 Biobío, Fortalecimiento, convocatoria 2025 (makePlan's too).
+  test.each([
+    ["región", { regionCode: "10" }, "regionCode", "La región del libro (10 Los Lagos) no es la de la cooperativa registrada (08 Biobío)."],
+    ["modalidad", { modality: "creacion" }, "modality", "La modalidad del libro (Creación y Desarrollo) no es la de la cooperativa registrada (Fortalecimiento)."],
+    ["convocatoria", { callYear: 2024 }, "callYear", "La convocatoria del libro (2024) no es la de la cooperativa registrada (2025)."],
+  ])("another %s: 422 naming both values, nothing saved", async (_what, change, field, sentence) => {
+    const name = `Cooperativa Los Robles (${field})`;
+    const id = await register(name);
+    const plan = makePlan({ name });
+    const res = await put(id, { plan: { ...plan, cooperative: { ...plan.cooperative, ...change } }, baseVersion: 0 });
+    expect(res.status).toBe(422);
+    expect(res.body.code).toBe("IDENTITY_MISMATCH");
+    expect(res.body.detail).toContain(`«${name}», donde se intentó guardar. ${sentence}`);
+    expect(res.body.mismatches.map((m: { field: string; message: string }) => [m.field, m.message])).toEqual([[field, sentence]]);
+    expect(res.body.findings.map((f: { ruleId: string; severity: string; location: { field?: string } }) => [f.ruleId, f.severity, f.location.field]))
+      .toEqual([["PLAN-003", "error", `cooperative.${field}`]]);
+    expect((await app.call("getPlan", { params: { id }, claims: gestorClaims(GESTORA) })).status).toBe(404);
+  }, 60_000);
+
+  test("name, RUT, región, modalidad and convocatoria all differ: one 422 naming the five, in that order", async () => {
+    const id = await register("Tejedoras de Chiloé", "11.111.111-1");
+    const plan = makePlan({ name: "Cooperativa Campesina Lácteos del Ranco" });
+    const res = await put(id, { plan: { ...plan, cooperative: { ...plan.cooperative, regionCode: "14", modality: "creacion", callYear: 2026 } }, baseVersion: 0 });
+    expect(res.status).toBe(422);
+    expect(res.body.mismatches.map((m: { field: string; workbook: string; registered: string }) => [m.field, m.workbook, m.registered])).toEqual([
+      ["name", "Cooperativa Campesina Lácteos del Ranco", "Tejedoras de Chiloé"],
+      ["rut", "76123456-0", "11111111-1"],
+      ["regionCode", "14 Los Ríos", "08 Biobío"],
+      ["modality", "Creación y Desarrollo", "Fortalecimiento"],
+      ["callYear", "2026", "2025"],
+    ]);
+    expect(res.body.detail).toMatch(/^El plan parece ser de «Cooperativa Campesina Lácteos del Ranco» y se intentó guardar en «Tejedoras de Chiloé»\. El nombre del libro .* El RUT del libro .* La región del libro \(14 Los Ríos\) .* La modalidad del libro .* La convocatoria del libro \(2026\) no es la de la cooperativa registrada \(2025\)\. No se guardó nada/);
+    expect(res.body.findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(["PLAN-003", "PLAN-003", "PLAN-003", "PLAN-004", "PLAN-004"]);
+  }, 60_000);
+
+  test("a blank región, modalidad and convocatoria in the workbook never block: saved, with PLAN-003 findings as before", async () => {
+    const name = "Cooperativa Los Robles (en blanco)";
+    const id = await register(name);
+    const plan = makePlan({ name });
+    const res = await put(id, { plan: { ...plan, cooperative: { ...plan.cooperative, regionCode: null, modality: null, callYear: null } }, baseVersion: 0 });
+    expect(res.status).toBe(200);
+    expect(res.body.version).toBe(1);
+    expect(res.body.findings.filter((f: { ruleId: string }) => f.ruleId === "PLAN-003").map((f: { location: { field: string } }) => f.location.field))
+      .toEqual(["cooperative.regionCode", "cooperative.modality", "cooperative.callYear"]);
   }, 60_000);
 
   test("confirmed by the gestor/a: saved, and the PLAN-004 warning stays in the revision's findings", async () => {
@@ -64,6 +116,19 @@ describe("identity guard", () => {
     expect(res.status).toBe(200);
     expect(res.body.version).toBe(1);
     expect(res.body.findings.filter((f: { ruleId: string }) => f.ruleId === "PLAN-004").map((f: { severity: string }) => f.severity)).toEqual(["warning"]);
+  }, 60_000);
+
+  test("another región and modalidad, confirmed: saved as borrador with both PLAN-003 errors kept (it cannot be submitted until corrected)", async () => {
+    const name = "Cooperativa Los Robles (confirmada)";
+    const id = await register(name);
+    const plan = makePlan({ name });
+    const res = await put(id, { plan: { ...plan, cooperative: { ...plan.cooperative, regionCode: "10", modality: "creacion" } }, baseVersion: 0, confirmIdentity: true });
+    expect(res.status).toBe(200);
+    expect([res.body.version, res.body.status]).toEqual([1, "borrador"]);
+    expect(res.body.findings.filter((f: { ruleId: string }) => f.ruleId === "PLAN-003").map((f: { severity: string; location: { field: string } }) => [f.severity, f.location.field]))
+      .toEqual([["error", "cooperative.regionCode"], ["error", "cooperative.modality"]]);
+    const submit = await app.call("transition", { params: { id }, claims: gestorClaims(GESTORA), body: { action: "submit" } });
+    expect(submit.status).toBe(422);
   }, 60_000);
 });
 

@@ -34,8 +34,9 @@ async function register(region: string, body: Record<string, unknown>): Promise<
   return res.body.id as string;
 }
 
+// Every plan here differs from its registration: the gestor/a confirmed it (identity guard, plans.identityGuard.test.ts).
 const put = (id: string, plan: Plan, region: string) =>
-  app.call("putPlan", { params: { id }, claims: gestorClaims(GESTORA, region), headers: { "Idempotency-Key": `identity-${id}` }, body: { plan, baseVersion: 0 } });
+  app.call("putPlan", { params: { id }, claims: gestorClaims(GESTORA, region), headers: { "Idempotency-Key": `identity-${id}` }, body: { plan, baseVersion: 0, confirmIdentity: true } });
 
 const withCooperative = (plan: Plan, changes: Partial<Plan["cooperative"]>): Plan => ({ ...plan, cooperative: { ...plan.cooperative, ...changes } });
 

@@ -91,6 +91,7 @@ export function GestorView({ host, services, client, me, apiUrl, initialSync, in
   async function synchronize(confirmIdentity = false) {
     if (!client) return;
     setBusy(true);
+    let target = cooperativeId;
     try {
       setSync({ kind: "syncing", step: "Leyendo y validando el libro…", progress: 0.2 });
       const result = await validate();
@@ -98,7 +99,6 @@ export function GestorView({ host, services, client, me, apiUrl, initialSync, in
         setSync({ kind: "failed", detail: "El libro no se pudo leer como un plan: revise los hallazgos de la lista." });
         return;
       }
-      let target = cooperativeId;
       if (!target) {
         const name = result.plan.cooperative?.name ?? null;
         const key = name ? cooperativeNameKey(name) : null;
@@ -131,7 +131,10 @@ export function GestorView({ host, services, client, me, apiUrl, initialSync, in
         const state = await host.loadState();
         setSync({ kind: "conflict", baseVersion: state.baseVersion ?? 0, currentVersion: error.problem.currentVersion ?? null });
       } else if (isApiError(error) && error.code === "IDENTITY_MISMATCH") {
-        setSync({ kind: "identity", detail: error.problem.detail });
+        setSync({
+          kind: "identity", detail: error.problem.detail, mismatches: error.problem.mismatches ?? [],
+          cooperativeName: cooperatives.find((c) => c.id === target)?.name ?? null,
+        });
       } else if (isApiError(error) && (error.code === "PLAN_LOCKED" || error.code === "INVALID_TRANSITION")) {
         setSync({ kind: "locked", detail: error.problem.detail });
       } else if (isApiError(error) && error.code === "NETWORK_ERROR") {

@@ -52,7 +52,25 @@ export function SyncStatus({ state, onLoadServerCopy, onConfirmIdentity, busy }:
         <MessageBar intent="warning" role="alert" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>El plan parece ser de otra cooperativa</MessageBarTitle>
-            {state.detail}
+            {state.mismatches.length === 0 ? (
+              state.detail
+            ) : (
+              <>
+                El libro no coincide con la cooperativa registrada{state.cooperativeName ? ` «${state.cooperativeName}»` : ""} en{" "}
+                {state.mismatches.length === 1 ? "un dato" : `${state.mismatches.length} datos`}:
+                <ul className="identity-mismatches" aria-label="Diferencias con la cooperativa registrada">
+                  {state.mismatches.map((m) => (
+                    <li key={m.field}>
+                      {m.location.sheet && m.location.cell ? `${m.location.sheet}!${m.location.cell}: ` : ""}
+                      {m.message}
+                    </li>
+                  ))}
+                </ul>
+                No se guardó nada. Si se equivocó de cooperativa, elija la correcta en «Cooperativa»; si el plan sí es de esta
+                cooperativa, corrija la hoja Cooperativa o pulse «Guardar de todos modos»: se guardará como borrador con estas
+                diferencias anotadas como hallazgos.
+              </>
+            )}
           </MessageBarBody>
           {onConfirmIdentity && (
             <MessageBarActions>

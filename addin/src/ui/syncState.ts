@@ -1,3 +1,4 @@
+import type { IdentityMismatch } from "@coop-plans/shared/api";
 import type { Finding } from "@coop-plans/shared/domain";
 
 /** Where the Sincronizar flow stands; each state has its own message in the pane. */
@@ -5,8 +6,11 @@ export type SyncState =
   | { kind: "idle" }
   | { kind: "syncing"; step: string; progress: number }
   | { kind: "saved"; version: number; at: string; errors: number; warnings: number; status: string; serverFindings?: Finding[] }
-  /** The server refused the plan as another cooperative's (422 IDENTITY_MISMATCH): its Spanish detail. */
-  | { kind: "identity"; detail: string }
+  /**
+   * The server refused the plan as another cooperative's (422 IDENTITY_MISMATCH): its Spanish
+   * detail, the registered cooperative's name, and every field that differs (listed in the pane).
+   */
+  | { kind: "identity"; detail: string; cooperativeName: string | null; mismatches: IdentityMismatch[] }
   | { kind: "conflict"; baseVersion: number; currentVersion: number | null }
   | { kind: "copied"; sheet: string; version: number }
   | { kind: "locked"; detail: string }

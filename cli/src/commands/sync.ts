@@ -3,7 +3,7 @@ import { access, constants, open, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Command } from "commander";
 import { normalizeLabel, type Finding, type Plan } from "@coop-plans/shared/domain";
-import { cooperativeNameKey, isApiError, listAllCooperatives, PLAN_STATUS_LABELS, type ApiClient, type CooperativeSummary, type MeResponse, type PlanResponse } from "@coop-plans/shared/api";
+import { cooperativeNameKey, isApiError, listAllCooperatives, PLAN_STATUS_LABELS, type ApiClient, type CooperativeSummary, type IdentityMismatch, type MeResponse, type PlanResponse } from "@coop-plans/shared/api";
 import { formatCount, formatDateTime } from "@coop-plans/shared/format";
 import { findingsAddedBy } from "@coop-plans/shared/findings";
 import { bindingProperties, COOPERATIVE_SHEET, renderWorkbook, type WorkbookBinding } from "@coop-plans/shared/workbook";
@@ -51,7 +51,7 @@ export interface SyncOptions extends BackendOptions {
   replace?: boolean;
   /** On a conflict, write the server's version to this .xlsx (bound to that version); one file only. */
   serverCopy?: string;
-  /** The plan is this cooperative's although its name or RUT differ from the registered ones (the server refuses it otherwise, 422). */
+  /** The plan is this cooperative's although its name, RUT, región, modalidad or convocatoria differ from the registered ones (the server refuses it otherwise, 422). */
   confirmIdentity?: boolean;
   /** File operations (tests inject write failures). */
   fs?: SyncFs;
@@ -171,6 +171,20 @@ export async function resolveCooperative(
   return { ok: false, message: `La cooperativa «${name}» de la región ${region} no está entre las suyas.${list} O indique --cooperative <id>.` };
 }
 
+/**
+ * The lines of a 422 IDENTITY_MISMATCH: one per field that differs, with its cell, and the way out
+ * (`--cooperative ID --confirm-identity`); the server's detail alone when it lists no mismatches.
+ */
+export function identityRefusal(detail: string, mismatches: readonly IdentityMismatch[], coop: { id: string; name: string }): string {
+  if (mismatches.length === 0) return `rechazado: ${detail}`;
+  const lines = mismatches.map((m) => `      ${m.location.cell ? `${m.location.sheet ?? COOPERATIVE_SHEET.name}!${m.location.cell}: ` : ""}${m.message}`);
+  return [
+    `rechazado: el libro no coincide con la cooperativa registrada «${coop.name}» en ${formatCount(mismatches.length, "dato", "datos")}; no se guardó nada:`,
+    ...lines,
+    `    Si se equivocó de cooperativa, sincronice con la correcta; si el plan sí es de esta cooperativa, corrija la hoja Cooperativa o confirme con --cooperative ${coop.id} --confirm-identity.`,
+  ].join("\n");
+}
+
 /** The latest revision of a cooperative's plan, or null when none was saved. */
 async function latestPlan(client: ApiClient, id: string): Promise<PlanResponse | null> {
   try {
@@ -267,7 +281,7 @@ export async function syncFile(client: ApiClient, base: string, me: MeResponse, 
     } catch (error) {
       if (isApiError(error) && error.code === "IDENTITY_MISMATCH") {
         report.exitCode = 1;
-        report.messages.push(`rechazado: ${error.problem.detail}`);
+        report.messages.push(identityRefusal(error.problem.detail, error.problem.mismatches ?? [], coop));
         return report;
       }
       if (isApiError(error) && error.code === "VERSION_CONFLICT") {
@@ -383,7 +397,7 @@ export const syncCommand: CliCommand = (ctx) =>
     .option("--cooperative <id>", "identificador de la cooperativa (entregado por el AOS), para un solo archivo")
     .option("--replace", "guarda aunque el libro sea más antiguo que el plan del servidor o no esté vinculado a él (indica qué reemplaza)")
     .option("--server-copy <archivo>", "ante un conflicto, escribe la versión del servidor en este .xlsx (para un solo archivo)")
-    .option("--confirm-identity", "guarda aunque el nombre o el RUT del plan no coincidan con los de la cooperativa registrada (confirma que el plan es suyo)")
+    .option("--confirm-identity", "guarda aunque el nombre, el RUT, la región, la modalidad o la convocatoria del plan no coincidan con los de la cooperativa registrada (confirma que el plan es suyo)")
     .option("--json", "entrega, por archivo, la cooperativa, la versión, el estado y los hallazgos (counts) en JSON")
     .option("--api <url>", API_OPTION_DESCRIPTION)
     .action(async (files: string[], opts: SyncOptions) => {

@@ -2,7 +2,7 @@ import { cooperativeNameKey } from "@coop-plans/shared/api";
 import { MODALITY_LABELS, REGIONS, normalizeRut, type Finding, type Location, type Plan } from "@coop-plans/shared/domain";
 import { orderFindings } from "@coop-plans/shared/findings";
 import { cellOf } from "@coop-plans/shared/rules";
-import type { Cooperative } from "@coop-plans/shared/api";
+import type { Cooperative, IdentityMismatch } from "@coop-plans/shared/api";
 import type { RulePack } from "@coop-plans/shared/rules";
 import type { ValidateFn } from "./useCaseDeps";
 
@@ -102,49 +102,73 @@ export function validateForRegistration(validate: ValidateFn, plan: Plan, regist
   return orderFindings(findings);
 }
 
-/** One difference between the plan's identity and the registered cooperative's: which, and both values as written. */
-export interface IdentityMismatch {
-  field: "name" | "rut";
-  plan: string;
-  registered: string;
-}
+/** The identity fields the guard compares, in the order a refusal names them. */
+const IDENTITY_FIELDS = ["name", "rut", "regionCode", "modality", "callYear"] as const;
 
 /**
- * Whether a plan names another cooperative than the one it is saved into: its name differs from the
- * registered name (compared with `cooperativeNameKey`), or its RUT from the registered RUT
- * (canonical), each only when both sides have a value. A blank name or RUT is no evidence either
- * way (PLAN-004 and the program rules speak about it). Pure.
+ * Every difference between the plan's identity (Cooperativa sheet) and the registered cooperative
+ * it is saved into: name (compared with `cooperativeNameKey`), RUT (canonical), región, modalidad
+ * and convocatoria (call year). A field counts only when BOTH sides have a value: a blank or
+ * unreadable value in the workbook is no evidence of another cooperative (PLAN-001/003/004 and
+ * the program rules speak about it) and never blocks a save. Each mismatch carries both values as
+ * the user reads them, a Spanish sentence («La región del libro (10 Los Lagos) no es la de la
+ * cooperativa registrada (14 Los Ríos).») and its cell. Pure.
  */
-export function identityMismatches(plan: Plan, registration: Pick<Registration, "name" | "rut">): IdentityMismatch[] {
+export function identityMismatches(plan: Plan, registration: Registration): IdentityMismatch[] {
   const c = plan.cooperative;
   const out: IdentityMismatch[] = [];
-  if (c.name && c.name.trim() && cooperativeNameKey(c.name) !== cooperativeNameKey(registration.name)) {
-    out.push({ field: "name", plan: c.name.trim(), registered: registration.name });
-  }
-  if (c.rut && c.rut.trim() && registration.rut) {
-    const planRut = normalizeRut(c.rut) ?? c.rut.trim().toUpperCase();
-    if (planRut !== registration.rut) out.push({ field: "rut", plan: planRut, registered: registration.rut });
+  const push = (field: IdentityMismatch["field"], workbook: string, registered: string, message: string) =>
+    out.push({ field, workbook, registered, message, location: cellOf(plan, "cooperative", c, field) });
+  for (const field of IDENTITY_FIELDS) {
+    if (field === "name") {
+      if (c.name && c.name.trim() && cooperativeNameKey(c.name) !== cooperativeNameKey(registration.name)) {
+        push("name", c.name.trim(), registration.name, `El nombre del libro («${c.name.trim()}») no es el de la cooperativa registrada («${registration.name}»).`);
+      }
+    } else if (field === "rut") {
+      if (c.rut && c.rut.trim() && registration.rut) {
+        const planRut = normalizeRut(c.rut) ?? c.rut.trim().toUpperCase();
+        if (planRut !== registration.rut) {
+          push("rut", planRut, registration.rut, `El RUT del libro (${planRut}) no es el de la cooperativa registrada (${registration.rut}).`);
+        }
+      }
+    } else if (field === "regionCode") {
+      if (c.regionCode && c.regionCode !== registration.regionCode) {
+        const [w, r] = [regionText(c.regionCode), regionText(registration.regionCode)];
+        push("regionCode", w, r, `La región del libro (${w}) no es la de la cooperativa registrada (${r}).`);
+      }
+    } else if (field === "modality") {
+      if (c.modality && c.modality !== registration.modality) {
+        const [w, r] = [MODALITY_LABELS[c.modality], MODALITY_LABELS[registration.modality]];
+        push("modality", w, r, `La modalidad del libro (${w}) no es la de la cooperativa registrada (${r}).`);
+      }
+    } else if (c.callYear !== null && c.callYear !== undefined && c.callYear !== registration.callYear) {
+      const [w, r] = [String(c.callYear), String(registration.callYear)];
+      push("callYear", w, r, `La convocatoria del libro (${w}) no es la de la cooperativa registrada (${r}).`);
+    }
   }
   return out;
 }
 
 /**
- * The Spanish refusal of a plan whose identity differs (422 IDENTITY_MISMATCH), naming both sides:
- * «El plan es de «Cooperativa Campesina Lácteos del Ranco» y se intentó guardar en «Tejedoras
- * Hebras de Niebla»: el nombre del plan es «…», el de la cooperativa registrada «…». No se guardó
- * nada. …»
+ * The Spanish refusal of a plan whose identity differs (422 IDENTITY_MISMATCH), naming each
+ * mismatch with its cell: «El plan parece ser de «Lácteos del Ranco» y se intentó guardar en
+ * «Tejedoras Hebras de Niebla». El nombre del libro (…) no es el de la cooperativa registrada (…)
+ * (Cooperativa!B4). La región del libro (…) … No se guardó nada, …». When the names agree it
+ * starts «El plan no coincide con la cooperativa registrada «…», donde se intentó guardar.».
  */
-export function identityMismatchDetail(mismatches: readonly IdentityMismatch[], registration: Pick<Registration, "name">, planName: string | null): string {
-  const parts = mismatches.map((m) =>
-    m.field === "name"
-      ? `el nombre del plan es «${m.plan}» y el de la cooperativa registrada, «${m.registered}»`
-      : `el RUT del plan es ${m.plan} y el de la cooperativa registrada, ${m.registered}`,
-  );
-  const whose = planName && planName.trim() ? `«${planName.trim()}»` : "otra cooperativa";
+export function identityMismatchDetail(mismatches: readonly IdentityMismatch[], registration: Pick<Cooperative, "id" | "name">): string {
+  const byName = mismatches.find((m) => m.field === "name");
+  const intro = byName
+    ? `El plan parece ser de «${byName.workbook}» y se intentó guardar en «${registration.name}».`
+    : `El plan no coincide con la cooperativa registrada «${registration.name}», donde se intentó guardar.`;
+  const parts = mismatches.map((m) => {
+    const cell = m.location.cell ? ` (${m.location.sheet ?? "Cooperativa"}!${m.location.cell})` : "";
+    return `${m.message.replace(/\.$/, "")}${cell}.`;
+  });
   return (
-    `El plan parece ser de ${whose} y se intentó guardar en «${registration.name}»: ${parts.join("; ")}. ` +
+    `${intro} ${parts.join(" ")} ` +
     "No se guardó nada, para no guardarlo como versión de otra cooperativa. Si se equivocó de cooperativa, sincronice con la correcta; " +
-    "si el plan sí es de esta cooperativa, corrija el nombre o el RUT en la hoja Cooperativa, o confirme la identidad " +
-    "(en el panel, «Guardar de todos modos»; en la línea de comandos, --confirm-identity)."
+    "si el plan sí es de esta cooperativa, corrija la hoja Cooperativa, o confirme la identidad " +
+    `(en el panel, «Guardar de todos modos»; en la línea de comandos, --cooperative ${registration.id} --confirm-identity).`
   );
 }

@@ -17,7 +17,7 @@ import { packForSave } from "../rulePacks/rulePacks";
 export interface SavePlanRequest {
   plan: Plan;
   baseVersion: number;
-  /** The gestor/a confirmed the plan is this cooperative's although its name or RUT differ. */
+  /** The gestor/a confirmed the plan is this cooperative's although its name, RUT, región, modalidad or convocatoria differ. */
   confirmIdentity?: boolean;
 }
 
@@ -60,8 +60,10 @@ function saveAnswer(revision: StoredRevision): PutPlanResponse {
  * while the plan is enviado or aprobado; but an editable plan last checked under another pack than
  * the one in force now is re-checked and saved as a new revision), the status (PLAN_LOCKED 409), `baseVersion`
  * (VERSION_CONFLICT 409 with `currentVersion`; a `baseVersion` 0 while a plan exists is the
- * unbound copy's conflict), the identity (a plan whose name or RUT differ from the registered
- * ones: IDENTITY_MISMATCH 422 naming both, with the PLAN-004 findings, unless `confirmIdentity`),
+ * unbound copy's conflict), the identity (a plan whose name, RUT, región, modalidad or
+ * convocatoria differ from the registered ones, each only when the workbook gives it:
+ * IDENTITY_MISMATCH 422 naming each, with `mismatches` and their PLAN-003/004 findings, unless
+ * `confirmIdentity`; a confirmed save keeps those findings),
  * then the program rules once (under the
  * REGISTERED región, modalidad and convocatoria, plus PLAN-003/004: see registrationRules) and
  * the write (PLAN_TOO_LARGE 413 past the item limit). The plan is serialised and hashed once: the
@@ -139,8 +141,10 @@ export async function savePlan(command: SavePlanCommand, principal: Principal, d
 
   const mismatches = identityMismatches(plan, cooperative);
   if (mismatches.length > 0 && !confirmIdentity) {
-    throw new DomainError("IDENTITY_MISMATCH", identityMismatchDetail(mismatches, cooperative, plan.cooperative.name), {
-      findings: registrationFindings(plan, cooperative).filter((f) => f.ruleId === "PLAN-004"),
+    const fields = new Set(mismatches.map((m) => `cooperative.${m.field}`));
+    throw new DomainError("IDENTITY_MISMATCH", identityMismatchDetail(mismatches, cooperative), {
+      mismatches,
+      findings: registrationFindings(plan, cooperative).filter((f) => f.location.field !== undefined && fields.has(f.location.field)),
     });
   }
   const findings = validateForRegistration(deps.validate, plan, cooperative, pack);

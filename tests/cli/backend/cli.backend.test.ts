@@ -83,8 +83,9 @@ describeWithSamples("coop-plans sync / status / consolidate", () => {
     // The broken workbook names the first cooperative: the server refuses to save it as the second's.
     const refused = await syncFiles([broken], { api: server.url, cooperative: coopB, submit: true, progress: false });
     expect(refused.exitCode).toBe(1);
-    expect(refused.output).toContain("rechazado: El plan parece ser de «Grupo Pre-cooperativo Tejedoras Hebras de Niebla» y se intentó guardar en «Tejedoras, segundo grupo»");
-    expect(refused.output).toContain("--confirm-identity");
+    expect(refused.output).toContain("rechazado: el libro no coincide con la cooperativa registrada «Tejedoras, segundo grupo» en 1 dato; no se guardó nada:");
+    expect(refused.output).toMatch(/\n {6}Cooperativa!B\d+: El nombre del libro \(«Grupo Pre-cooperativo Tejedoras Hebras de Niebla»\) no es el de la cooperativa registrada \(«Tejedoras, segundo grupo»\)\.\n/);
+    expect(refused.output).toContain(`confirme con --cooperative ${coopB} --confirm-identity.`);
     await expect(aos.getPlan(coopB)).rejects.toMatchObject({ code: "PLAN_NOT_FOUND" });
     const first = await syncFiles([broken], { api: server.url, cooperative: coopB, submit: true, progress: false, confirmIdentity: true });
     expect(first.exitCode).toBe(1);
@@ -176,6 +177,26 @@ describeWithSamples("coop-plans sync / status / consolidate", () => {
     const items = grids.sheets[2].values.filter((r) => r[0] === "Ítem");
     expect(items.reduce((a, r) => a + (r[6] as number), 0)).toBe(15_734_000);
     expect(items.map((r) => [r[2], r[6]])).toEqual(apiView.byItem.map((i) => [i.item, i.total]));
+  }, 60_000);
+
+  // Last: it registers a third cooperative of region 14 (the counts above are of two).
+  it("a workbook aimed at a cooperative of another modalidad and convocatoria: refused listing each with its cell (exit 1), nothing saved", async () => {
+    const coopC = (await aos.registerCooperative("14", { name: "Grupo Pre-cooperativo Tejedoras Hebras de Niebla (2024)", modality: "fortalecimiento", callYear: 2024, gestorEmail: GESTORA })).id;
+    const copy = path.join(isolated.root, "broken_otra_convocatoria.xlsx");
+    copyFileSync(sampleBroken, copy);
+    as(await devToken(key, GESTORA, "gestor", "14"));
+    const refused = await syncFiles([copy], { api: server.url, cooperative: coopC, progress: false });
+    expect(refused.exitCode).toBe(1);
+    const lines = refused.output.split("\n");
+    const at = lines.findIndex((l) => l.includes("rechazado:"));
+    expect(lines.slice(at, at + 5)).toEqual([
+      "    rechazado: el libro no coincide con la cooperativa registrada «Grupo Pre-cooperativo Tejedoras Hebras de Niebla (2024)» en 3 datos; no se guardó nada:",
+      expect.stringMatching(/^ {6}Cooperativa!B\d+: El nombre del libro \(«Grupo Pre-cooperativo Tejedoras Hebras de Niebla»\) no es el de la cooperativa registrada/),
+      expect.stringMatching(/^ {6}Cooperativa!B\d+: La modalidad del libro \(Creación y Desarrollo\) no es la de la cooperativa registrada \(Fortalecimiento\)\.$/),
+      expect.stringMatching(/^ {6}Cooperativa!B\d+: La convocatoria del libro \(2025\) no es la de la cooperativa registrada \(2024\)\.$/),
+      `    Si se equivocó de cooperativa, sincronice con la correcta; si el plan sí es de esta cooperativa, corrija la hoja Cooperativa o confirme con --cooperative ${coopC} --confirm-identity.`,
+    ]);
+    await expect(aos.getPlan(coopC)).rejects.toMatchObject({ code: "PLAN_NOT_FOUND" });
   }, 60_000);
 });
 
