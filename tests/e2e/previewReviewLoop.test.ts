@@ -6,23 +6,17 @@
  * del AOS»; Sercotec (regions *) sees every region with no decision buttons. At 320, 350, 500 and
  * 800 px the pane never scrolls sideways in the AOS states.
  */
-import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
-import { createApiClient, type ApiClient } from "@coop-plans/shared/api";
+import type { ApiClient } from "@coop-plans/shared/api";
 import type { Plan } from "@coop-plans/shared/domain";
 import { parseWorkbook } from "@coop-plans/shared/workbook";
 import { readWorkbookGrids } from "@coop-plans/shared/xlsx";
-import { createTable } from "../../functions/local/createTable";
-import { startDynamoDbLocal, type DynamoDbLocal } from "../../functions/local/dynamodbLocal";
-import { nodeFetch } from "../../functions/local/nodeFetch";
-import { startLocalServer, type LocalServer } from "../../functions/local/server";
-import { DYNAMODB_ENDPOINT_ENV, TABLE_NAME_ENV } from "../../functions/src/store/tableDefinition";
-import { devAuthenticate, devToken } from "../functions/local/harness/devAuth";
-import { browserSkipReason, launchBrowser, type Browser } from "./support/browser";
+import { browserSkipReason } from "./support/browser";
 import { overflowOf, seriousViolations } from "./support/layout";
-import { buildPane, ROOT, startPaneServer, type PaneServer } from "./support/pane";
+import { startLocalStack, type LocalStack } from "./support/localStack";
+import { ROOT } from "./support/pane";
 
 const corral = path.join(ROOT, "tests/fixtures/emailed/mariscadoras_corral.xlsx");
 const skipReason = browserSkipReason();
@@ -45,48 +39,29 @@ async function expectFits(page: Page, state: string): Promise<void> {
 
 maybe("the review loop in the pane (headless chromium, DynamoDB Local)", () => {
   jest.setTimeout(300_000);
-  const key = new Uint8Array(randomBytes(32));
-  let dynamo: DynamoDbLocal;
-  let api: LocalServer;
-  let pane: PaneServer;
-  let browser: Browser;
+  let stack: LocalStack;
   let gestora: ApiClient;
   let aos: ApiClient;
   let tokens: { gestora: string; aos: string; sercotec: string };
   let cooperativeId: string;
   let plan: Plan;
+  let errors: string[] = [];
 
   async function signIn(token: string): Promise<Page> {
-    const page = await browser.context.newPage();
-    await page.setViewportSize({ width: 350, height: 800 });
-    await page.goto(`${pane.url}/preview.html`);
-    // One browser context for every page: forget the session the previous user left.
-    await page.evaluate(() => localStorage.clear());
-    await page.reload();
-    await page.getByLabel("Servidor (URL de la API)").fill(api.url);
-    await page.getByLabel("Token de desarrollo").fill(token);
-    await page.getByRole("button", { name: "Iniciar sesión" }).click();
-    return page;
+    const signedIn = await stack.signIn(token, 350);
+    errors = signedIn.errors;
+    return signedIn.page;
   }
 
   beforeAll(async () => {
-    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
-    process.env.POWERTOOLS_LOG_LEVEL = "WARN";
-    buildPane();
-    pane = await startPaneServer();
-    dynamo = await startDynamoDbLocal();
-    const table = `e2e-loop-${Date.now()}`;
-    await createTable(dynamo.endpoint, table);
-    process.env[TABLE_NAME_ENV] = table;
-    process.env[DYNAMODB_ENDPOINT_ENV] = dynamo.endpoint;
-    api = await startLocalServer({ port: 0, authenticate: devAuthenticate(key), allowedOrigins: [pane.url] });
+    stack = await startLocalStack("loop");
     tokens = {
-      gestora: await devToken(key, GESTORA, "gestor", "14"),
-      aos: await devToken(key, AOS, "aos", "14"),
-      sercotec: await devToken(key, "central@sercotec.cl", "sercotec", "*"),
+      gestora: await stack.token(GESTORA, "gestor", "14"),
+      aos: await stack.token(AOS, "aos", "14"),
+      sercotec: await stack.token("central@sercotec.cl", "sercotec", "*"),
     };
-    aos = createApiClient({ baseUrl: api.url, getToken: () => tokens.aos, fetch: nodeFetch });
-    gestora = createApiClient({ baseUrl: api.url, getToken: () => tokens.gestora, fetch: nodeFetch });
+    aos = stack.client(tokens.aos);
+    gestora = stack.client(tokens.gestora);
     plan = parseWorkbook(await readWorkbookGrids(new Uint8Array(readFileSync(corral)))).plan;
     cooperativeId = (await aos.registerCooperative("14", { name: plan.cooperative.name!, modality: "creacion", callYear: 2025, gestorEmail: GESTORA })).id;
     await aos.registerCooperative("14", { name: "Cooperativa de Pescadores Artesanales de Niebla y Los Molinos, Valdivia", modality: "fortalecimiento", callYear: 2025, gestorEmail: null });
@@ -99,20 +74,14 @@ maybe("the review loop in the pane (headless chromium, DynamoDB Local)", () => {
     edited.investmentLines[0].ownAmount = (edited.investmentLines[0].ownAmount ?? 0) + 50_000;
     await gestora.putPlan(cooperativeId, { plan: edited, baseVersion: 3 }, "e2e-loop-v4");
     await gestora.transition(cooperativeId, { action: "submit" });
-    browser = await launchBrowser();
   });
 
   afterAll(async () => {
-    await browser?.close();
-    pane?.stop();
-    await api?.close();
-    await dynamo?.stop();
+    await stack?.stop();
   });
 
   it("the AOS opens the plan's changes, returns it in a Dialog; no sideways scroll from 320 to 800 px", async () => {
     const page = await signIn(tokens.aos);
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(e.message));
     const cards = page.getByRole("list", { name: "Cooperativas de la región Los Ríos" });
     await cards.waitFor({ timeout: 30_000 });
     expect(await cards.getByRole("listitem").count()).toBe(2);
@@ -151,6 +120,7 @@ maybe("the review loop in the pane (headless chromium, DynamoDB Local)", () => {
     expect(text).toContain("Falta la segunda cotización de la línea 1.");
     expect(text).toMatch(/\d{2}-\d{2}-\d{4}, \d{2}:\d{2}/);
     await expectFits(page, "gestora status");
+    expect(errors).toEqual([]);
     await page.close();
   });
 
@@ -162,6 +132,7 @@ maybe("the review loop in the pane (headless chromium, DynamoDB Local)", () => {
     expect(await page.getByText("Cargando cooperativas…").count()).toBe(0);
     expect(await page.getByRole("button", { name: /^(Aprobar|Devolver|Reabrir)/ }).count()).toBe(0);
     await expectFits(page, "sercotec");
+    expect(errors).toEqual([]);
     await page.close();
   });
 });

@@ -6,18 +6,12 @@
  * Sincronizar; the pane shows version 1 and the revision is read back through the typed client.
  * Screenshot: test-results/addin-preview-sync.png.
  */
-import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
-import { createApiClient, type ApiClient } from "@coop-plans/shared/api";
-import { createTable } from "../../functions/local/createTable";
-import { startDynamoDbLocal, type DynamoDbLocal } from "../../functions/local/dynamodbLocal";
-import { nodeFetch } from "../../functions/local/nodeFetch";
-import { startLocalServer, type LocalServer } from "../../functions/local/server";
-import { DYNAMODB_ENDPOINT_ENV, TABLE_NAME_ENV } from "../../functions/src/store/tableDefinition";
-import { devAuthenticate, devToken } from "../functions/local/harness/devAuth";
-import { browserSkipReason, launchBrowser, type Browser } from "./support/browser";
-import { buildPane, ROOT, startPaneServer, type PaneServer } from "./support/pane";
+import type { ApiClient } from "@coop-plans/shared/api";
+import { browserSkipReason } from "./support/browser";
+import { startLocalStack, type LocalStack } from "./support/localStack";
+import { ROOT } from "./support/pane";
 
 /** The workbook and what its plan must be once stored (integer CLP). */
 const CASES = [
@@ -40,66 +34,39 @@ const AOS = "aos.e2e@ejemplo.cl";
 
 maybe("Sincronizar from the preview host to the local backend (headless chromium)", () => {
   jest.setTimeout(240_000);
-  const key = new Uint8Array(randomBytes(32));
-  let dynamo: DynamoDbLocal;
-  let api: LocalServer;
-  let pane: PaneServer;
-  let browser: Browser;
+  let stack: LocalStack;
   let gestora: ApiClient;
   let gestoraToken: string;
   let cooperativeId: string;
 
   beforeAll(async () => {
-    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
-    process.env.POWERTOOLS_LOG_LEVEL = "WARN";
-    buildPane();
-    pane = await startPaneServer();
-    dynamo = await startDynamoDbLocal();
-    const table = `e2e-sync-${Date.now()}`;
-    await createTable(dynamo.endpoint, table);
-    process.env[TABLE_NAME_ENV] = table;
-    process.env[DYNAMODB_ENDPOINT_ENV] = dynamo.endpoint;
-    // The pane calls the API from its own origin: CORS must allow exactly that one.
-    api = await startLocalServer({ port: 0, authenticate: devAuthenticate(key), allowedOrigins: [pane.url] });
-
-    const aos = createApiClient({ baseUrl: api.url, getToken: () => aosToken, fetch: nodeFetch });
-    const aosToken = await devToken(key, AOS, "aos", sample!.region);
-    gestoraToken = await devToken(key, GESTORA, "gestor", sample!.region);
-    gestora = createApiClient({ baseUrl: api.url, getToken: () => gestoraToken, fetch: nodeFetch });
+    stack = await startLocalStack("sync");
+    const aos = stack.client(await stack.token(AOS, "aos", sample!.region));
+    gestoraToken = await stack.token(GESTORA, "gestor", sample!.region);
+    gestora = stack.client(gestoraToken);
     const registered = await aos.registerCooperative(sample!.region, { name: sample!.name, modality: "creacion", callYear: 2025, gestorEmail: null });
     cooperativeId = registered.id;
     const assigned = await aos.assignGestor(cooperativeId, { gestorEmail: GESTORA });
     expect(assigned.gestorEmail).toBe(GESTORA);
-    browser = await launchBrowser();
   });
 
   afterAll(async () => {
-    await browser?.close();
-    pane?.stop();
-    await api?.close();
-    await dynamo?.stop();
+    await stack?.stop();
   });
 
   it("answers the pane's CORS preflight for its origin only", async () => {
-    const preflight = (origin: string) => fetch(`${api.url}/v1/cooperatives/${cooperativeId}/plan`, {
+    const preflight = (origin: string) => fetch(`${stack.api.url}/v1/cooperatives/${cooperativeId}/plan`, {
       method: "OPTIONS", headers: { origin, "access-control-request-method": "PUT", "access-control-request-headers": "authorization,content-type,idempotency-key" },
     });
-    const ok = await preflight(pane.url);
+    const ok = await preflight(stack.pane.url);
     expect(ok.status).toBe(204);
-    expect(ok.headers.get("access-control-allow-origin")).toBe(pane.url);
+    expect(ok.headers.get("access-control-allow-origin")).toBe(stack.pane.url);
     expect(ok.headers.get("access-control-allow-headers")).toContain("idempotency-key");
     expect((await preflight("http://127.0.0.1:1")).headers.get("access-control-allow-origin")).toBeNull();
   });
 
   it("signs in with the gestora's dev token, validates, syncs, shows version 1, and the revision is stored", async () => {
-    const page = await browser.context.newPage();
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(e.message));
-    await page.goto(`${pane.url}/preview.html`);
-
-    await page.getByLabel("Servidor (URL de la API)").fill(api.url);
-    await page.getByLabel("Token de desarrollo").fill(gestoraToken);
-    await page.getByRole("button", { name: "Iniciar sesión" }).click();
+    const { page, errors } = await stack.signIn(gestoraToken);
     await page.getByRole("button", { name: "Sincronizar" }).and(page.locator(":enabled")).waitFor({ timeout: 30_000 });
 
     await page.getByTestId("file-input").setInputFiles(sample!.file);

@@ -4,24 +4,18 @@
  * properties; a copy bound to an older version and an unbound copy are both refused (409) and the
  * server keeps the newer plan.
  */
-import { randomBytes } from "node:crypto";
 import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { createApiClient, type ApiClient } from "@coop-plans/shared/api";
+import type { ApiClient } from "@coop-plans/shared/api";
 import { parseWorkbook } from "@coop-plans/shared/workbook";
 import { readWorkbookGrids } from "@coop-plans/shared/xlsx";
 import { readFileSync } from "node:fs";
-import { createTable } from "../../functions/local/createTable";
-import { startDynamoDbLocal, type DynamoDbLocal } from "../../functions/local/dynamodbLocal";
-import { nodeFetch } from "../../functions/local/nodeFetch";
-import { startLocalServer, type LocalServer } from "../../functions/local/server";
-import { DYNAMODB_ENDPOINT_ENV, TABLE_NAME_ENV } from "../../functions/src/store/tableDefinition";
 import { writeBindingToFile } from "../../cli/src/workbookBindingFile";
-import { devAuthenticate, devToken } from "../functions/local/harness/devAuth";
-import { browserSkipReason, launchBrowser, type Browser } from "./support/browser";
-import { buildPane, ROOT, startPaneServer, type PaneServer } from "./support/pane";
+import { browserSkipReason } from "./support/browser";
+import { startLocalStack, type LocalStack } from "./support/localStack";
+import { ROOT } from "./support/pane";
 
 const corral = path.join(ROOT, "tests/fixtures/emailed/mariscadoras_corral.xlsx");
 const skipReason = browserSkipReason();
@@ -44,31 +38,17 @@ const planOf = async (file: string) => parseWorkbook(await readWorkbookGrids(new
 
 maybe("Sincronizar refuses stale and unbound copies (headless chromium, DynamoDB Local)", () => {
   jest.setTimeout(240_000);
-  const key = new Uint8Array(randomBytes(32));
   const dir = mkdtempSync(path.join(os.tmpdir(), "coop-e2e-conflict-"));
-  let dynamo: DynamoDbLocal;
-  let api: LocalServer;
-  let pane: PaneServer;
-  let browser: Browser;
+  let stack: LocalStack;
   let gestora: ApiClient;
   let gestoraToken: string;
   let cooperativeId: string;
 
   beforeAll(async () => {
-    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
-    process.env.POWERTOOLS_LOG_LEVEL = "WARN";
-    buildPane();
-    pane = await startPaneServer();
-    dynamo = await startDynamoDbLocal();
-    const table = `e2e-conflict-${Date.now()}`;
-    await createTable(dynamo.endpoint, table);
-    process.env[TABLE_NAME_ENV] = table;
-    process.env[DYNAMODB_ENDPOINT_ENV] = dynamo.endpoint;
-    api = await startLocalServer({ port: 0, authenticate: devAuthenticate(key), allowedOrigins: [pane.url] });
-    const aosToken = await devToken(key, "aos.conflict@ejemplo.cl", "aos", "14");
-    const aos = createApiClient({ baseUrl: api.url, getToken: () => aosToken, fetch: nodeFetch });
-    gestoraToken = await devToken(key, GESTORA, "gestor", "14");
-    gestora = createApiClient({ baseUrl: api.url, getToken: () => gestoraToken, fetch: nodeFetch });
+    stack = await startLocalStack("conflict");
+    const aos = stack.client(await stack.token("aos.conflict@ejemplo.cl", "aos", "14"));
+    gestoraToken = await stack.token(GESTORA, "gestor", "14");
+    gestora = stack.client(gestoraToken);
     cooperativeId = (await aos.registerCooperative("14", { name: "Grupo Pre-cooperativo Mariscadoras de Corral", modality: "creacion", callYear: 2025, gestorEmail: GESTORA })).id;
 
     // Version 1 from the workbook; version 2 from a copy edited elsewhere (400.000 on line 1).
@@ -80,25 +60,15 @@ maybe("Sincronizar refuses stale and unbound copies (headless chromium, DynamoDB
     await edited(corral, path.join(dir, "viejo.xlsx"), 420_000);
     await writeBindingToFile(path.join(dir, "viejo.xlsx"), { cooperativeId, version: 1 });
     await edited(corral, path.join(dir, "suelto.xlsx"), 430_000);
-    browser = await launchBrowser();
   });
 
   afterAll(async () => {
-    await browser?.close();
-    pane?.stop();
-    await api?.close();
-    await dynamo?.stop();
+    await stack?.stop();
     rmSync(dir, { recursive: true, force: true });
   });
 
   it("a copy bound to version 1 and an unbound copy are refused; the server keeps version 2", async () => {
-    const page = await browser.context.newPage();
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(e.message));
-    await page.goto(`${pane.url}/preview.html`);
-    await page.getByLabel("Servidor (URL de la API)").fill(api.url);
-    await page.getByLabel("Token de desarrollo").fill(gestoraToken);
-    await page.getByRole("button", { name: "Iniciar sesión" }).click();
+    const { page, errors } = await stack.signIn(gestoraToken);
     await page.getByRole("button", { name: "Sincronizar" }).and(page.locator(":enabled")).waitFor({ timeout: 30_000 });
 
     await page.getByTestId("file-input").setInputFiles(path.join(dir, "viejo.xlsx"));

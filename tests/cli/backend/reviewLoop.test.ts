@@ -1,18 +1,15 @@
 import { randomBytes } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { createApiClient, type ApiClient } from "@coop-plans/shared/api";
+import type { ApiClient } from "@coop-plans/shared/api";
 import type { Plan } from "@coop-plans/shared/domain";
 import { parseWorkbook } from "@coop-plans/shared/workbook";
 import { readWorkbookGrids } from "@coop-plans/shared/xlsx";
-import { createTable } from "../../../functions/local/createTable";
-import { startDynamoDbLocal, type DynamoDbLocal } from "../../../functions/local/dynamodbLocal";
-import { startLocalServer, type LocalServer } from "../../../functions/local/server";
 import { history, status } from "../../../cli/src/commands/status";
 import { reviewDecide, reviewShow } from "../../../cli/src/commands/review";
 import { addCooperative, assignCooperative, listCooperativesCommand } from "../../../cli/src/commands/cooperatives";
+import { startCliBackend, type CliBackend } from "./cliBackend";
 import { isolateCliEnvironment } from "./isolatedEnv";
-import { devAuthenticate, devToken } from "../../functions/local/harness/devAuth";
 import { REPO } from "../../functions/local/harness/spawnTsx";
 
 // The review loop closed both ways from the CLI (issue 12, items 4 and 5): the AOS reviews
@@ -25,39 +22,29 @@ const GESTORA = "gestora.loop@ejemplo.cl";
 const AOS = "aos.loop@ejemplo.cl";
 const isolated = isolateCliEnvironment();
 const key = randomBytes(32);
-let dynamo: DynamoDbLocal;
-let server: LocalServer;
+let backend: CliBackend;
 let gestora: ApiClient;
 let coop: string;
 let plan: Plan;
 let gestoraToken: string;
 let aosToken: string;
 
-const client = (token: string) => createApiClient({ baseUrl: server.url, getToken: () => token, fetch: (u, i) => fetch(u, i as RequestInit) });
 const as = (token: string) => {
   process.env.COOP_PLANS_TOKEN = token;
 };
 const DATE_TIME = /\d{2}-\d{2}-\d{4}, \d{2}:\d{2}/;
 
 beforeAll(async () => {
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
-  process.env.POWERTOOLS_LOG_LEVEL = "WARN";
-  dynamo = await startDynamoDbLocal();
-  await createTable(dynamo.endpoint, "review-loop");
-  process.env.TABLE_NAME = "review-loop";
-  process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
-  writeFileSync(path.join(isolated.dataDir, "dev-signing-key"), key.toString("base64url"), { mode: 0o600 });
-  server = await startLocalServer({ port: 0, authenticate: devAuthenticate(key) });
-  aosToken = await devToken(key, AOS, "aos", "14");
-  gestoraToken = await devToken(key, GESTORA, "gestor", "14");
-  gestora = client(gestoraToken);
+  backend = await startCliBackend("review-loop", isolated.dataDir, key);
+  aosToken = await backend.token(AOS, "aos", "14");
+  gestoraToken = await backend.token(GESTORA, "gestor", "14");
+  gestora = await backend.clientAs(GESTORA, "gestor", "14");
   plan = parseWorkbook(await readWorkbookGrids(new Uint8Array(readFileSync(corral)))).plan;
-  coop = (await client(aosToken).registerCooperative("14", { name: plan.cooperative.name!, modality: "creacion", callYear: 2025, gestorEmail: GESTORA })).id;
+  coop = (await (await backend.clientAs(AOS, "aos", "14")).registerCooperative("14", { name: plan.cooperative.name!, modality: "creacion", callYear: 2025, gestorEmail: GESTORA })).id;
 }, 120_000);
 
 afterAll(async () => {
-  await server?.close();
-  await dynamo?.stop();
+  await backend?.stop();
   isolated.restore();
 });
 
@@ -66,25 +53,25 @@ describe("coop-plans review / status / history (DynamoDB Local)", () => {
     await gestora.putPlan(coop, { plan, baseVersion: 0 }, "loop-save-0001");
     await gestora.transition(coop, { action: "submit" });
     as(aosToken);
-    const shown = await reviewShow(coop, { api: server.url });
+    const shown = await reviewShow(coop, { api: backend.server.url });
     expect(shown.exitCode).toBe(0);
     expect(shown.output).toContain(`Plan de «Grupo Pre-cooperativo Mariscadoras de Corral» (${coop})`);
     expect(shown.output).toMatch(new RegExp(`Estado: Enviado · versión 2, enviado al AOS por ${GESTORA} el ${DATE_TIME.source}\\.`));
     expect(shown.output).toContain("Totales: inversión $4.150.000, aporte Sercotec $4.040.000, aporte empresarial $110.000;");
     expect(shown.output).toContain("Hallazgos: 0 errores, 0 advertencias, 0 avisos.");
     expect(shown.output).toContain("Primer envío: no hay una versión enviada o aprobada anterior con qué compararlo.");
-    expect(await reviewDecide("return", coop, { api: server.url })).toEqual({ exitCode: 2, output: expect.stringContaining("--comment") });
-    const returned = await reviewDecide("return", coop, { api: server.url, comment: "Falta la segunda cotización de la línea 1." });
+    expect(await reviewDecide("return", coop, { api: backend.server.url })).toEqual({ exitCode: 2, output: expect.stringContaining("--comment") });
+    const returned = await reviewDecide("return", coop, { api: backend.server.url, comment: "Falta la segunda cotización de la línea 1." });
     expect(returned.exitCode).toBe(0);
     expect(returned.output).toMatch(/^Plan devuelto con observaciones: versión 3 \(observado\), /);
   }, 60_000);
 
   it("the gestora sees the estado and the AOS's observation in status, and status ID lists the server's findings", async () => {
     as(gestoraToken);
-    const mine = await status({ api: server.url });
+    const mine = await status({ api: backend.server.url });
     expect(mine.output).toContain("1 cooperativa asignada. 1 observado.");
     expect(mine.output).toMatch(new RegExp(`«Grupo Pre-cooperativo Mariscadoras de Corral»: Observación del AOS \\(${AOS}, ${DATE_TIME.source}, versión 3\\): Falta la segunda cotización de la línea 1\\.`));
-    const one = await status({ api: server.url }, coop);
+    const one = await status({ api: backend.server.url }, coop);
     expect(one.output).toContain("Estado: Observado · versión 3, devuelto con observaciones por aos.loop@ejemplo.cl el");
     expect(one.output).toContain("Hallazgos del servidor: 0 errores, 0 advertencias, 0 avisos.");
     expect(one.output).toContain("Observación del AOS (aos.loop@ejemplo.cl,");
@@ -99,23 +86,23 @@ describe("coop-plans review / status / history (DynamoDB Local)", () => {
     await gestora.putPlan(coop, { plan: edited, baseVersion: 3 }, "loop-save-0002");
     await gestora.transition(coop, { action: "submit" });
     as(aosToken);
-    const shown = await reviewShow(coop, { api: server.url });
+    const shown = await reviewShow(coop, { api: backend.server.url });
     expect(shown.output).toMatch(new RegExp(`Cambios desde la versión 2 \\(enviado al AOS el ${DATE_TIME.source}\\):`));
     const lineTitle = `Línea N° ${line.number} (${line.item} — ${line.description})`;
     expect(shown.output).toContain(`Cambió: ${lineTitle}, Aporte Sercotec: $${(plan.investmentLines[0].sercotecAmount!).toLocaleString("es-CL")} → $${line.sercotecAmount.toLocaleString("es-CL")}.`);
     expect(shown.output).toContain(`Cambió: ${lineTitle}, N° de cotizaciones: ${plan.investmentLines[0].quotes ?? "(vacío)"} → 2.`);
     expect(shown.output).toContain("Aporte Sercotec: $4.040.000 → $3.990.000 (−$50.000).");
     expect(shown.output).toContain("Última observación del AOS");
-    const [json] = JSON.parse((await reviewShow(coop, { api: server.url, json: true })).output);
+    const [json] = JSON.parse((await reviewShow(coop, { api: backend.server.url, json: true })).output);
     expect(json.comparedWith).toBe(2);
     expect(json.changes.totals.find((t: { field: string }) => t.field === "ownAmount").delta).toBe(50_000);
 
-    expect((await reviewDecide("approve", coop, { api: server.url })).output).toMatch(/^Plan aprobado: versión 6 \(aprobado\)/);
-    expect((await reviewDecide("approve", coop, { api: server.url })).exitCode).toBe(1); // already approved: 409
-    expect((await reviewDecide("reopen", coop, { api: server.url, comment: "Corregir el RUT del proveedor." })).output).toMatch(/^Plan reabierto: versión 7 \(observado\)/);
+    expect((await reviewDecide("approve", coop, { api: backend.server.url })).output).toMatch(/^Plan aprobado: versión 6 \(aprobado\)/);
+    expect((await reviewDecide("approve", coop, { api: backend.server.url })).exitCode).toBe(1); // already approved: 409
+    expect((await reviewDecide("reopen", coop, { api: backend.server.url, comment: "Corregir el RUT del proveedor." })).output).toMatch(/^Plan reabierto: versión 7 \(observado\)/);
 
     as(gestoraToken);
-    const trail = await history(coop, { api: server.url });
+    const trail = await history(coop, { api: backend.server.url });
     expect(trail.exitCode).toBe(0);
     expect(trail.output).toContain(`Historial del plan de ${coop} (7 revisiones):`);
     const rows = trail.output.split("\n").filter((l) => /^\s+\d\s/.test(l));
@@ -129,32 +116,32 @@ describe("coop-plans review / status / history (DynamoDB Local)", () => {
       ["7", "Observado", "Reabierto", AOS],
     ]);
     expect(rows[2]).toMatch(new RegExp(`${DATE_TIME.source}\\s+Falta la segunda cotización de la línea 1\\.$`));
-    expect((await history("no-existe", { api: server.url })).exitCode).toBe(2);
+    expect((await history("no-existe", { api: backend.server.url })).exitCode).toBe(2);
   }, 60_000);
 });
 
 describe("coop-plans cooperatives add|assign|list (the AOS's registry)", () => {
   it("registers (prints the id; --json the cooperative), refuses a duplicate naming the one registered, assigns and lists", async () => {
     as(aosToken);
-    const added = await addCooperative({ api: server.url, region: "14", name: "Cooperativa Lechera de Paillaco", modality: "creación", call: "2025", rut: "76.086.428-5" });
+    const added = await addCooperative({ api: backend.server.url, region: "14", name: "Cooperativa Lechera de Paillaco", modality: "creación", call: "2025", rut: "76.086.428-5" });
     expect(added.exitCode).toBe(0);
     const [line, id] = added.output.trimEnd().split("\n");
     expect(line).toBe("Registrada «Cooperativa Lechera de Paillaco» en la región 14 Los Ríos (Creación y Desarrollo, convocatoria 2025, sin gestor/a asignado (asígnelo con «coop-plans cooperatives assign»)).");
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
-    const json = await addCooperative({ api: server.url, region: "14", name: "Apicultores de Lanco", modality: "fortalecimiento", call: "2025", gestor: "Otra.Gestora@Ejemplo.cl", json: true });
+    const json = await addCooperative({ api: backend.server.url, region: "14", name: "Apicultores de Lanco", modality: "fortalecimiento", call: "2025", gestor: "Otra.Gestora@Ejemplo.cl", json: true });
     expect(JSON.parse(json.output)).toMatchObject([{ id: expect.any(String), name: "Apicultores de Lanco", regionCode: "14", modality: "fortalecimiento", gestorEmail: "otra.gestora@ejemplo.cl" }]);
-    const duplicate = await addCooperative({ api: server.url, region: "14", name: "cooperativa lechera de PAILLACO", modality: "creacion", call: "2025" });
+    const duplicate = await addCooperative({ api: backend.server.url, region: "14", name: "cooperativa lechera de PAILLACO", modality: "creacion", call: "2025" });
     expect(duplicate.exitCode).toBe(2);
     expect(duplicate.output).toContain(`Ya hay una cooperativa llamada «cooperativa lechera de PAILLACO» en la región 14 (identificador ${id})`);
-    expect((await addCooperative({ api: server.url, region: "14", name: "X", call: "2025" })).output).toContain("--modality creacion");
-    expect(await addCooperative({ api: server.url, region: "17", name: "X", modality: "creacion", call: "2025" })).toEqual({ exitCode: 2, output: expect.stringContaining("Región «17» no reconocida") });
+    expect((await addCooperative({ api: backend.server.url, region: "14", name: "X", call: "2025" })).output).toContain("--modality creacion");
+    expect(await addCooperative({ api: backend.server.url, region: "17", name: "X", modality: "creacion", call: "2025" })).toEqual({ exitCode: 2, output: expect.stringContaining("Región «17» no reconocida") });
 
-    const assigned = await assignCooperative(id, { api: server.url, gestor: GESTORA });
+    const assigned = await assignCooperative(id, { api: backend.server.url, gestor: GESTORA });
     expect(assigned).toEqual({ exitCode: 0, output: `«Cooperativa Lechera de Paillaco» (${id}) queda a cargo de ${GESTORA}.\n` });
-    const list = await listCooperativesCommand({ api: server.url });
+    const list = await listCooperativesCommand({ api: backend.server.url });
     expect(list.output).toContain("Región 14 Los Ríos: 3 cooperativas registradas.");
     expect(list.output).toMatch(new RegExp(`Cooperativa Lechera de Paillaco\\s+${id}\\s+76086428-5\\s+Creación y Desarrollo\\s+2025\\s+${GESTORA}`));
     as(gestoraToken);
-    expect((await addCooperative({ api: server.url, region: "14", name: "Y", modality: "creacion", call: "2025" })).exitCode).toBe(2);
+    expect((await addCooperative({ api: backend.server.url, region: "14", name: "Y", modality: "creacion", call: "2025" })).exitCode).toBe(2);
   }, 60_000);
 });
