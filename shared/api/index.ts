@@ -17,3 +17,4 @@ export * from "./routes";
 export * from "./client";
 export * from "./paneConfig";
 export * from "./planLoop";
+export * from "./observations";

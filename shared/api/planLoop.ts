@@ -1,6 +1,7 @@
 import type { RevisionAction } from "./planStatus";
 import type { RevisionSummary } from "./plans";
 import type { Actor } from "./summaries";
+import { decisionObservations } from "./observations";
 
 /**
  * The review loop as the gestor/a and the AOS read it from a plan's revisions (the audit trail of
@@ -32,14 +33,14 @@ export function actorText(by: Actor): string {
 
 /**
  * The AOS's current observation: the latest decision of the AOS (return, approve, reopen) when it
- * carries a non-blank comment; null when there is no decision or the latest one has no comment
- * (an approval or a reopening without a comment closes the observations before it: they are in the
- * history, never shown as current).
+ * carries a non-blank comment or pinned observations (read them with `decisionObservations`); null
+ * when there is no decision or the latest one carries none (an approval or a reopening without
+ * observations closes the observations before it: they are in the history, never shown as current).
  */
 export function lastAosObservation(revisions: readonly RevisionSummary[]): RevisionSummary | null {
   for (let i = revisions.length - 1; i >= 0; i--) {
     const r = revisions[i];
-    if (r.action === "return" || r.action === "approve" || r.action === "reopen") return r.comment && r.comment.trim() ? r : null;
+    if (r.action === "return" || r.action === "approve" || r.action === "reopen") return decisionObservations(r).length > 0 ? r : null;
   }
   return null;
 }

@@ -5,6 +5,7 @@ import { Actor, FindingCounts, PlanTotalsSummary, Timestamp } from "./summaries"
 import { checkMoneySums } from "./moneyLimits";
 import { checkTextLimits, forbiddenCharacterIn, forbiddenCharacterMessage } from "./textLimits";
 import { LEGACY_PACK, PackRef } from "./rulePacks";
+import { Observation, Observations } from "./observations";
 
 const BASE_VERSION_MESSAGE = "baseVersion es la versión del plan que usted editó: un entero de 0 o más (0 si es la primera vez que lo guarda).";
 
@@ -32,8 +33,9 @@ export const IdempotencyKey = z.string().regex(/^[A-Za-z0-9_.:-]{8,128}$/, {
 
 /**
  * One revision of a plan, without its body: version `v` (1, 2, …), the status it left the plan
- * in, why it exists (`action`), who and when, the comment (observations when returned), totals
- * (integer CLP), findings counts and the rule pack the findings were computed under (`rulePack`;
+ * in, why it exists (`action`), who and when, the comment (the general observation of an AOS
+ * decision), the observations pinned to lines or fields (observations.ts; absent or empty when
+ * none, as on every revision written before they existed), totals (integer CLP), findings counts and the rule pack the findings were computed under (`rulePack`;
  * a revision saved before packs existed counts as 2025 v1).
  */
 export const RevisionSummary = z.object({
@@ -44,6 +46,7 @@ export const RevisionSummary = z.object({
   by: Actor,
   at: Timestamp,
   comment: z.string().nullable(),
+  observations: z.array(Observation).optional(),
   totals: PlanTotalsSummary,
   counts: FindingCounts,
   rulePack: PackRef.default(LEGACY_PACK),
@@ -79,7 +82,12 @@ export const RevisionList = z.object({
 });
 export type RevisionList = z.infer<typeof RevisionList>;
 
-/** Body of `POST /v1/cooperatives/{id}/plan/transitions`; `comment` is required to return a plan. */
+/**
+ * Body of `POST /v1/cooperatives/{id}/plan/transitions`. To return a plan the AOS writes a
+ * `comment` (the general observation) or at least one of `observations` (general, on a line by its
+ * N° or on a field: observations.ts; at most 50 of up to 1,000 characters); approve and reopen may
+ * carry them too; submit carries none (400).
+ */
 export const TransitionRequest = z.object({
   action: z.enum(TransitionAction.options, {
     error: "La acción debe ser «submit» (enviar), «return» (devolver con observaciones), «approve» (aprobar) o «reopen» (reabrir).",
@@ -93,6 +101,7 @@ export const TransitionRequest = z.object({
       if (bad) ctx.addIssue({ code: "custom", message: forbiddenCharacterMessage(bad) });
     })
     .nullish(),
+  observations: Observations.optional(),
 });
 export type TransitionRequest = z.input<typeof TransitionRequest>;
 

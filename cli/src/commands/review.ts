@@ -10,13 +10,18 @@ import type { CommandResult } from "../commandResult";
 import { apiClientFor, type BackendOptions } from "../config";
 import { describeApiFailure } from "../backendErrors";
 import { countsText, findingsTable } from "../findingsTable";
-import { observationText } from "./status";
+import { observationLines } from "./status";
+import { FIELD_OPTION_DESCRIPTION, LINE_OPTION_DESCRIPTION, parseObservationOptions } from "../observationOptions";
 import { API_OPTION_DESCRIPTION } from "../cliOptions";
 import { jsonResult } from "../jsonOutput";
 
 /** Options of `coop-plans review`. */
 export interface ReviewOptions extends BackendOptions {
   comment?: string;
+  /** `--line PLAN:N°="texto"`, repeated: observations on lines by their N°. */
+  line?: string[];
+  /** `--field CAMPO="texto"`, repeated: observations on fields of the Cooperativa sheet. */
+  field?: string[];
   json?: boolean;
 }
 
@@ -60,7 +65,7 @@ export async function reviewShow(id: string, options: ReviewOptions = {}): Promi
     } else {
       out.push("  Primer envío: no hay una versión enviada o aprobada anterior con qué compararlo.");
     }
-    if (observation) out.push(`  Última ${observationText(observation).replace(/^Observación/, "observación")}`);
+    if (observation) out.push(...observationLines(observation).map((l, i) => (i === 0 ? `  Última ${l.replace(/^Observación/, "observación")}` : `  ${l}`)));
     return { exitCode: 0, output: out.join("\n") + "\n" };
   } catch (error) {
     return { exitCode: 2, output: describeApiFailure(error, apiBase).message + "\n" };
@@ -74,24 +79,36 @@ const DONE: Record<Exclude<TransitionAction, "submit">, string> = {
 };
 
 /**
- * `coop-plans review approve|return|reopen ID [--comment "…"]`: the AOS's decision on a plan
- * (return requires a comment: the gestor/a reads it as «Observación del AOS»). Exit 0 done; 1 the
- * plan's state does not allow it (409); 2 no session, no permission, not found. Never throws.
+ * `coop-plans review approve|return|reopen ID [--comment "…"] [--line inversiones:3="…"]… [--field rut="…"]…`:
+ * the AOS's decision on a plan with its observations: the general comment and observations pinned
+ * to lines (by N°) or fields (observationOptions.ts); the gestor/a reads them as «Observación del
+ * AOS» and places them on the cells. A return needs at least one. Exit 0 done; 1 the plan's state
+ * does not allow it (409) or the API refused the observations (400: a line N° the plan does not
+ * have); 2 bad options, no session, no permission, not found. Never throws.
  */
 export async function reviewDecide(action: Exclude<TransitionAction, "submit">, id: string, options: ReviewOptions = {}): Promise<CommandResult> {
   const comment = options.comment?.trim() || null;
-  if (action === "return" && !comment) {
-    return { exitCode: 2, output: "Para devolver un plan escriba las observaciones para el gestor/a con --comment \"…\".\n" };
+  const pinned = parseObservationOptions(options.line, options.field);
+  if (!pinned.ok) return { exitCode: 2, output: `${pinned.message}\n` };
+  const { observations } = pinned;
+  if (action === "return" && !comment && observations.length === 0) {
+    return { exitCode: 2, output: "Para devolver un plan escriba las observaciones para el gestor/a: --comment \"…\" (general), --line inversiones:3=\"…\" (en una línea) o --field rut=\"…\" (en un campo).\n" };
   }
   const { client, base, signedIn } = apiClientFor(options);
   if (!signedIn) return { exitCode: 2, output: "No hay sesión iniciada: use «coop-plans login» (o defina COOP_PLANS_TOKEN).\n" };
   try {
-    const done = await client.transition(id, { action, comment });
-    return { exitCode: 0, output: `Plan ${DONE[action]}: versión ${done.version} (${PLAN_STATUS_LABELS[done.status].toLowerCase()}), ${formatDateTime(done.at)}.\n` };
+    const done = await client.transition(id, { action, comment, ...(observations.length > 0 ? { observations } : {}) });
+    const count = observations.length > 0 ? ` ${formatCount(observations.length, "observación en una línea o campo", "observaciones en líneas o campos")}.` : "";
+    return { exitCode: 0, output: `Plan ${DONE[action]}: versión ${done.version} (${PLAN_STATUS_LABELS[done.status].toLowerCase()}), ${formatDateTime(done.at)}.${count}\n` };
   } catch (error) {
     const failure = describeApiFailure(error, base);
     return { exitCode: failure.exitCode, output: failure.message + "\n" };
   }
+}
+
+/** Commander's accumulator of a repeated option. */
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
 }
 
 /** The `review` subcommand: show, approve, return, reopen (AOS). */
@@ -106,7 +123,7 @@ export const reviewCommand: CliCommand = (ctx) => {
     .action(async (id: string, opts: ReviewOptions) => ctx.emit(await reviewShow(id, opts)));
   const decisions: [Exclude<TransitionAction, "submit">, string][] = [
     ["approve", "aprueba el plan enviado"],
-    ["return", "devuelve el plan enviado con observaciones (--comment obligatorio)"],
+    ["return", "devuelve el plan enviado con observaciones (--comment, --line o --field: al menos una)"],
     ["reopen", "reabre un plan aprobado para que el gestor/a lo corrija"],
   ];
   for (const [action, description] of decisions) {
@@ -114,7 +131,9 @@ export const reviewCommand: CliCommand = (ctx) => {
       .command(action)
       .description(description)
       .argument("<cooperativa>", "id de la cooperativa")
-      .option("--comment <texto>", action === "return" ? "observaciones para el gestor/a" : "comentario para el gestor/a")
+      .option("--comment <texto>", action === "return" ? "observación general para el gestor/a" : "comentario para el gestor/a")
+      .option("--line <PLAN:N°=texto>", LINE_OPTION_DESCRIPTION, collect, [])
+      .option("--field <CAMPO=texto>", FIELD_OPTION_DESCRIPTION, collect, [])
       .option("--api <url>", API_OPTION_DESCRIPTION)
       .action(async (id: string, opts: ReviewOptions) => ctx.emit(await reviewDecide(action, id, opts)));
   }

@@ -1,6 +1,6 @@
 import { Command } from "commander";
 import {
-  PLAN_STATUS_LABELS, REVISION_ACTION_LABELS, REVISION_ACTION_PHRASES, ROLE_LABELS, actorText, isApiError, lastAosObservation, listAllCooperatives, planStatusCount,
+  PLAN_STATUS_LABELS, REVISION_ACTION_LABELS, REVISION_ACTION_PHRASES, ROLE_LABELS, actorText, isApiError, lastAosObservation, listAllCooperatives, observationLine, planStatusCount,
   type ApiClient, type CooperativeSummary, type MeResponse, type RevisionSummary,
 } from "@coop-plans/shared/api";
 import type { CliCommand } from "../cliCommand";
@@ -20,9 +20,20 @@ export interface StatusOptions extends BackendOptions {
   json?: boolean;
 }
 
-/** `Observación del AOS (aos@…, 03-11-2025, 10:22, versión 3): texto`: the AOS's comment as the gestor/a reads it. */
+/**
+ * The AOS's observations of a decision as the gestor/a reads them: `Observación del AOS (aos@…,
+ * 03-11-2025, 10:22, versión 3): comentario`, then one line per observation pinned to a line or
+ * field: `  · Línea 3 del Plan de inversiones: texto`.
+ */
+export function observationLines(r: RevisionSummary): string[] {
+  const head = `Observación del AOS (${actorText(r.by)}, ${formatDateTime(r.at)}, versión ${r.version}):`;
+  const comment = r.comment?.trim();
+  return [comment ? `${head} ${comment}` : head, ...(r.observations ?? []).map((o) => `  · ${observationLine(o)}`)];
+}
+
+/** `observationLines` as one text (lines joined by line feeds). */
 export function observationText(r: RevisionSummary): string {
-  return `Observación del AOS (${actorText(r.by)}, ${formatDateTime(r.at)}, versión ${r.version}): ${r.comment?.trim() ?? ""}`;
+  return observationLines(r).join("\n");
 }
 
 /**
@@ -52,7 +63,7 @@ async function cooperativeStatus(client: ApiClient, me: MeResponse, id: string, 
   ];
   const table = findingsTable(latest.findings, "    ");
   if (table) out.push(table.trimEnd());
-  out.push(observation ? `  ${observationText(observation)}` : "  Sin observaciones del AOS.");
+  out.push(...(observation ? observationLines(observation).map((l) => `  ${l}`) : ["  Sin observaciones del AOS."]));
   return { exitCode: 0, output: out.join("\n") + "\n" };
 }
 
@@ -102,7 +113,7 @@ export async function status(options: StatusOptions = {}, cooperativeId?: string
     if (me.role === "gestor") {
       for (const c of items.filter((i) => i.status === "observado")) {
         const observation = lastAosObservation((await client.listRevisions(c.id)).items);
-        if (observation) observations.push(`«${c.name}»: ${observationText(observation)}`);
+        if (observation) observations.push(`«${c.name}»: ${observationText(observation).replace(/\n/g, "\n  ")}`);
       }
     }
     return { exitCode: 0, output: `${heading}${byStatus ? ` ${byStatus}.` : ""}\n${items.length > 0 ? statusTable(items) : ""}${observations.map((o) => `${o}\n`).join("")}` };
@@ -138,7 +149,10 @@ export async function history(id: string, options: BackendOptions & { json?: boo
     if (options.json) return jsonResult(items);
     if (items.length === 0) return { exitCode: 0, output: `La cooperativa ${id} aún no tiene un plan guardado.\n` };
     const rows = items.map((r) => [String(r.version), PLAN_STATUS_LABELS[r.status], REVISION_ACTION_LABELS[r.action], actorText(r.by), formatDateTime(r.at), r.comment?.trim() || "—"]);
-    return { exitCode: 0, output: `Historial del plan de ${id} (${formatCount(items.length, "revisión", "revisiones")}):\n${textTable(["Versión", "Estado", "Acción", "Quién", "Cuándo", "Comentario"], rows, [0])}` };
+    // Observations pinned to lines or fields, below the table: one block per revision that has them.
+    const pinned = items.filter((r) => (r.observations ?? []).length > 0)
+      .map((r) => `Observaciones de la versión ${r.version}:\n${r.observations!.map((o) => `  · ${observationLine(o)}\n`).join("")}`);
+    return { exitCode: 0, output: `Historial del plan de ${id} (${formatCount(items.length, "revisión", "revisiones")}):\n${textTable(["Versión", "Estado", "Acción", "Quién", "Cuándo", "Comentario"], rows, [0])}${pinned.join("")}` };
   } catch (error) {
     if (isApiError(error) && error.code === "COOPERATIVE_NOT_FOUND") return { exitCode: 2, output: `${error.problem.detail} Vea los ids con «coop-plans status».\n` };
     return { exitCode: 2, output: describeApiFailure(error, base).message + "\n" };

@@ -1,7 +1,7 @@
 import * as z from "zod";
 import { Modality, RegionCode } from "@coop-plans/shared/domain";
 import { BodyEncoding } from "./revisionBody";
-import { Actor, Cooperative, FindingCounts, PlanStatus, PlanTotalsSummary, RevisionAction } from "@coop-plans/shared/api";
+import { Actor, Cooperative, FindingCounts, Observation, PlanStatus, PlanTotalsSummary, RevisionAction } from "@coop-plans/shared/api";
 
 /** Zod schemas of every item of the single table; each repository parses what it reads with them. */
 
@@ -48,6 +48,8 @@ export const RevisionItem = z.object({
   by: Actor,
   at: z.string(),
   comment: z.string().nullable(),
+  /** The AOS's observations pinned to lines or fields (a list of maps); absent when none. */
+  observations: z.array(Observation).optional(),
   totals: PlanTotalsSummary,
   counts: FindingCounts,
   body: z.custom<Uint8Array>((v) => v instanceof Uint8Array, { error: "body must be binary" }),

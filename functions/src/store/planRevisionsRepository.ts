@@ -46,6 +46,7 @@ export async function appendRevision(ctx: StoreContext, revision: NewRevision, i
     by: revision.by,
     at: revision.at,
     comment: revision.comment,
+    ...(revision.observations && revision.observations.length > 0 ? { observations: revision.observations } : {}),
     totals: revision.totals,
     counts: revision.counts,
     body: body.data,
@@ -137,7 +138,7 @@ export async function getRevisions(ctx: StoreContext, refs: ReadonlyArray<{ coop
 export async function listRevisions(ctx: StoreContext, cooperativeId: string): Promise<RevisionHeaderItem[]> {
   const items: RevisionHeaderItem[] = [];
   let start: Record<string, unknown> | undefined;
-  const attributes = ["pk", "sk", "entity", "cooperativeId", "v", "status", "action", "by", "at", "comment", "totals", "counts", "bodyEncoding", "bodyBytes", "rulePack"];
+  const attributes = ["pk", "sk", "entity", "cooperativeId", "v", "status", "action", "by", "at", "comment", "observations", "totals", "counts", "bodyEncoding", "bodyBytes", "rulePack"];
   do {
     const res = await ctx.doc.send(new QueryCommand({
       TableName: ctx.tableName,

@@ -31,6 +31,7 @@ export function toRevisionSummary(item: RevisionHeaderItem): RevisionSummary {
     by: item.by,
     at: item.at,
     comment: item.comment,
+    ...(item.observations && item.observations.length > 0 ? { observations: item.observations } : {}),
     totals: item.totals,
     counts: item.counts,
     rulePack: item.rulePack ?? LEGACY_PACK,
