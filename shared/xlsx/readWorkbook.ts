@@ -6,7 +6,7 @@ import { columnLetters, formatA1 as cellAddress } from "../workbook/a1";
 import { fileSignature } from "./fileSignature";
 import { READ_LIMITS, checkFileSize, checkZipDirectory, inflateZipParts, sheetTooLarge, workbookTooLarge } from "./readLimits";
 import type { ZipEntry } from "./zipDirectory";
-import { workbookReadError, type WorkbookReadError } from "./workbookReadError";
+import { EMPTY_FILE_MESSAGE, workbookReadError, type WorkbookReadError } from "./workbookReadError";
 
 export { FORMULA_WITHOUT_VALUE };
 
@@ -85,6 +85,7 @@ type DenseSheet = XLSX.WorkSheet & { "!data"?: (Cell[] | undefined)[] };
  */
 export async function readWorkbookGrids(bytes: Uint8Array): Promise<ReadWorkbook> {
   const signature = fileSignature(bytes);
+  if (signature === "empty") throw workbookReadError("not-xlsx", undefined, EMPTY_FILE_MESSAGE);
   if (signature === "ole-encrypted") throw workbookReadError("encrypted");
   if (signature !== "zip" && signature !== "ole") throw workbookReadError("not-xlsx");
   checkFileSize(bytes, signature === "ole");

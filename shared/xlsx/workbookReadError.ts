@@ -34,6 +34,13 @@ export const WORKBOOK_READ_MESSAGES: Record<WorkbookReadErrorCode, string> = {
     "El archivo tardó demasiado en leerse y se dejó de lado. Quite las hojas, imágenes y datos que no sean del plan, guárdelo como Libro de Excel (.xlsx) y vuelva a intentarlo.",
 };
 
+/**
+ * The `not-xlsx` message for a file of 0 bytes: nothing was ever written to it (a copy or a
+ * download cut short, an attachment saved before it arrived), so saving it again as .xlsx cannot help.
+ */
+export const EMPTY_FILE_MESSAGE =
+  "El archivo está vacío (0 bytes): se copió, descargó o guardó a medias. Vuelva a copiarlo o descargarlo desde su origen (por ejemplo, el correo) y vuelva a intentarlo.";
+
 /** Builds a `WorkbookReadError` with the standard Spanish message of its code (or `message` when given). */
 export function workbookReadError(code: WorkbookReadErrorCode, cause?: unknown, message?: string): WorkbookReadError {
   return new WorkbookReadError(code, message ?? WORKBOOK_READ_MESSAGES[code], cause === undefined ? undefined : { cause });

@@ -205,8 +205,10 @@ describe("readWorkbookGrids: files that are not readable workbooks", () => {
     expect(error.message).toContain("Libro de Excel (.xlsx)");
   });
 
-  it("refuses an empty file as not-xlsx", async () => {
-    expect((await failure(new Uint8Array(0))).code).toBe("not-xlsx");
+  it("refuses an empty file as not-xlsx, saying it is empty and to copy it again (not to save it as .xlsx)", async () => {
+    const error = await failure(new Uint8Array(0));
+    expect(error.code).toBe("not-xlsx");
+    expect(error.message).toBe("El archivo está vacío (0 bytes): se copió, descargó o guardó a medias. Vuelva a copiarlo o descargarlo desde su origen (por ejemplo, el correo) y vuelva a intentarlo.");
   });
 
   it("names a legacy .xls and says to save it as .xlsx", async () => {
