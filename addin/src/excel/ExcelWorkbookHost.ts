@@ -1,6 +1,8 @@
 import type { Finding } from "@coop-plans/shared/domain";
 import type { TemplateWorkbook } from "@coop-plans/shared/workbook";
-import type { ConsolidatedSheet, DocumentState, MarkResult, ProgressReportData, ReadResult, WorkbookHost } from "../host/WorkbookHost";
+import type { ConsolidatedSheet, DocumentState, MarkResult, ObservationNotesResult, ProgressReportData, ReadResult, WorkbookHost } from "../host/WorkbookHost";
+import type { ObservationNote } from "../host/observationNotes";
+import { placeObservationNotes } from "./placeObservationNotes";
 import { HostError } from "../host/WorkbookHost";
 import { blocksSheetWrite, stackedTemplateWrite, templateSheetWrite, uniqueSheetName } from "../host/sheetLayout";
 import type { ExcelDeps } from "./excelDeps";
@@ -62,6 +64,11 @@ export class ExcelWorkbookHost implements WorkbookHost {
 
   async clearMarks(): Promise<void> {
     await this.run("quitar las marcas", async (context) => reconcileMarks(context, this.deps.settings, this.supports, []));
+  }
+
+  /** Notes (ExcelApi 1.18; threaded comments before), like the validation marks but apart from them: 3 syncs for a usual plan. */
+  async placeObservationNotes(notes: readonly ObservationNote[]): Promise<ObservationNotesResult> {
+    return this.run("poner las observaciones en las celdas", async (context) => placeObservationNotes(context, this.deps.settings, this.supports, notes));
   }
 
   /**

@@ -1,5 +1,6 @@
 import type { Finding } from "@coop-plans/shared/domain";
 import type { CellValue, TemplateWorkbook, WorkbookGrids } from "@coop-plans/shared/workbook";
+import type { ObservationNote } from "./observationNotes";
 
 /** A sheet the host could not read, with the Spanish reason shown to the user. */
 export interface SkippedSheet {
@@ -18,6 +19,13 @@ export interface MarkResult {
   cells: number;
   notes: number;
   /** Spanish lines for the pane when not everything could be marked (protected sheet, notes capped). */
+  warnings?: string[];
+}
+
+/** What `placeObservationNotes` did: how many cells got an «Observación del AOS» note, and why some did not. */
+export interface ObservationNotesResult {
+  placed: number;
+  /** Spanish lines for the pane (a protected sheet, a cell with the user's own note). */
   warnings?: string[];
 }
 
@@ -71,6 +79,12 @@ export interface WorkbookHost {
   markFindings(findings: Finding[]): Promise<MarkResult>;
   /** Removes the add-in's fills and notes, restoring each cell's own fill; values are never touched. */
   clearMarks(): Promise<void>;
+  /**
+   * Replaces the add-in's «Observación del AOS» notes by `notes` (one per cell; none: removes
+   * them). Kept apart from the validation marks: `clearMarks` and `markFindings` leave them; placing
+   * again replaces them, never duplicates. The text is a note's content, never a cell value.
+   */
+  placeObservationNotes(notes: readonly ObservationNote[]): Promise<ObservationNotesResult>;
   /** Activates the sheet and selects the cell (A1 form). */
   selectCell(sheet: string, cell: string): Promise<void>;
   /** Writes a fresh standard workbook into an empty workbook; throws `HostError` when it is not empty. */

@@ -17,7 +17,7 @@ export function PreviewGrid({ host }: { host: PreviewWorkbookHost }) {
     (cb) => host.subscribe(cb),
     () => host.snapshot().version,
   );
-  const { sheets, marks, selected, charts } = host.snapshot();
+  const { sheets, marks, observationNotes, selected, charts } = host.snapshot();
   const [active, setActive] = useState<string>("");
   const selectedRef = useRef<HTMLTableCellElement | null>(null);
 
@@ -64,6 +64,8 @@ export function PreviewGrid({ host }: { host: PreviewWorkbookHost }) {
                   {Array.from({ length: width }, (_, c) => {
                     const address = formatA1(origin.row + r, origin.col + c);
                     const mark = marks.get(cellKey(sheet.name, address));
+                    // One note per cell, as in Excel: the AOS's observation wins over a validation note.
+                    const observation = observationNotes.get(cellKey(sheet.name, address));
                     const isSelected = selected?.sheet === sheet.name && selected.cell === address;
                     const v = row[c];
                     return (
@@ -71,10 +73,11 @@ export function PreviewGrid({ host }: { host: PreviewWorkbookHost }) {
                         key={c}
                         data-cell={address}
                         data-mark={mark?.severity}
+                        data-note={observation ? "observation" : undefined}
                         ref={isSelected ? selectedRef : undefined}
-                        className={[typeof v === "number" ? "num" : "", isSelected ? "selected" : ""].filter(Boolean).join(" ") || undefined}
+                        className={[typeof v === "number" ? "num" : "", isSelected ? "selected" : "", observation ? "has-note" : ""].filter(Boolean).join(" ") || undefined}
                         style={mark ? { background: MARK_FILLS[mark.severity] } : undefined}
-                        title={mark?.note}
+                        title={observation?.text ?? mark?.note}
                       >
                         {cellText(v, sheet.numberFormats?.[r]?.[c])}
                       </td>

@@ -1,6 +1,7 @@
 import type { Finding } from "@coop-plans/shared/domain";
 import type { SheetGrid, TemplateWorkbook, WorkbookGrids } from "@coop-plans/shared/workbook";
-import type { ConsolidatedSheet, DocumentState, MarkResult, ProgressReportData, ReadResult, WorkbookHost } from "../host/WorkbookHost";
+import type { ConsolidatedSheet, DocumentState, MarkResult, ObservationNotesResult, ProgressReportData, ReadResult, WorkbookHost } from "../host/WorkbookHost";
+import type { ObservationNote } from "../host/observationNotes";
 import { HostError } from "../host/WorkbookHost";
 import { cellKey, marksFor, type CellMark } from "../host/markStyle";
 import { blocksSheetWrite, stackedTemplateWrite, templateSheetWrite, uniqueSheetName, type SheetWrite } from "../host/sheetLayout";
@@ -11,6 +12,8 @@ import { numberFormatMatrix } from "./cellText";
 export interface PreviewSnapshot {
   sheets: SheetGrid[];
   marks: Map<string, CellMark>;
+  /** The «Observación del AOS» notes by `Sheet!A1`, apart from the marks (as in Excel: «Quitar marcas» leaves them). */
+  observationNotes: Map<string, ObservationNote>;
   selected: { sheet: string; cell: string } | null;
   /** Chart titles by sheet (the preview lists them; Excel draws them). */
   charts: Map<string, string>;
@@ -30,6 +33,7 @@ export class PreviewWorkbookHost implements WorkbookHost {
   readonly kind = "preview" as const;
   private workbook: WorkbookGrids = { sheets: [] };
   private marks = new Map<string, CellMark>();
+  private observationNotes = new Map<string, ObservationNote>();
   private selected: { sheet: string; cell: string } | null = null;
   private charts = new Map<string, string>();
   private state: DocumentState = {};
@@ -44,6 +48,7 @@ export class PreviewWorkbookHost implements WorkbookHost {
     this.workbook = grids;
     this.state = { ...state };
     this.marks.clear();
+    this.observationNotes.clear();
     this.charts.clear();
     this.selected = null;
     this.changed();
@@ -57,7 +62,7 @@ export class PreviewWorkbookHost implements WorkbookHost {
 
   /** The current state for rendering (a new object on every change). */
   snapshot(): PreviewSnapshot {
-    return { sheets: this.workbook.sheets, marks: this.marks, selected: this.selected, charts: this.charts, version: this.version };
+    return { sheets: this.workbook.sheets, marks: this.marks, observationNotes: this.observationNotes, selected: this.selected, charts: this.charts, version: this.version };
   }
 
   private changed(): void {
@@ -80,6 +85,13 @@ export class PreviewWorkbookHost implements WorkbookHost {
   async clearMarks(): Promise<void> {
     this.marks = new Map();
     this.changed();
+  }
+
+  async placeObservationNotes(notes: readonly ObservationNote[]): Promise<ObservationNotesResult> {
+    const names = new Set(this.workbook.sheets.map((s) => s.name));
+    this.observationNotes = new Map(notes.filter((n) => names.has(n.sheet)).map((n) => [cellKey(n.sheet, n.cell), { ...n }]));
+    this.changed();
+    return { placed: this.observationNotes.size };
   }
 
   async selectCell(sheet: string, cell: string): Promise<void> {

@@ -12,6 +12,7 @@ import { formatClp, formatCount } from "@coop-plans/shared/format";
 import { todayInSantiago } from "@coop-plans/shared/rules";
 import type { PaneServices } from "./services";
 import { PlanReview } from "./PlanReview";
+import type { DecisionBody, ReviewDecision } from "./DecisionForm";
 import { RegistryForm } from "./RegistryForm";
 
 /** Props of the AOS view. */
@@ -37,8 +38,9 @@ function regionName(code: string): string {
 /**
  * The AOS's and Sercotec's view: the cooperatives of a region (Sercotec's central level: every
  * region, or one) as cards that wrap at task-pane widths, with status, totals and findings;
- * «Ver plan» opens the plan's review (findings, totals, what changed since the last submission);
- * the AOS approves, returns (a Dialog asking for the observations) or reopens, and registers
+ * «Ver plan» opens the plan's review (findings, totals, what changed since the last submission),
+ * where the AOS pins observations to lines or fields and decides; from the card the AOS approves,
+ * returns (a Dialog asking for a general observation) or reopens, and registers
  * cooperatives; Sercotec (read-only) gets no decision buttons and no registry. Consolidar writes
  * the `Consolidado` sheet and its chart (national with «Todas las regiones»).
  */
@@ -71,18 +73,27 @@ export function AosView({ host, services, client, me }: AosViewProps) {
     void load();
   }, [load]);
 
-  async function act(c: CooperativeSummary, action: "approve" | "return" | "reopen", text?: string) {
+  /** Sends a decision and says so; its errors propagate (the review's form shows them). */
+  async function decide(c: CooperativeSummary, action: ReviewDecision, body: DecisionBody) {
     setBusy(true);
     try {
-      await client.transition(c.id, { action, comment: text ?? null });
+      await client.transition(c.id, { action, comment: body.comment, ...(body.observations.length > 0 ? { observations: body.observations } : {}) });
       setMessage({ intent: "success", text: action === "approve" ? `Plan de «${c.name}» aprobado.` : action === "return" ? `Plan de «${c.name}» devuelto con observaciones.` : `Plan de «${c.name}» reabierto.` });
       setReturning(null);
       setComment("");
+      if (reviewing?.id === c.id) setReviewing(null);
       await load();
-    } catch (error) {
-      setMessage({ intent: "error", text: messageOf(error) });
     } finally {
       setBusy(false);
+    }
+  }
+
+  /** A decision from a card's buttons or the return Dialog: an error becomes the view's message. */
+  async function act(c: CooperativeSummary, action: ReviewDecision, text?: string) {
+    try {
+      await decide(c, action, { comment: text ?? null, observations: [] });
+    } catch (error) {
+      setMessage({ intent: "error", text: messageOf(error) });
     }
   }
 
@@ -130,7 +141,14 @@ export function AosView({ host, services, client, me }: AosViewProps) {
           <MessageBarBody>{message.text}</MessageBarBody>
         </MessageBar>
       )}
-      {reviewing && <PlanReview client={client} cooperative={reviewing} onClose={() => setReviewing(null)} />}
+      {reviewing && (
+        <PlanReview
+          client={client}
+          cooperative={reviewing}
+          onClose={() => setReviewing(null)}
+          onDecide={canDecide ? (action, body) => decide(reviewing, action, body) : undefined}
+        />
+      )}
       {items === null ? (
         <Spinner size="tiny" label="Cargando cooperativas…" />
       ) : items.length === 0 ? (
@@ -188,7 +206,7 @@ export function AosView({ host, services, client, me }: AosViewProps) {
             <DialogBody>
               <DialogTitle>Devolver el plan de «{returning?.name}»</DialogTitle>
               <DialogContent>
-                <Field label="Observaciones para el gestor/a" required hint="El gestor/a las verá como «Observación del AOS».">
+                <Field label="Observaciones para el gestor/a" required hint="El gestor/a las verá como «Observación del AOS». Para observar una línea o un campo, abra «Ver plan».">
                   <Textarea value={comment} onChange={(_, d) => setComment(d.value)} autoFocus />
                 </Field>
               </DialogContent>

@@ -16,7 +16,9 @@ import { formatCount } from "@coop-plans/shared/format";
 import { progressReport } from "@coop-plans/shared/consolidate";
 import { progressReportBlocks } from "./progressReportBlocks";
 import type { RulePack } from "@coop-plans/shared/rules";
-import { PlanStatusPanel } from "./PlanStatusPanel";
+import { PlanStatusPanel, type ObservationsPlaced } from "./PlanStatusPanel";
+import { observationNotes, placeObservations } from "../host/observationNotes";
+import type { Observation } from "@coop-plans/shared/api";
 
 /** Props of the gestor's view. */
 export interface GestorViewProps {
@@ -199,6 +201,19 @@ export function GestorView({ host, services, client, me, apiUrl, initialSync, in
     }
   }
 
+  /**
+   * «Poner observaciones en las celdas»: reads the workbook as it is now, finds each observation's
+   * cell through the reader (a line by its N°, a field by its row; never a guessed row) and puts
+   * the notes, replacing the ones placed before. Errors propagate (the panel shows them).
+   */
+  async function placeObservationNotes(observations: Observation[]): Promise<ObservationsPlaced> {
+    const read = await host.readGrids();
+    const { plan } = services.validate(read.grids, packs);
+    const placements = placeObservations(observations, plan);
+    const done = await host.placeObservationNotes(observationNotes(placements));
+    return { placements, notes: done.placed, warnings: done.warnings ?? [] };
+  }
+
   async function clear() {
     try {
       await host.clearMarks();
@@ -227,7 +242,14 @@ export function GestorView({ host, services, client, me, apiUrl, initialSync, in
           </Select>
         </Field>
       )}
-      {client && cooperativeId && <PlanStatusPanel client={client} cooperativeId={cooperativeId} refreshKey={sync.kind === "saved" || sync.kind === "submitted" ? `${sync.kind}-${sync.version}` : "start"} />}
+      {client && cooperativeId && (
+        <PlanStatusPanel
+          client={client}
+          cooperativeId={cooperativeId}
+          refreshKey={sync.kind === "saved" || sync.kind === "submitted" ? `${sync.kind}-${sync.version}` : "start"}
+          onPlaceObservations={placeObservationNotes}
+        />
+      )}
       <div className="pane-actions">
         <Button appearance="primary" onClick={() => void validate()} disabled={validating || busy}>
           Validar

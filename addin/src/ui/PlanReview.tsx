@@ -1,13 +1,14 @@
 import { useEffect, useState } from "react";
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner } from "@fluentui/react-components";
 import {
-  PLAN_STATUS_LABELS, REVISION_ACTION_PHRASES, actorText, lastAosObservation, reviewBaseRevision,
+  PLAN_STATUS_LABELS, REVISION_ACTION_PHRASES, actorText, lastAosObservation, observationLine, reviewBaseRevision,
   type ApiClient, type CooperativeSummary, type PlanResponse, type RevisionSummary,
 } from "@coop-plans/shared/api";
 import { deltaText, lineChangeTitle, lineValueText, planChanges, type PlanChanges } from "@coop-plans/shared/consolidate";
 import { formatClp, formatCount, formatDateTime, formatNumber } from "@coop-plans/shared/format";
 import { countFindings } from "@coop-plans/shared/findings";
 import { messageOf } from "./errors";
+import { DecisionForm, type DecisionBody, type ReviewDecision } from "./DecisionForm";
 
 /** What the review shows: the latest revision, the one it is compared with and the changes. */
 interface ReviewData {
@@ -22,15 +23,22 @@ export interface PlanReviewProps {
   client: ApiClient;
   cooperative: Pick<CooperativeSummary, "id" | "name">;
   onClose(): void;
+  /**
+   * The AOS's decision with its observations (general, on a line by N°, on a field); absent for
+   * Sercotec (read-only: no form). Rejects with a Spanish message, shown in the form.
+   */
+  onDecide?(action: ReviewDecision, body: DecisionBody): Promise<void>;
 }
 
 /**
  * One plan as the AOS reviews it before deciding: estado and versión (who, when), totals (CLP),
  * the findings the server stored with it, and what changed since the last submitted or approved
  * revision (shared/consolidate `planChanges`: lines added, removed and changed field by field;
- * the totals), plus the last observation. Reads the API only (revisions, latest, the compared one).
+ * the totals), plus the last observation; with `onDecide`, the AOS's observations (general, pinned
+ * to a line by N° or to a field) and the decision (DecisionForm). Reads the API only (revisions,
+ * latest, the compared one).
  */
-export function PlanReview({ client, cooperative, onClose }: PlanReviewProps) {
+export function PlanReview({ client, cooperative, onClose, onDecide }: PlanReviewProps) {
   const [data, setData] = useState<ReviewData | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -65,6 +73,9 @@ export function PlanReview({ client, cooperative, onClose }: PlanReviewProps) {
       )}
       {!data && !error && <Spinner size="tiny" label="Cargando el plan…" />}
       {data && <ReviewBody data={data} />}
+      {data && onDecide && (data.latest.status === "enviado" || data.latest.status === "aprobado") && (
+        <DecisionForm plan={data.latest.plan} status={data.latest.status} cooperativeName={cooperative.name} onDecide={onDecide} />
+      )}
       <div className="pane-actions">
         <Button onClick={onClose}>Cerrar el plan</Button>
       </div>
@@ -120,7 +131,14 @@ function ReviewBody({ data }: { data: ReviewData }) {
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>Última observación del AOS</MessageBarTitle>
-            {actorText(observation.by)}, {formatDateTime(observation.at)}: {observation.comment}
+            {actorText(observation.by)}, {formatDateTime(observation.at)}:{observation.comment?.trim() ? ` ${observation.comment}` : ""}
+            {(observation.observations ?? []).length > 0 && (
+              <ul className="review-list" aria-label="Observaciones de la última decisión">
+                {observation.observations!.map((o, i) => (
+                  <li key={i}>{observationLine(o)}</li>
+                ))}
+              </ul>
+            )}
           </MessageBarBody>
         </MessageBar>
       )}

@@ -11,6 +11,7 @@ export function fakeHost(): jest.Mocked<WorkbookHost> {
     readGrids: jest.fn(async () => ({ grids: { sheets: [] }, skipped: [] })),
     markFindings: jest.fn(async () => ({ cells: 0, notes: 0 })),
     clearMarks: jest.fn(async () => undefined),
+    placeObservationNotes: jest.fn(async (notes: readonly unknown[]) => ({ placed: notes.length })),
     selectCell: jest.fn(async () => undefined),
     insertTemplate: jest.fn(async () => undefined),
     writePlanCopy: jest.fn(async (_t, name: string) => name),
