@@ -4,7 +4,15 @@ import type { IUserPool, IUserPoolClient } from "aws-cdk-lib/aws-cognito";
 
 /** The identity provider the API trusts, resolved to constructs or values. */
 export type ApiIdentity =
-  | { kind: "cognito"; userPool: IUserPool; client: IUserPoolClient }
+  | {
+      kind: "cognito";
+      userPool: IUserPool;
+      client: IUserPoolClient;
+      /** The managed login's base URL, for the pane's config.json. */
+      domainUrl: string;
+      /** The pane's sign-in dialog page (the app client's callback), for config.json. */
+      dialogUrl: string;
+    }
   | { kind: "entra"; issuer: string; audiences: string[]; clientId?: string; apiScope?: string };
 
 /**

@@ -94,7 +94,7 @@ export class ApiStack extends Stack {
         apiUrl: this.httpApi.url,
         auth:
           identity.kind === "cognito"
-            ? { kind: "cognito", userPoolId: identity.userPool.userPoolId, clientId: identity.client.userPoolClientId }
+            ? { kind: "cognito", userPoolId: identity.userPool.userPoolId, clientId: identity.client.userPoolClientId, domain: identity.domainUrl, redirectUri: identity.dialogUrl }
             : { kind: "entra", clientId: identity.clientId, apiScope: identity.apiScope },
       });
     }

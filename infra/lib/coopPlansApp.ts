@@ -1,5 +1,6 @@
 import path from "node:path";
-import type { App, StackProps } from "aws-cdk-lib";
+import { Aws, type App, type StackProps } from "aws-cdk-lib";
+import { AUTH_DIALOG_PAGE } from "@coop-plans/shared/api";
 import { ApiStack } from "./apiStack";
 import type { ApiIdentity } from "./apiAuthorizer";
 import { DataStack } from "./dataStack";
@@ -27,8 +28,9 @@ export interface CoopPlansStacks {
 }
 
 /**
- * Adds the coop-plans stacks to an app: `<prefix>Data` (table), `<prefix>Identity` (Cognito, unless
- * Entra ID is configured), `<prefix>Web` (task pane hosting) and `<prefix>Api` (functions, HTTP
+ * Adds the coop-plans stacks to an app: `<prefix>Data` (table), `<prefix>Web` (task pane hosting),
+ * `<prefix>Identity` (Cognito, unless Entra ID is configured; its app client's callback is the
+ * Web stack's dialog page, so it depends on the Web stack) and `<prefix>Api` (functions, HTTP
  * API, alarms, and the task pane's config.json written into the Web bucket), which depends on the
  * others. Stacks are environment-agnostic (no account or
  * region: synth needs no credentials; `cdk deploy` targets the CLI's profile and region).
@@ -39,12 +41,17 @@ export function createCoopPlansStacks(app: App, options: CoopPlansAppOptions): C
   const common: StackProps = { tags: { application: "coop-plans" } };
 
   const data = new DataStack(app, `${prefix}Data`, common);
-  const identityStack = config.identity.kind === "cognito" ? new IdentityStack(app, `${prefix}Identity`, common) : undefined;
   const web = new WebStack(app, `${prefix}Web`, { ...common, taskPaneDistDir: options.taskPaneDistDir ?? path.join(options.repoRoot, "addin", "dist") });
+  // The app client's callback is the pane's dialog page: Identity reads the Web stack's domain.
+  const dialogUrl = `${web.taskPaneOrigin}/${AUTH_DIALOG_PAGE}`;
+  const identityStack =
+    config.identity.kind === "cognito"
+      ? new IdentityStack(app, `${prefix}Identity`, { ...common, dialogUrl, domainPrefix: config.cognitoDomainPrefix ?? `${prefix.toLowerCase()}-${Aws.ACCOUNT_ID}` })
+      : undefined;
 
   const identity: ApiIdentity =
     config.identity.kind === "cognito"
-      ? { kind: "cognito", userPool: identityStack!.userPool, client: identityStack!.client }
+      ? { kind: "cognito", userPool: identityStack!.userPool, client: identityStack!.client, domainUrl: identityStack!.domainUrl, dialogUrl }
       : config.identity;
 
   const api = new ApiStack(app, `${prefix}Api`, {

@@ -20,6 +20,11 @@ export interface DeploymentConfig {
   /** Prefix of the stack names (`<prefix>Data`, `<prefix>Api` …): lets two deployments share an account. */
   stackPrefix: string;
   identity: IdentityConfig;
+  /**
+   * Prefix of the Cognito domain (`<prefix>.auth.<region>.amazoncognito.com`), unique in the
+   * region across AWS. Absent: `<stackPrefix in lower case>-<account id>` at deploy time.
+   */
+  cognitoDomainPrefix?: string;
   /** Origins allowed by CORS besides the task pane's own CloudFront origin (`https://host[:port]`). */
   allowedOrigins: string[];
   /** Powertools log level of every function (`POWERTOOLS_LOG_LEVEL`). */
@@ -35,6 +40,7 @@ export interface DeploymentConfig {
 /** Context keys read by `readDeploymentConfig`. */
 export const CONTEXT_KEYS = {
   stackPrefix: "stackPrefix",
+  cognitoDomainPrefix: "cognitoDomainPrefix",
   entraIssuer: "entraIssuer",
   entraAudience: "entraAudience",
   entraClientId: "entraClientId",
@@ -74,6 +80,18 @@ function positiveInt(node: Node, key: string, fallback: number): number {
   const n = Number(raw);
   if (!Number.isInteger(n) || n <= 0) throw new Error(`Context "${key}" must be a positive integer, got "${raw}"`);
   return n;
+}
+
+/**
+ * Checks a Cognito domain prefix as Cognito does: lower-case letters, digits and inner hyphens, 1
+ * to 63 characters, without the reserved words `aws`, `amazon` or `cognito`. Throws otherwise.
+ */
+export function checkCognitoDomainPrefix(prefix: string): string {
+  if (!/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(prefix)) {
+    throw new Error(`cognitoDomainPrefix must be lower-case letters, digits and inner hyphens (1–63), got "${prefix}"`);
+  }
+  if (/aws|amazon|cognito/.test(prefix)) throw new Error(`cognitoDomainPrefix may not contain "aws", "amazon" or "cognito", got "${prefix}"`);
+  return prefix;
 }
 
 /**
@@ -125,9 +143,14 @@ export function readDeploymentConfig(node: Node): DeploymentConfig {
   const stackPrefix = text(node, CONTEXT_KEYS.stackPrefix) ?? "CoopPlans";
   if (!/^[A-Za-z][A-Za-z0-9-]*$/.test(stackPrefix)) throw new Error(`stackPrefix must be letters, digits and dashes, got "${stackPrefix}"`);
 
+  const domainPrefix = text(node, CONTEXT_KEYS.cognitoDomainPrefix);
+  // The default (`<prefix>-<account>`) is checked here for its fixed part.
+  if (domainPrefix === undefined) checkCognitoDomainPrefix(`${stackPrefix.toLowerCase()}-0`);
+
   return {
     stackPrefix,
     identity,
+    ...(domainPrefix !== undefined ? { cognitoDomainPrefix: checkCognitoDomainPrefix(domainPrefix) } : {}),
     allowedOrigins: [...new Set(list(node, CONTEXT_KEYS.allowedOrigins).map(normaliseOrigin))],
     logLevel: logLevel as DeploymentConfig["logLevel"],
     throttleRateLimit: positiveInt(node, CONTEXT_KEYS.throttleRateLimit, 50),

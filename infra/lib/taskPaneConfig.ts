@@ -10,7 +10,7 @@ export const TASK_PANE_CONFIG_KEY = "config.json";
 
 /** How the deployed pane signs in (ids are tokens until deploy). */
 export type TaskPaneAuth =
-  | { kind: "cognito"; userPoolId: string; clientId: string }
+  | { kind: "cognito"; userPoolId: string; clientId: string; domain: string; redirectUri: string }
   | { kind: "entra"; clientId?: string; apiScope?: string };
 
 /** Props of `TaskPaneConfig`. */
@@ -47,7 +47,14 @@ export class TaskPaneConfig extends Construct {
     super(scope, id);
     const auth: PaneConfigInput["auth"] =
       props.auth.kind === "cognito"
-        ? { kind: "cognito", region: Stack.of(this).region, userPoolId: props.auth.userPoolId, clientId: props.auth.clientId }
+        ? {
+            kind: "cognito",
+            region: Stack.of(this).region,
+            userPoolId: props.auth.userPoolId,
+            clientId: props.auth.clientId,
+            domain: props.auth.domain,
+            redirectUri: props.auth.redirectUri,
+          }
         : {
             kind: "entra",
             ...(props.auth.clientId ? { clientId: props.auth.clientId } : {}),

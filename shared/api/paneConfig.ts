@@ -17,7 +17,10 @@ const HttpUrl = z
 /** Dev tokens (HS256, local backend): the pane shows the token field. */
 export const DevAuthConfig = z.object({ kind: z.literal("dev") });
 
-/** Cognito user pool: e-mail + password in the pane (USER_PASSWORD_AUTH), ID token as bearer. */
+/**
+ * Cognito user pool through its managed login (hosted UI): authorization code + PKCE in an Office
+ * dialog (addin/src/auth/cognito.ts), the ID token as bearer. The password never reaches our code.
+ */
 export const CognitoAuthConfig = z
   .object({
     kind: z.literal("cognito"),
@@ -25,10 +28,30 @@ export const CognitoAuthConfig = z
     region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, { message: "debe ser una región de AWS, por ejemplo sa-east-1" }),
     /** `<region>_<id>`, e.g. `sa-east-1_AbCdEf123`. */
     userPoolId: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+_[0-9A-Za-z]+$/, { message: "debe tener la forma <región>_<id>, por ejemplo sa-east-1_AbCdEf123" }),
-    /** The task pane's app client id (the ID token's audience). */
+    /** The task pane's app client id (the ID token's audience; public client, no secret). */
     clientId: z.string().regex(/^[0-9A-Za-z]+$/, { message: "debe ser el id del cliente de aplicación (letras y dígitos)" }),
+    /**
+     * Base URL of the user pool's domain (managed login, `/oauth2/*`, `/logout`), e.g.
+     * `https://coopplans-123456789012.auth.sa-east-1.amazoncognito.com`.
+     */
+    domain: HttpUrl,
+    /**
+     * The sign-in dialog page of the pane (`…/auth-dialog.html`): the app client's callback and
+     * sign-out URL, registered exactly so in the user pool.
+     */
+    redirectUri: HttpUrl,
+    /**
+     * The OpenID issuer whose discovery document the pane reads. Absent: the user pool's,
+     * `https://cognito-idp.<region>.amazonaws.com/<userPoolId>` (see `cognitoAuthority`).
+     */
+    authority: HttpUrl.optional(),
   })
   .refine((c) => c.userPoolId.startsWith(`${c.region}_`), { message: "la región no coincide con la del grupo de usuarios (userPoolId)", path: ["userPoolId"] });
+
+/** The OpenID issuer of a Cognito configuration: `authority`, or the user pool's issuer URL. */
+export function cognitoAuthority(config: Pick<z.output<typeof CognitoAuthConfig>, "region" | "userPoolId" | "authority">): string {
+  return config.authority ?? `https://cognito-idp.${config.region}.amazonaws.com/${config.userPoolId}`;
+}
 
 /**
  * Microsoft Entra ID through Office SSO (`Office.auth.getAccessToken`): the manifest's
@@ -60,6 +83,12 @@ export type PaneConfigInput = z.input<typeof PaneConfig>;
 
 /** The outcome of reading config.json: a configuration, local mode (no file), or a Spanish error. */
 export type PaneConfigResult = { ok: true; config: PaneConfig | null } | { ok: false; message: string };
+
+/**
+ * The pane's sign-in dialog page, beside taskpane.html: the first page of the Office dialog (it
+ * redirects to the managed login), and the app client's callback and sign-out URL.
+ */
+export const AUTH_DIALOG_PAGE = "auth-dialog.html";
 
 /** Name of the file, relative to the pane's page. */
 export const PANE_CONFIG_FILE = "config.json";

@@ -50,14 +50,20 @@ describe("task pane config.json (Cognito)", () => {
     const sources = Object.values(markers).map((v) => JSON.stringify(v));
     expect(sources.some((s) => /HttpApi.*ApiEndpoint/.test(s))).toBe(true);
     expect(sources.some((s) => s === JSON.stringify({ Ref: "AWS::Region" }))).toBe(true);
-    expect(sources.some((s) => /CoopPlansIdentity.*UsersUserPool(?!TaskPaneClient)/.test(s))).toBe(true);
+    expect(sources.some((s) => /CoopPlansIdentity.*"OutputName":"PublishOutputRefUsersUserPool[0-9A-F]+"/.test(s))).toBe(true);
     expect(sources.some((s) => /CoopPlansIdentity.*TaskPaneClient/.test(s))).toBe(true);
+    expect(sources.some((s) => /CoopPlansIdentity.*UserPoolDomain/.test(s))).toBe(true);
+    expect(sources.some((s) => /CoopPlansWeb.*TaskPaneDistribution.*DomainName/.test(s))).toBe(true);
 
     const text = stagedConfig(app, deployment);
     // (The imports name AWS::Region too, as the region of the stack they read: test them first.)
     const resolved = resolveMarkers(text, markers, (source) =>
       /ApiEndpoint/.test(source)
         ? "https://a1b2c3d4e5.execute-api.sa-east-1.amazonaws.com"
+        : /UserPoolDomain/.test(source)
+          ? "coopplans-123456789012"
+        : /TaskPaneDistribution/.test(source)
+          ? "d111111abcdef8.cloudfront.net"
         : /TaskPaneClient/.test(source)
           ? "1example23456789abcdefghij"
           : /UserPool/.test(source)
@@ -68,7 +74,14 @@ describe("task pane config.json (Cognito)", () => {
       ok: true,
       config: {
         apiUrl: "https://a1b2c3d4e5.execute-api.sa-east-1.amazonaws.com",
-        auth: { kind: "cognito", region: "sa-east-1", userPoolId: "sa-east-1_AbCdEf123", clientId: "1example23456789abcdefghij" },
+        auth: {
+          kind: "cognito",
+          region: "sa-east-1",
+          userPoolId: "sa-east-1_AbCdEf123",
+          clientId: "1example23456789abcdefghij",
+          domain: "https://coopplans-123456789012.auth.sa-east-1.amazoncognito.com",
+          redirectUri: "https://d111111abcdef8.cloudfront.net/auth-dialog.html",
+        },
       },
     });
   });
@@ -79,10 +92,50 @@ describe("task pane config.json (Cognito)", () => {
     expect(resourcesOf(app.templates.web, "Custom::CDKBucketDeployment")).toBeDefined();
   });
 
-  test("the app client allows USER_PASSWORD_AUTH and refresh, with no secret", () => {
+  test("the app client: authorization code only (PKCE, no secret), openid email profile, the dialog page as callback and sign-out URL, no password flow", () => {
     const [client] = Object.values(resourcesOf(app.templates.identity!, "AWS::Cognito::UserPoolClient"));
-    expect(client.Properties!.ExplicitAuthFlows).toEqual(expect.arrayContaining(["ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]));
-    expect(client.Properties!.GenerateSecret).toBe(false);
+    const p = client.Properties!;
+    expect(p.GenerateSecret).toBe(false);
+    expect(p.AllowedOAuthFlowsUserPoolClient).toBe(true);
+    expect(p.AllowedOAuthFlows).toEqual(["code"]);
+    expect([...p.AllowedOAuthScopes].sort()).toEqual(["email", "openid", "profile"]);
+    expect(p.SupportedIdentityProviders).toEqual(["COGNITO"]);
+    // The pane never sees a password: no USER_PASSWORD_AUTH, no SRP; only the administrator's
+    // ADMIN_USER_PASSWORD_AUTH (AWS-signed, get-id-token.sh) and refresh.
+    expect([...p.ExplicitAuthFlows].sort()).toEqual(["ALLOW_ADMIN_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]);
+    for (const urls of [p.CallbackURLs, p.LogoutURLs]) {
+      expect(urls).toHaveLength(1);
+      const [url] = urls as unknown[];
+      // https://<the Web stack's CloudFront domain>/auth-dialog.html
+      expect(url).toEqual({ "Fn::Join": ["", ["https://", expect.anything(), "/auth-dialog.html"]] });
+      expect(JSON.stringify(url)).toMatch(/"StackName":"CoopPlansWeb".*TaskPaneDistribution[0-9A-F]+DomainName/);
+    }
+  });
+
+  test("the managed login: a Cognito domain with the newer managed login, branded for the pane's client, prefix <stack prefix>-<account>", () => {
+    const domains = Object.values(resourcesOf(app.templates.identity!, "AWS::Cognito::UserPoolDomain"));
+    expect(domains).toHaveLength(1);
+    expect(domains[0].Properties!.ManagedLoginVersion).toBe(2);
+    expect(domains[0].Properties!.Domain).toEqual({ "Fn::Join": ["", ["coopplans-", { Ref: "AWS::AccountId" }]] });
+    const brandings = Object.values(resourcesOf(app.templates.identity!, "AWS::Cognito::ManagedLoginBranding"));
+    expect(brandings).toHaveLength(1);
+    expect(brandings[0].Properties!.UseCognitoProvidedValues).toBe(true);
+    expect(JSON.stringify(brandings[0].Properties!.ClientId)).toMatch(/TaskPaneClient/);
+    const [pool] = Object.values(resourcesOf(app.templates.identity!, "AWS::Cognito::UserPool"));
+    expect(pool.Properties!.UserPoolTier).toBe("ESSENTIALS");
+    expect(Object.keys(app.templates.identity!.findOutputs("CognitoDomainUrl"))).toEqual(["CognitoDomainUrl"]);
+  });
+
+  test("a configured domain prefix is used as given; a bad one is refused", () => {
+    const other = synthApp({ cognitoDomainPrefix: "sercotec-coop-plans" });
+    try {
+      const [domain] = Object.values(resourcesOf(other.templates.identity!, "AWS::Cognito::UserPoolDomain"));
+      expect(domain.Properties!.Domain).toBe("sercotec-coop-plans");
+    } finally {
+      other.cleanup();
+    }
+    expect(() => synthApp({ cognitoDomainPrefix: "Coop_Plans" })).toThrow(/cognitoDomainPrefix must be lower-case/);
+    expect(() => synthApp({ cognitoDomainPrefix: "coop-cognito" })).toThrow(/may not contain/);
   });
 });
 
