@@ -37,7 +37,7 @@ function officeJs(): Plugin {
   };
 }
 
-/** The task pane and the preview: root addin/, output addin/dist, two pages. */
+/** The task pane, the preview, the commands page and the sign-in dialog page: root addin/, output addin/dist. */
 export default defineConfig({
   root: here,
   base: "./",
@@ -49,7 +49,7 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 2000,
     rollupOptions: {
-      input: { taskpane: path.join(here, "taskpane.html"), preview: path.join(here, "preview.html"), commands: path.join(here, "commands.html") },
+      input: { taskpane: path.join(here, "taskpane.html"), preview: path.join(here, "preview.html"), commands: path.join(here, "commands.html"), "auth-dialog": path.join(here, "auth-dialog.html") },
     },
   },
 });

@@ -1,5 +1,6 @@
 import { createRoot } from "react-dom/client";
 import { loadPaneConfig } from "./config/loadPaneConfig";
+import { officeAuthDialog } from "./excel/officeAuthDialog";
 import { officeHost } from "./excel/officeHost";
 import { getOfficeSsoToken } from "./excel/officeSso";
 import { Root } from "./ui/Root";
@@ -29,7 +30,7 @@ async function start(): Promise<void> {
   }
   root.render(
     <Root dark={startup.dark}>
-      <TaskPane host={startup.host} config={loaded.ok ? loaded.config : null} configError={loaded.ok ? null : loaded.message} sso={getOfficeSsoToken} />
+      <TaskPane host={startup.host} config={loaded.ok ? loaded.config : null} configError={loaded.ok ? null : loaded.message} sso={getOfficeSsoToken} authDialog={officeAuthDialog} />
     </Root>,
   );
 }

@@ -1,145 +1,150 @@
 /** @jest-environment jsdom */
+/**
+ * The pane's Cognito sign-in UI: one button that opens the managed login in the sign-in dialog
+ * (the port Office's dialog API implements), the session started with the tokens of the code
+ * exchange, Office's dialog errors as Spanish messages, sign-out through the logout endpoint, and
+ * an expired session back to the sign-in with «Su sesión expiró…». The client is scripted here;
+ * the code + PKCE exchange itself is tested against a real OpenID provider in cognitoSession.test.ts.
+ */
 import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import type { PaneConfig } from "@coop-plans/shared/api";
+import { dialogError, type AuthDialog } from "../../addin/src/auth/signInDialog";
+import { CognitoError, type CognitoClient } from "../../addin/src/auth/cognito";
 import { createSessionClient, type PaneServices } from "../../addin/src/ui/services";
 import { TaskPane } from "../../addin/src/ui/TaskPane";
-import { errorAnswer, fakeFetch, fakeJwt, tokensAnswer } from "./support/fakeCognito";
+import { fakeFetch, fakeJwt, scriptedCognitoClient, scriptedDialog } from "./support/fakeCognito";
 import { fakeClient, fakeHost, fakeServices } from "./support/fakes";
 
+const DIALOG_PAGE = "https://d111111abcdef8.cloudfront.net/auth-dialog.html";
 const config: PaneConfig = {
   apiUrl: "https://a1b2c3d4e5.execute-api.sa-east-1.amazonaws.com",
-  auth: { kind: "cognito", region: "sa-east-1", userPoolId: "sa-east-1_AbCdEf123", clientId: "1example23456789" },
+  auth: {
+    kind: "cognito",
+    region: "sa-east-1",
+    userPoolId: "sa-east-1_AbCdEf123",
+    clientId: "1example23456789",
+    domain: "https://coopplans-1.auth.sa-east-1.amazoncognito.com",
+    redirectUri: DIALOG_PAGE,
+  },
 };
 const idToken = fakeJwt({ sub: "u1", email: "gestora@aos.example.org", "custom:role": "gestor", aud: "1example23456789", exp: 2_000_000_000 });
+const tokens = { idToken, accessToken: "access-1", refreshToken: "refresh-1", expiresIn: 3600 };
 
-/** The pane with Cognito configured, the real API client and Cognito client over one fake fetch. */
-function renderPane(fake: ReturnType<typeof fakeFetch>) {
-  const services: PaneServices = { ...fakeServices(fakeClient()), createClient: (s) => createSessionClient(s, fake.fetch), authFetch: fake.fetch };
+function renderPane(client: CognitoClient, dialog: AuthDialog | undefined, fake = fakeFetch()) {
+  const services: PaneServices = { ...fakeServices(fakeClient()), createClient: (s) => createSessionClient(s, fake.fetch), createCognitoClient: () => client };
   return render(
     <FluentProvider theme={webLightTheme}>
-      <TaskPane host={fakeHost()} services={services} config={config} />
+      <TaskPane host={fakeHost()} services={services} config={config} authDialog={dialog} />
     </FluentProvider>,
   );
 }
 
-function signIn(email: string, password: string) {
-  fireEvent.change(screen.getByLabelText("Correo electrónico"), { target: { value: email } });
-  fireEvent.change(screen.getByLabelText(/^Contraseña/), { target: { value: password } });
-  fireEvent.click(screen.getByRole("button", { name: "Iniciar sesión" }));
-}
+const signInButton = () => screen.getByRole("button", { name: "Iniciar sesión" });
 
 beforeEach(() => {
   sessionStorage.clear();
   localStorage.clear();
 });
 
-describe("Cognito sign-in", () => {
-  it("shows e-mail and password (no token or API URL fields)", () => {
-    renderPane(fakeFetch({}));
+describe("Cognito sign-in (managed login in the dialog)", () => {
+  it("no password field: a button that opens the sign-in window", () => {
+    renderPane(scriptedCognitoClient(tokens).client, scriptedDialog([]));
     expect(screen.getByRole("heading", { name: "Iniciar sesión" })).toBeTruthy();
-    expect((screen.getByLabelText("Correo electrónico") as HTMLInputElement).type).toBe("email");
-    expect((screen.getByLabelText(/^Contraseña/) as HTMLInputElement).type).toBe("password");
+    expect(document.querySelector("input[type=password]")).toBeNull();
     expect(screen.queryByLabelText(/Token de desarrollo/)).toBeNull();
-    expect(screen.queryByLabelText(/Servidor/)).toBeNull();
+    expect(screen.getByText(/contraseña temporal que recibió por correo: ahí mismo elegirá una nueva/)).toBeTruthy();
   });
 
-  it("success: InitiateAuth USER_PASSWORD_AUTH, the tokens kept in sessionStorage, the API called with the ID token", async () => {
-    const fake = fakeFetch({ InitiateAuth: [tokensAnswer(idToken)] });
-    renderPane(fake);
-    signIn(" gestora@aos.example.org ", "Contraseña-Correcta1");
+  it("opens the dialog page on the authorize URL, exchanges the callback, keeps the tokens in sessionStorage, calls the API with the ID token", async () => {
+    const { client, calls } = scriptedCognitoClient(tokens);
+    const dialog = scriptedDialog([{ callback: `${DIALOG_PAGE}?code=abc&state=s1` }]);
+    const fake = fakeFetch();
+    renderPane(client, dialog, fake);
+    fireEvent.click(signInButton());
     expect(await screen.findByText(/gestora@aos.example.org · /)).toBeTruthy();
 
-    const [auth] = fake.calls;
-    expect(auth.url).toBe("https://cognito-idp.sa-east-1.amazonaws.com/");
-    expect(auth.headers["content-type"]).toBe("application/x-amz-json-1.1");
-    expect(auth.target).toBe("InitiateAuth");
-    expect(auth.body).toEqual({ AuthFlow: "USER_PASSWORD_AUTH", ClientId: "1example23456789", AuthParameters: { USERNAME: "gestora@aos.example.org", PASSWORD: "Contraseña-Correcta1" } });
-
-    const me = fake.calls.find((c) => c.url.endsWith("/v1/me"))!;
-    expect(me.url).toBe(`${config.apiUrl}/v1/me`);
-    expect(me.headers.authorization).toBe(`Bearer ${idToken}`);
-
-    const stored = JSON.parse(sessionStorage.getItem("coopPlans.cognito")!) as Record<string, unknown>;
-    expect(stored).toMatchObject({ idToken, refreshToken: "refresh-1", clientId: "1example23456789" });
+    const opened = new URL(dialog.urls[0]);
+    expect(opened.origin + opened.pathname).toBe(DIALOG_PAGE);
+    expect(opened.searchParams.get("start")).toBe("https://coopplans-1.auth.sa-east-1.amazoncognito.com/oauth2/authorize?response_type=code&state=s1");
+    expect(calls).toEqual(["signInUrl", `completeSignIn ${DIALOG_PAGE}?code=abc&state=s1`]);
+    expect(fake.calls.find((c) => c.url.endsWith("/v1/me"))!.headers.authorization).toBe(`Bearer ${idToken}`);
+    expect(JSON.parse(sessionStorage.getItem("coopPlans.cognito")!)).toMatchObject({ idToken, refreshToken: "refresh-1", clientId: "1example23456789" });
     expect(localStorage.length).toBe(0);
   });
 
-  it("NEW_PASSWORD_REQUIRED: a second form asks for the new password, answered with RespondToAuthChallenge", async () => {
-    const fake = fakeFetch({
-      InitiateAuth: [{ status: 200, body: { ChallengeName: "NEW_PASSWORD_REQUIRED", Session: "challenge-session", ChallengeParameters: { USER_ID_FOR_SRP: "7a1b-uuid", requiredAttributes: "[]" } } }],
-      RespondToAuthChallenge: [tokensAnswer(idToken)],
-    });
-    renderPane(fake);
-    signIn("gestora@aos.example.org", "Temporal-123");
-    expect(await screen.findByRole("heading", { name: "Cambio de contraseña" })).toBeTruthy();
-    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText("Nueva contraseña")));
-
-    // The policy is checked before asking Cognito.
-    fireEvent.change(screen.getByLabelText("Nueva contraseña"), { target: { value: "corta" } });
-    fireEvent.change(screen.getByLabelText("Repita la nueva contraseña"), { target: { value: "corta" } });
-    fireEvent.click(screen.getByRole("button", { name: "Guardar contraseña e ingresar" }));
-    expect((await screen.findByRole("alert")).textContent).toMatch(/al menos 12 caracteres/);
-
-    fireEvent.change(screen.getByLabelText("Nueva contraseña"), { target: { value: "Nueva-Clave-2025" } });
-    fireEvent.change(screen.getByLabelText("Repita la nueva contraseña"), { target: { value: "Nueva-Clave-2025" } });
-    fireEvent.click(screen.getByRole("button", { name: "Guardar contraseña e ingresar" }));
-    expect(await screen.findByText(/gestora@aos.example.org · /)).toBeTruthy();
-
-    const respond = fake.calls.find((c) => c.target === "RespondToAuthChallenge")!;
-    expect(respond.body).toEqual({
-      ChallengeName: "NEW_PASSWORD_REQUIRED",
-      ClientId: "1example23456789",
-      Session: "challenge-session",
-      ChallengeResponses: { USERNAME: "7a1b-uuid", NEW_PASSWORD: "Nueva-Clave-2025" },
-    });
-    expect(fake.calls.find((c) => c.url.endsWith("/v1/me"))!.headers.authorization).toBe(`Bearer ${idToken}`);
-  });
-
-  it("wrong password: says so in Spanish, announced, and stays signed out", async () => {
-    const fake = fakeFetch({ InitiateAuth: [errorAnswer("NotAuthorizedException", "Incorrect username or password.")] });
-    renderPane(fake);
-    signIn("gestora@aos.example.org", "equivocada");
-    const alert = await screen.findByRole("alert");
-    expect(alert.textContent).toMatch(/^Correo o contraseña incorrectos/);
-    expect(screen.getByRole("heading", { name: "Iniciar sesión" })).toBeTruthy();
-    expect(sessionStorage.getItem("coopPlans.cognito")).toBeNull();
-    expect(fake.calls.some((c) => c.url.endsWith("/v1/me"))).toBe(false);
-  });
-
   it.each([
-    ["unknown user", errorAnswer("UserNotFoundException", "User does not exist."), /No hay una cuenta con ese correo/],
-    ["too many attempts", errorAnswer("NotAuthorizedException", "Password attempts exceeded"), /Demasiados intentos/],
-    ["throttled", errorAnswer("TooManyRequestsException", "Rate exceeded"), /Demasiados intentos/],
-    ["network", "network" as const, /No fue posible conectarse con el servicio de inicio de sesión/],
-  ])("%s: a Spanish message with what to do", async (_name, answer, message) => {
-    renderPane(fakeFetch({ InitiateAuth: [answer] }));
-    signIn("gestora@aos.example.org", "Cualquiera-1234");
+    [12009, /se eligió ignorarla.*elija «Permitir»/],
+    [12011, /Su navegador bloqueó la ventana de inicio de sesión/],
+    [12007, /Ya hay una ventana de inicio de sesión abierta/],
+    [12006, /Se cerró la ventana de inicio de sesión antes de terminar/],
+    [12002, /no pudo cargar su página/],
+    [12004, /no está bien configurado/],
+  ])("Office dialog error %i: a Spanish message with what to do, still signed out", async (code, message) => {
+    renderPane(scriptedCognitoClient(tokens).client, scriptedDialog([dialogError(code)]));
+    fireEvent.click(signInButton());
     expect((await screen.findByRole("alert")).textContent).toMatch(message);
+    expect(signInButton()).toBeTruthy();
+    expect(sessionStorage.getItem("coopPlans.cognito")).toBeNull();
   });
 
-  it("checks the e-mail before calling Cognito", async () => {
-    const fake = fakeFetch({});
-    renderPane(fake);
-    signIn("gestora", "x");
-    expect((await screen.findByRole("alert")).textContent).toMatch(/Escriba su correo electrónico/);
-    expect(fake.calls).toHaveLength(0);
+  it("no dialog API (an old Office): says what to do", async () => {
+    renderPane(scriptedCognitoClient(tokens).client, undefined);
+    fireEvent.click(signInButton());
+    expect((await screen.findByRole("alert")).textContent).toMatch(/^Este Excel no puede abrir la ventana de inicio de sesión .*Actualice Office, o use Excel en la web/);
   });
 
-  it("restores the session from sessionStorage; sign-out clears it and revokes the refresh token", async () => {
-    const fake = fakeFetch({ InitiateAuth: [tokensAnswer(idToken)], RevokeToken: [{ status: 200, body: {} }] });
-    const first = renderPane(fake);
-    signIn("gestora@aos.example.org", "Contraseña-Correcta1");
+  it("a failed code exchange: its Spanish message", async () => {
+    const { client } = scriptedCognitoClient(tokens);
+    client.completeSignIn = async () => {
+      throw new CognitoError("network");
+    };
+    renderPane(client, scriptedDialog([{ callback: `${DIALOG_PAGE}?code=abc&state=s1` }]));
+    fireEvent.click(signInButton());
+    expect((await screen.findByRole("alert")).textContent).toMatch(/^No fue posible conectarse con el servicio de inicio de sesión/);
+  });
+
+  it("sign-out: forgets the tokens, revokes the refresh token, and ends the managed login's session through the dialog", async () => {
+    const { client, calls } = scriptedCognitoClient(tokens);
+    const dialog = scriptedDialog([{ callback: `${DIALOG_PAGE}?code=abc&state=s1` }, { signedOut: true }]);
+    renderPane(client, dialog);
+    fireEvent.click(signInButton());
+    expect(await screen.findByText(/gestora@aos.example.org · /)).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Cerrar sesión" }));
+    expect(await screen.findByText("Cerró la sesión.")).toBeTruthy();
+    expect(sessionStorage.getItem("coopPlans.cognito")).toBeNull();
+    await waitFor(() => expect(calls).toContain("revoke refresh-1"));
+    await waitFor(() => expect(dialog.urls).toHaveLength(2));
+    expect(new URL(dialog.urls[1]).searchParams.get("start")).toBe(client.signOutUrl());
+  });
+
+  it("a blocked logout window: signed out of the pane, and told the managed login's session may remain", async () => {
+    const { client } = scriptedCognitoClient(tokens);
+    renderPane(client, scriptedDialog([{ callback: `${DIALOG_PAGE}?code=abc&state=s1` }, dialogError(12011)]));
+    fireEvent.click(signInButton());
+    expect(await screen.findByText(/gestora@aos.example.org · /)).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Cerrar sesión" }));
+    expect(await screen.findByText(/no se pudo cerrar la sesión en la página de inicio de sesión/)).toBeTruthy();
+    expect(signInButton()).toBeTruthy();
+  });
+
+  it("the API refuses the token (401): back to the sign-in with «Su sesión expiró…»", async () => {
+    const { client } = scriptedCognitoClient(tokens);
+    renderPane(client, scriptedDialog([{ callback: `${DIALOG_PAGE}?code=abc&state=s1` }]), fakeFetch({ refuse: true }));
+    fireEvent.click(signInButton());
+    expect(await screen.findByText(/^Su sesión expiró/)).toBeTruthy();
+    expect(signInButton()).toBeTruthy();
+  });
+
+  it("restores the session from sessionStorage when the pane reopens", async () => {
+    const { client } = scriptedCognitoClient(tokens);
+    const first = renderPane(client, scriptedDialog([{ callback: `${DIALOG_PAGE}?code=abc&state=s1` }]));
+    fireEvent.click(signInButton());
     expect(await screen.findByText(/gestora@aos.example.org · /)).toBeTruthy();
     first.unmount();
-
-    renderPane(fake);
+    const dialog = scriptedDialog([]);
+    renderPane(client, dialog);
     expect(await screen.findByText(/gestora@aos.example.org · /)).toBeTruthy();
-    expect(fake.calls.filter((c) => c.target === "InitiateAuth")).toHaveLength(1);
-
-    fireEvent.click(screen.getByRole("button", { name: "Cerrar sesión" }));
-    expect(await screen.findByRole("heading", { name: "Iniciar sesión" })).toBeTruthy();
-    expect(sessionStorage.getItem("coopPlans.cognito")).toBeNull();
-    await waitFor(() => expect(fake.calls.find((c) => c.target === "RevokeToken")?.body).toEqual({ ClientId: "1example23456789", Token: "refresh-1" }));
+    expect(dialog.urls).toHaveLength(0);
   });
 });

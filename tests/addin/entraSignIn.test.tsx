@@ -11,7 +11,7 @@ import { fakeClient, fakeHost, fakeServices } from "./support/fakes";
 
 const config: PaneConfig = { apiUrl: "https://a1b2c3d4e5.execute-api.sa-east-1.amazonaws.com", auth: { kind: "entra", clientId: "0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0" } };
 
-function renderPane(sso: (() => Promise<string>) | undefined, fake = fakeFetch({})) {
+function renderPane(sso: (() => Promise<string>) | undefined, fake = fakeFetch()) {
   const services: PaneServices = { ...fakeServices(fakeClient()), createClient: (s) => createSessionClient(s, fake.fetch) };
   render(
     <FluentProvider theme={webLightTheme}>

@@ -23,8 +23,8 @@ describe("config.json parsing", () => {
     ["dev", { apiUrl: "http://127.0.0.1:4000/", auth: { kind: "dev" } }, { apiUrl: "http://127.0.0.1:4000", auth: { kind: "dev" } }],
     [
       "cognito",
-      { apiUrl: API, auth: { kind: "cognito", region: "sa-east-1", userPoolId: "sa-east-1_AbCdEf123", clientId: "1example23456789" } },
-      { apiUrl: API, auth: { kind: "cognito", region: "sa-east-1", userPoolId: "sa-east-1_AbCdEf123", clientId: "1example23456789" } },
+      { apiUrl: API, auth: { kind: "cognito", region: "sa-east-1", userPoolId: "sa-east-1_AbCdEf123", clientId: "1example23456789", domain: "https://coopplans-1.auth.sa-east-1.amazoncognito.com/", redirectUri: "https://d111111abcdef8.cloudfront.net/auth-dialog.html" } },
+      { apiUrl: API, auth: { kind: "cognito", region: "sa-east-1", userPoolId: "sa-east-1_AbCdEf123", clientId: "1example23456789", domain: "https://coopplans-1.auth.sa-east-1.amazoncognito.com", redirectUri: "https://d111111abcdef8.cloudfront.net/auth-dialog.html" } },
     ],
     ["entra without ids", { apiUrl: API, auth: { kind: "entra" } }, { apiUrl: API, auth: { kind: "entra" } }],
     [
@@ -42,7 +42,8 @@ describe("config.json parsing", () => {
     ["an unknown kind", JSON.stringify({ apiUrl: API, auth: { kind: "saml" } }), /auth\.kind: debe ser "dev", "cognito" o "entra"/],
     ["a relative API URL", JSON.stringify({ apiUrl: "/api", auth: { kind: "dev" } }), /apiUrl: debe ser una URL http\(s\)/],
     ["Cognito without a client id", JSON.stringify({ apiUrl: API, auth: { kind: "cognito", region: "sa-east-1", userPoolId: "sa-east-1_AbC" } }), /auth\.clientId: falta/],
-    ["a pool of another region", JSON.stringify({ apiUrl: API, auth: { kind: "cognito", region: "us-east-1", userPoolId: "sa-east-1_AbC", clientId: "abc" } }), /la región no coincide/],
+    ["a pool of another region", JSON.stringify({ apiUrl: API, auth: { kind: "cognito", region: "us-east-1", userPoolId: "sa-east-1_AbC", clientId: "abc", domain: "https://coopplans-1.auth.sa-east-1.amazoncognito.com", redirectUri: "https://d111111abcdef8.cloudfront.net/auth-dialog.html" } }), /la región no coincide/],
+    ["Cognito without its domain", JSON.stringify({ apiUrl: API, auth: { kind: "cognito", region: "sa-east-1", userPoolId: "sa-east-1_AbC", clientId: "abc", redirectUri: "https://d1.cloudfront.net/auth-dialog.html" } }), /auth\.domain: falta/],
     ["deploy-time markers left unresolved", JSON.stringify({ apiUrl: "<<marker:0xbaba:0>>", auth: { kind: "dev" } }), /apiUrl/],
   ])("refuses %s with a Spanish message for the administrator", (_name, text, detail) => {
     const result = parsePaneConfig(text);

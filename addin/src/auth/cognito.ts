@@ -1,21 +1,17 @@
 /**
- * A minimal typed client of the Cognito user-pool API calls the pane needs: InitiateAuth
- * (USER_PASSWORD_AUTH, REFRESH_TOKEN_AUTH), RespondToAuthChallenge (NEW_PASSWORD_REQUIRED) and
- * RevokeToken. These are public calls of an app client without a secret: a JSON POST to
- * `https://cognito-idp.<region>.amazonaws.com/` with an `X-Amz-Target` header, no SigV4 signing.
+ * The pane's Cognito client: authorization code with PKCE against the user pool's managed login
+ * (hosted UI), over oidc-client-ts. The pane never sees a password: the person types it on
+ * Cognito's page, in an Office dialog (see signInDialog.ts); the pane gets a one-time code back
+ * and exchanges it, with the PKCE verifier it kept, at the token endpoint. The managed login also
+ * asks for a new password at a first sign-in with a temporary one.
  *
- * Why not a library: none is installed that fits (no amazon-cognito-identity-js or Amplify in
- * node_modules, and packages may not be added here); `@aws-sdk/client-cognito-identity-provider`
- * is barred by the layering rule (the AWS SDK only in functions/src/store) and would add its
- * middleware stack to the pane's bundle for three POSTs. This file is a few hundred bytes gzipped
- * and takes the fetch it uses, so tests pass a fake.
+ * Endpoints come from the issuer's discovery document (`https://cognito-idp.<region>.amazonaws.com/
+ * <pool>/.well-known/openid-configuration`, or `authority` in config.json), but for the revocation
+ * endpoint, always the Cognito domain's `/oauth2/revoke`, and the logout URL (`/logout`, built here
+ * in Cognito's documented form).
  */
-
-/** The part of fetch the client uses (`globalThis.fetch` fits). */
-export type CognitoFetch = (
-  url: string,
-  init: { method: "POST"; headers: Record<string, string>; body: string },
-) => Promise<{ status: number; text(): Promise<string> }>;
+import { ErrorResponse, InMemoryWebStorage, OidcClient, WebStorageStateStore, type RefreshState } from "oidc-client-ts";
+import { cognitoAuthority, type CognitoAuthConfig } from "@coop-plans/shared/api";
 
 /** Tokens of a successful sign-in or refresh. */
 export interface CognitoTokens {
@@ -28,45 +24,43 @@ export interface CognitoTokens {
   expiresIn: number;
 }
 
-/** The outcome of a password sign-in: tokens, or the first-sign-in password change. */
-export type PasswordSignInResult =
-  | { kind: "signedIn"; tokens: CognitoTokens }
-  | { kind: "newPasswordRequired"; session: string; username: string };
-
 /** The kinds of failure the pane tells apart (each has a Spanish message). */
 export type CognitoErrorKind =
-  | "wrongCredentials"
-  | "userNotFound"
-  | "tooManyAttempts"
-  | "passwordPolicy"
-  | "passwordResetRequired"
-  | "challengeExpired"
+  | "cancelled"
+  | "dialogIgnored"
+  | "popupBlocked"
+  | "dialogAlreadyOpen"
+  | "dialogUnavailable"
+  | "dialogFailed"
+  | "accessDenied"
+  | "stateMismatch"
   | "sessionExpired"
-  | "unsupportedChallenge"
   | "misconfigured"
   | "network"
   | "unexpected";
 
 /** Spanish messages, with what to do, by kind. */
 export const COGNITO_MESSAGES: Record<CognitoErrorKind, string> = {
-  wrongCredentials: "Correo o contraseña incorrectos. Revise que el correo sea el de su cuenta y vuelva a escribir la contraseña.",
-  userNotFound: "No hay una cuenta con ese correo. Revise el correo o pida al AOS (o al administrador) que le cree una cuenta.",
-  tooManyAttempts: "Demasiados intentos seguidos. Espere unos minutos antes de volver a intentarlo.",
-  passwordPolicy: "La nueva contraseña no cumple las reglas: al menos 12 caracteres, con mayúsculas, minúsculas y dígitos.",
-  passwordResetRequired: "Su contraseña debe restablecerse. Pida al administrador una contraseña temporal nueva.",
-  challengeExpired: "El cambio de contraseña tardó demasiado y la sesión expiró. Inicie sesión otra vez con la contraseña temporal.",
+  cancelled: "Se cerró la ventana de inicio de sesión antes de terminar. Vuelva a pulsar «Iniciar sesión» cuando quiera.",
+  dialogIgnored: "Office no abrió la ventana de inicio de sesión porque se eligió ignorarla. Vuelva a pulsar «Iniciar sesión» y, cuando Office pregunte, elija «Permitir».",
+  popupBlocked:
+    "Su navegador bloqueó la ventana de inicio de sesión. Permita las ventanas emergentes para Excel en la web (en el icono de la barra de direcciones) o use otro navegador, y vuelva a pulsar «Iniciar sesión».",
+  dialogAlreadyOpen: "Ya hay una ventana de inicio de sesión abierta. Termine de iniciar sesión en ella, o ciérrela y vuelva a pulsar «Iniciar sesión».",
+  dialogUnavailable:
+    "Este Excel no puede abrir la ventana de inicio de sesión (no tiene la API de diálogos de Office). Actualice Office, o use Excel en la web, y vuelva a intentarlo. Validar funciona sin sesión.",
+  dialogFailed: "La ventana de inicio de sesión no pudo cargar su página. Revise su conexión a internet y vuelva a pulsar «Iniciar sesión»; si se repite, avise al administrador del sistema.",
+  accessDenied: "El servicio de inicio de sesión no autorizó el ingreso. Vuelva a intentarlo; si se repite, pida al AOS (o al administrador) que revise su cuenta.",
+  stateMismatch: "La respuesta del inicio de sesión no corresponde a esta ventana (quizá venía de un intento anterior). Vuelva a pulsar «Iniciar sesión».",
   sessionExpired: "Su sesión expiró. Vuelva a iniciar sesión.",
-  unsupportedChallenge: "Su cuenta pide un paso de inicio de sesión que el panel no admite (por ejemplo, un segundo factor). Pida al administrador que lo revise.",
   misconfigured: "El inicio de sesión no está bien configurado en el servidor. Avise al administrador del sistema.",
   network: "No fue posible conectarse con el servicio de inicio de sesión. Revise su conexión a internet y vuelva a intentarlo.",
   unexpected: "El servicio de inicio de sesión respondió con un error inesperado. Vuelva a intentarlo en un momento; si se repite, avise al equipo de soporte.",
 };
 
-/** A failed Cognito call: `kind` for the pane, `type` and `detail` as Cognito sent them (English, for logs). */
+/** A failed sign-in step: `kind` for the pane, `detail` as the provider or Office sent it (English, for logs). */
 export class CognitoError extends Error {
   constructor(
     readonly kind: CognitoErrorKind,
-    readonly type?: string,
     readonly detail?: string,
   ) {
     super(COGNITO_MESSAGES[kind]);
@@ -74,135 +68,118 @@ export class CognitoError extends Error {
   }
 }
 
-/** Maps Cognito's error `__type` and message to a kind. */
-export function classifyCognitoError(type: string, message: string, during: "signIn" | "challenge" | "refresh"): CognitoErrorKind {
-  const t = type.includes("#") ? type.slice(type.lastIndexOf("#") + 1) : type;
-  const m = message.toLowerCase();
-  switch (t) {
-    case "NotAuthorizedException":
-      if (m.includes("attempts exceeded")) return "tooManyAttempts";
-      if (during === "refresh") return "sessionExpired";
-      if (during === "challenge" && m.includes("session")) return "challengeExpired";
-      if (m.includes("not enabled") || m.includes("secret hash")) return "misconfigured";
-      return "wrongCredentials";
-    case "UserNotFoundException":
-      return "userNotFound";
-    case "TooManyRequestsException":
-    case "TooManyFailedAttemptsException":
-    case "LimitExceededException":
-      return "tooManyAttempts";
-    case "InvalidPasswordException":
-      return "passwordPolicy";
-    case "PasswordResetRequiredException":
-      return "passwordResetRequired";
-    case "CodeMismatchException":
-    case "ExpiredCodeException":
-      return "challengeExpired";
-    case "InvalidParameterException":
-      if (during === "challenge" && m.includes("password")) return "passwordPolicy";
-      return "misconfigured";
-    case "ResourceNotFoundException":
-    case "InvalidUserPoolConfigurationException":
-    case "UserPoolTaggingException":
-      return "misconfigured";
-    default:
-      return "unexpected";
+/**
+ * Maps what oidc-client-ts threw to a kind: an OAuth error answer (`ErrorResponse`: `invalid_grant`
+ * on a refresh is an expired or revoked session), a missing sign-in state, or a failed fetch.
+ */
+export function classifyOidcError(error: unknown, during: "signIn" | "refresh" | "revoke"): CognitoError {
+  if (error instanceof CognitoError) return error;
+  if (error instanceof ErrorResponse) {
+    const code = error.error ?? "";
+    const detail = `${code}${error.error_description ? `: ${error.error_description}` : ""}`;
+    if (code === "invalid_grant") return new CognitoError(during === "refresh" ? "sessionExpired" : "stateMismatch", detail);
+    if (code === "access_denied") return new CognitoError("accessDenied", detail);
+    if (["invalid_client", "unauthorized_client", "invalid_scope", "unsupported_response_type", "invalid_request"].includes(code)) return new CognitoError("misconfigured", detail);
+    return new CognitoError("unexpected", detail);
   }
-}
-
-/** Options of `createCognitoClient`. */
-export interface CognitoClientOptions {
-  region: string;
-  /** The task pane's app client id (public client, no secret). */
-  clientId: string;
-  fetch: CognitoFetch;
+  const message = error instanceof Error ? error.message : String(error);
+  if (/no matching state/i.test(message)) return new CognitoError("stateMismatch", message);
+  if (error instanceof TypeError || /network|fetch|timed out/i.test(message)) return new CognitoError("network", message);
+  return new CognitoError("unexpected", message);
 }
 
 /** The calls the pane makes. Every method throws `CognitoError`. */
 export interface CognitoClient {
-  signInWithPassword(email: string, password: string): Promise<PasswordSignInResult>;
-  completeNewPassword(challenge: { session: string; username: string }, newPassword: string): Promise<PasswordSignInResult>;
-  refresh(refreshToken: string): Promise<CognitoTokens>;
-  /** Revokes the refresh token (and the tokens it issued); best effort. */
+  /** The authorize URL of a new sign-in (code + PKCE S256, `lang=es`); its state and verifier are kept until `completeSignIn`. */
+  signInUrl(): Promise<string>;
+  /** Exchanges the code of the callback URL (`…/auth-dialog.html?code=…&state=…`) for tokens. */
+  completeSignIn(callbackUrl: string): Promise<CognitoTokens>;
+  /** New ID and access tokens with the refresh token; `idToken` is the current one (its subject must not change). */
+  refresh(refreshToken: string, idToken: string): Promise<CognitoTokens>;
+  /** Revokes the refresh token (and the tokens it issued). */
   revoke(refreshToken: string): Promise<void>;
+  /** The managed login's sign-out URL: ends the Cognito session, then returns to the dialog page. */
+  signOutUrl(): string;
 }
 
-interface AuthenticationResult {
-  IdToken?: string;
-  AccessToken?: string;
-  RefreshToken?: string;
-  ExpiresIn?: number;
-}
-interface AuthResponse {
-  AuthenticationResult?: AuthenticationResult;
-  ChallengeName?: string;
-  Session?: string;
-  ChallengeParameters?: Record<string, string>;
+/** Options of `createCognitoClient`. */
+export interface CognitoClientOptions {
+  /** Where the sign-in state (PKCE verifier) waits for the callback; default sessionStorage, else memory. */
+  stateStorage?: Storage;
 }
 
-/** Creates the client for one app client of one user pool. */
-export function createCognitoClient({ region, clientId, fetch }: CognitoClientOptions): CognitoClient {
-  const endpoint = `https://cognito-idp.${region}.amazonaws.com/`;
-
-  async function call<T>(action: string, body: Record<string, unknown>, during: "signIn" | "challenge" | "refresh"): Promise<T> {
-    let response: Awaited<ReturnType<CognitoFetch>>;
-    let text: string;
-    try {
-      response = await fetch(endpoint, {
-        method: "POST",
-        headers: { "content-type": "application/x-amz-json-1.1", "x-amz-target": `AWSCognitoIdentityProviderService.${action}` },
-        body: JSON.stringify(body),
-      });
-      text = await response.text();
-    } catch {
-      throw new CognitoError("network");
-    }
-    let json: Record<string, unknown> = {};
-    try {
-      json = text ? (JSON.parse(text) as Record<string, unknown>) : {};
-    } catch {
-      // Not JSON (a proxy's error page): handled below by the status.
-    }
-    if (response.status >= 200 && response.status < 300) return json as T;
-    const type = typeof json.__type === "string" ? json.__type : "";
-    const message = typeof json.message === "string" ? json.message : typeof json.Message === "string" ? json.Message : "";
-    throw new CognitoError(type ? classifyCognitoError(type, message, during) : "unexpected", type || `HTTP ${response.status}`, message);
+/** The claims of a JWT, unverified (the pane only reads them; the API verifies the signature). */
+export function jwtClaims(token: string): Record<string, unknown> {
+  const part = token.split(".")[1] ?? "";
+  try {
+    const base64 = part.replace(/-/g, "+").replace(/_/g, "/").padEnd(Math.ceil(part.length / 4) * 4, "=");
+    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    return JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>;
+  } catch {
+    return {};
   }
+}
 
-  function tokensOf(result: AuthenticationResult | undefined): CognitoTokens {
-    if (!result?.IdToken || !result.AccessToken) throw new CognitoError("unexpected", "NoTokens", "AuthenticationResult without tokens");
-    return { idToken: result.IdToken, accessToken: result.AccessToken, refreshToken: result.RefreshToken, expiresIn: result.ExpiresIn ?? 3600 };
-  }
+/** Creates the client of the task pane's app client (public, no secret). */
+export function createCognitoClient(config: CognitoAuthConfig, options: CognitoClientOptions = {}): CognitoClient {
+  const store = options.stateStorage ?? (globalThis.sessionStorage as Storage | undefined) ?? new InMemoryWebStorage();
+  const oidc = new OidcClient({
+    authority: cognitoAuthority(config),
+    client_id: config.clientId,
+    redirect_uri: config.redirectUri,
+    response_type: "code",
+    scope: "openid email profile",
+    // Cognito's discovery document may lack it; the domain serves it (a seed overrides discovery).
+    metadataSeed: { revocation_endpoint: `${config.domain}/oauth2/revoke` },
+    // RFC 7009: an empty 200 answer, whatever its content type (text/plain from some servers).
+    revokeTokenAdditionalContentTypes: ["text/plain", "application/x-amz-json-1.1"],
+    // The managed login in Spanish.
+    extraQueryParams: { lang: "es" },
+    loadUserInfo: false,
+    stateStore: new WebStorageStateStore({ prefix: "coopPlans.oidc.", store }),
+    requestTimeoutInSeconds: 30,
+  });
 
-  function outcome(response: AuthResponse, username: string): PasswordSignInResult {
-    if (response.AuthenticationResult) return { kind: "signedIn", tokens: tokensOf(response.AuthenticationResult) };
-    if (response.ChallengeName === "NEW_PASSWORD_REQUIRED" && response.Session) {
-      // With e-mail sign-in the pool's username is an id, which the challenge must be answered with.
-      return { kind: "newPasswordRequired", session: response.Session, username: response.ChallengeParameters?.USER_ID_FOR_SRP ?? username };
-    }
-    throw new CognitoError("unsupportedChallenge", response.ChallengeName ?? "NoResult");
-  }
+  const tokensOf = (response: { id_token?: string; access_token: string; refresh_token?: string; expires_in?: number }): CognitoTokens => {
+    if (!response.id_token || !response.access_token) throw new CognitoError("unexpected", "token response without an ID or access token");
+    return { idToken: response.id_token, accessToken: response.access_token, refreshToken: response.refresh_token, expiresIn: response.expires_in ?? 3600 };
+  };
 
   return {
-    async signInWithPassword(email, password) {
-      const username = email.trim();
-      const response = await call<AuthResponse>("InitiateAuth", { AuthFlow: "USER_PASSWORD_AUTH", ClientId: clientId, AuthParameters: { USERNAME: username, PASSWORD: password } }, "signIn");
-      return outcome(response, username);
+    async signInUrl() {
+      try {
+        await oidc.clearStaleState();
+        return (await oidc.createSigninRequest({})).url;
+      } catch (error) {
+        throw classifyOidcError(error, "signIn");
+      }
     },
-    async completeNewPassword(challenge, newPassword) {
-      const response = await call<AuthResponse>(
-        "RespondToAuthChallenge",
-        { ChallengeName: "NEW_PASSWORD_REQUIRED", ClientId: clientId, Session: challenge.session, ChallengeResponses: { USERNAME: challenge.username, NEW_PASSWORD: newPassword } },
-        "challenge",
-      );
-      return outcome(response, challenge.username);
+    async completeSignIn(callbackUrl) {
+      try {
+        return tokensOf(await oidc.processSigninResponse(callbackUrl));
+      } catch (error) {
+        throw classifyOidcError(error, "signIn");
+      }
     },
-    async refresh(refreshToken) {
-      const response = await call<AuthResponse>("InitiateAuth", { AuthFlow: "REFRESH_TOKEN_AUTH", ClientId: clientId, AuthParameters: { REFRESH_TOKEN: refreshToken } }, "refresh");
-      return tokensOf(response.AuthenticationResult);
+    async refresh(refreshToken, idToken) {
+      try {
+        // RefreshState is a type only in oidc-client-ts' exports: its fields, as it reads them.
+        const state = { refresh_token: refreshToken, id_token: idToken, session_state: null, profile: jwtClaims(idToken) } as unknown as RefreshState;
+        return tokensOf(await oidc.useRefreshToken({ state }));
+      } catch (error) {
+        throw classifyOidcError(error, "refresh");
+      }
     },
     async revoke(refreshToken) {
-      await call("RevokeToken", { ClientId: clientId, Token: refreshToken }, "refresh");
+      try {
+        await oidc.revokeToken(refreshToken, "refresh_token");
+      } catch (error) {
+        throw classifyOidcError(error, "revoke");
+      }
+    },
+    signOutUrl() {
+      // Cognito's documented form (`client_id` + `logout_uri`, a registered sign-out URL).
+      return `${config.domain}/logout?${new URLSearchParams({ client_id: config.clientId, logout_uri: config.redirectUri })}`;
     },
   };
 }

@@ -1,5 +1,8 @@
 import { CognitoError, COGNITO_MESSAGES, type CognitoClient, type CognitoTokens } from "./cognito";
 
+/** The part of the Cognito client the session uses. */
+export type SessionTokenClient = Pick<CognitoClient, "refresh" | "revoke">;
+
 /** What is kept in sessionStorage (never localStorage: it would outlive the Office session). */
 interface StoredTokens {
   clientId: string;
@@ -12,7 +15,7 @@ interface StoredTokens {
 
 /** Options of `CognitoSession`. */
 export interface CognitoSessionOptions {
-  client: CognitoClient;
+  client: SessionTokenClient;
   /** The app client id: stored tokens of another client are ignored. */
   clientId: string;
   /** Defaults to `globalThis.sessionStorage`. */
@@ -32,8 +35,10 @@ const STORAGE_KEY = "coopPlans.cognito";
 /**
  * The Cognito tokens of the signed-in user, in memory and in sessionStorage (so reopening the
  * pane within the Office session keeps the user signed in). The ID token is refreshed with the
- * refresh token (REFRESH_TOKEN_AUTH) a few minutes before it expires, by a timer and, should the
- * timer have been late (a sleeping laptop), when a request asks for the token.
+ * refresh token (the token endpoint's `refresh_token` grant) a few minutes before it expires, by a
+ * timer and, should the timer have been late (a sleeping laptop), when a request asks for the
+ * token. A refused refresh (`invalid_grant`: expired or revoked) ends the session with
+ * «Su sesión expiró…».
  */
 export class CognitoSession {
   private tokens: StoredTokens | null = null;
@@ -72,7 +77,7 @@ export class CognitoSession {
 
   /** Starts the session with the tokens of a sign-in. */
   start(tokens: CognitoTokens): void {
-    if (!tokens.refreshToken) throw new CognitoError("unexpected", "NoRefreshToken");
+    if (!tokens.refreshToken) throw new CognitoError("unexpected", "no refresh token");
     this.tokens = {
       clientId: this.options.clientId,
       idToken: tokens.idToken,
@@ -107,7 +112,7 @@ export class CognitoSession {
     const current = this.tokens;
     if (!current) return;
     try {
-      const fresh = await this.options.client.refresh(current.refreshToken);
+      const fresh = await this.options.client.refresh(current.refreshToken, current.idToken);
       if (this.tokens !== current) return; // signed out (or in again) meanwhile
       this.tokens = {
         ...current,

@@ -5,8 +5,12 @@ import { readPackageProperties, readWorkbookGrids } from "@coop-plans/shared/xls
 import type { PaneConfig } from "@coop-plans/shared/api";
 import type { DocumentState } from "../host/WorkbookHost";
 import { TaskPane } from "../ui/TaskPane";
+import { popupAuthDialog } from "./popupAuthDialog";
 import { PreviewGrid } from "./PreviewGrid";
 import { PreviewWorkbookHost } from "./PreviewWorkbookHost";
+
+/** The preview's sign-in window: a popup (no Office dialog here). */
+const authDialog = typeof window !== "undefined" ? popupAuthDialog(window) : undefined;
 
 /**
  * The preview page: drop an .xlsx (or choose one) to load it into an in-memory workbook, see it as
@@ -78,7 +82,7 @@ export function PreviewApp({ config = null, configError = null }: { config?: Pan
         <PreviewGrid host={host} />
       </section>
       <aside className="preview-pane">
-        <TaskPane host={host} config={config} configError={configError} />
+        <TaskPane host={host} config={config} configError={configError} authDialog={authDialog} />
       </aside>
     </div>
   );

@@ -3,8 +3,9 @@ import { Button, MessageBar, MessageBarActions, MessageBarBody, Select, Text, Fi
 import { ApiError, ROLE_LABELS, isApiError, makeProblem, type MeResponse } from "@coop-plans/shared/api";
 import type { Modality } from "@coop-plans/shared/domain";
 import type { WorkbookHost } from "../host/WorkbookHost";
-import { createCognitoClient, type CognitoTokens } from "../auth/cognito";
+import { CognitoError, createCognitoClient } from "../auth/cognito";
 import { CognitoSession } from "../auth/cognitoSession";
+import { signInWithDialog, signOutWithDialog, type AuthDialog } from "../auth/signInDialog";
 import { ssoErrorOf, type SsoTokenProvider } from "../auth/sso";
 import type { PaneConfig } from "@coop-plans/shared/api";
 import { AosView } from "./AosView";
@@ -13,7 +14,7 @@ import { EntraSignIn } from "./EntraSignIn";
 import { FileConsolidation } from "./FileConsolidation";
 import { GestorView } from "./GestorView";
 import { SignIn } from "./SignIn";
-import { browserFetch, defaultServices, type PaneServices } from "./services";
+import { defaultServices, type PaneServices } from "./services";
 import { loadSession, saveSession, savedApiUrl, type Session } from "./session";
 import type { SyncState } from "./syncState";
 import type { ValidationOutcome } from "./validation";
@@ -34,15 +35,17 @@ export interface TaskPaneProps {
   configError?: string | null;
   /** Office SSO for Entra ID (from addin/src/excel); absent outside Excel. */
   sso?: SsoTokenProvider;
+  /** The sign-in window of Cognito's managed login: Office's dialog in Excel, a popup in the preview; absent, a Spanish message says what to do. */
+  authDialog?: AuthDialog;
 }
 
 /**
- * The task pane: account (sign-in per config.json: a dev token in local mode, e-mail and password
- * with Cognito, Office SSO with Entra ID), the gestor's tools (Validar, Sincronizar, Enviar), the
+ * The task pane: account (sign-in per config.json: a dev token in local mode, Cognito's managed
+ * login in a dialog (code + PKCE), Office SSO with Entra ID), the gestor's tools (Validar, Sincronizar, Enviar), the
  * AOS's region view, and "Insertar plantilla" for an empty workbook. Every word is Spanish; every
  * action is a button reachable by keyboard.
  */
-export function TaskPane({ host, services = defaultServices, session: sessionProp, initialSync, initialOutcome, config = null, configError = null, sso }: TaskPaneProps) {
+export function TaskPane({ host, services = defaultServices, session: sessionProp, initialSync, initialOutcome, config = null, configError = null, sso, authDialog }: TaskPaneProps) {
   const auth = config?.auth ?? { kind: "dev" as const };
   const [session, setSession] = useState<Session | null>(sessionProp !== undefined ? sessionProp : auth.kind === "dev" && !configError ? loadSession() : null);
   const [signedOutMessage, setSignedOutMessage] = useState<string | null>(null);
@@ -67,7 +70,7 @@ export function TaskPane({ host, services = defaultServices, session: sessionPro
   const cognitoKey = auth.kind === "cognito" ? `${auth.region}/${auth.clientId}` : null;
   const cognito = useMemo(() => {
     if (auth.kind !== "cognito") return null;
-    const cognitoClient = createCognitoClient({ region: auth.region, clientId: auth.clientId, fetch: services.authFetch ?? browserFetch });
+    const cognitoClient = services.createCognitoClient ? services.createCognitoClient(auth) : createCognitoClient(auth);
     return { client: cognitoClient, tokens: new CognitoSession({ client: cognitoClient, clientId: auth.clientId, onExpired: (m) => onExpired.current(m) }) };
   }, [cognitoKey, services]); // keyed by the configured ids, not the config object
   useEffect(() => {
@@ -111,8 +114,11 @@ export function TaskPane({ host, services = defaultServices, session: sessionPro
     setSignedOutMessage(null);
     setSession(s);
   };
-  const signInCognito = (tokens: CognitoTokens) => {
-    if (!cognito?.tokens || !config) return;
+  /** Cognito: the managed login in the dialog, then the session; throws a CognitoError for the form. */
+  const signInCognito = async () => {
+    if (!cognito || !config || auth.kind !== "cognito") return;
+    if (!authDialog) throw new CognitoError("dialogUnavailable");
+    const tokens = await signInWithDialog(cognito.client, authDialog, auth.redirectUri);
     cognito.tokens.start(tokens);
     setSignedOutMessage(null);
     setSession(cognitoSession(config.apiUrl, cognito.tokens));
@@ -132,6 +138,15 @@ export function TaskPane({ host, services = defaultServices, session: sessionPro
     endSession();
     setMeError(null);
     setSignedOutMessage(session?.kind === "entra" ? "Cerró la sesión del panel; su cuenta de Office sigue iniciada." : "Cerró la sesión.");
+    // Cognito: also end the managed login's session, or the next sign-in would not ask for the password.
+    if (session?.kind === "cognito" && cognito && auth.kind === "cognito") {
+      const loggedOut = authDialog ? signOutWithDialog(cognito.client, authDialog, auth.redirectUri) : Promise.reject(new CognitoError("dialogUnavailable"));
+      loggedOut.catch(() =>
+        setSignedOutMessage(
+          "Cerró la sesión del panel, pero no se pudo cerrar la sesión en la página de inicio de sesión: la próxima vez podría entrar sin pedir la contraseña. Para evitarlo, cierre Excel.",
+        ),
+      );
+    }
   };
 
   let signInForm;
@@ -141,7 +156,7 @@ export function TaskPane({ host, services = defaultServices, session: sessionPro
         <MessageBarBody>{configError}</MessageBarBody>
       </MessageBar>
     );
-  } else if (auth.kind === "cognito" && cognito) signInForm = <CognitoSignIn client={cognito.client} onSignedIn={signInCognito} />;
+  } else if (auth.kind === "cognito" && cognito) signInForm = <CognitoSignIn onSignIn={signInCognito} />;
   else if (auth.kind === "entra") signInForm = <EntraSignIn sso={sso} onSignedIn={signInEntra} />;
   else signInForm = <SignIn initialApiUrl={config?.apiUrl ?? savedApiUrl()} onSignIn={signIn} />;
 

@@ -1,7 +1,8 @@
 import type { Modality, Plan } from "@coop-plans/shared/domain";
 import type { RulePack } from "@coop-plans/shared/rules";
 import { createApiClient, type ApiClient, type FetchLike } from "@coop-plans/shared/api";
-import type { CognitoFetch } from "../auth/cognito";
+import type { CognitoAuthConfig } from "@coop-plans/shared/api";
+import type { CognitoClient } from "../auth/cognito";
 import { renderWorkbook, type TemplateWorkbook, type WorkbookGrids } from "@coop-plans/shared/workbook";
 import type { Session } from "./session";
 import { validateGrids, type ValidationOutcome } from "./validation";
@@ -16,8 +17,8 @@ export interface PaneServices {
   renderPlan(plan: Plan): TemplateWorkbook;
   newIdempotencyKey(): string;
   now(): Date;
-  /** The fetch of the Cognito sign-in calls; defaults to the browser's. */
-  authFetch?: CognitoFetch;
+  /** The Cognito client of a configuration; defaults to `createCognitoClient` (oidc-client-ts over the browser's fetch). */
+  createCognitoClient?: (config: CognitoAuthConfig) => CognitoClient;
 }
 
 /** The browser's fetch, late-bound (tests and old hosts may install it after this module loads). */

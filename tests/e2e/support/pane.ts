@@ -26,7 +26,7 @@ export function buildPane(): void {
   const marker = path.join(ROOT, "addin/dist/.e2e-build");
   const sources = Math.max(
     newestMtime(path.join(ROOT, "addin/src")), newestMtime(path.join(ROOT, "shared")),
-    ...["preview.html", "taskpane.html", "vite.config.mts"].map((f) => statSync(path.join(ROOT, "addin", f)).mtimeMs),
+    ...["preview.html", "taskpane.html", "auth-dialog.html", "vite.config.mts"].map((f) => statSync(path.join(ROOT, "addin", f)).mtimeMs),
   );
   if (existsSync(marker) && statSync(marker).mtimeMs > sources) return;
   const built = spawnSync(path.join(ROOT, "node_modules/.bin/vite"), ["build", "--logLevel", "warn"], {
