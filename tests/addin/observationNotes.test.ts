@@ -15,7 +15,7 @@ const INV_HEADER = ["N°", "Grupo", "Ítem", "Sub-ítem", "Descripción", "Activ
 const line = (n: number | null, what: string) => [n, "Inversiones", "Activos", "activos fijos", what, 1, 1, 100_000, 100_000, 80_000, 20_000];
 
 /** A workbook with the Cooperativa form and a Plan de Inversiones whose rows are in the order given (N° per row). */
-function workbook(numbers: (number | null)[]) {
+function workbook(numbers: (number | null)[], notes = true) {
   const fx = new FakeExcel();
   fx.addSheet("Cooperativa").setValues([
     ["Convocatoria", 2025], ["Región", "Los Ríos"], ["Modalidad", "Creación y Desarrollo"], ["Nombre de la cooperativa o grupo", "Tejedoras"],
@@ -23,7 +23,7 @@ function workbook(numbers: (number | null)[]) {
   ]);
   fx.addSheet("Plan de Inversiones").setValues([INV_HEADER, ...numbers.map((n, i) => line(n, `Compra ${i + 1}`))]);
   const settings = memorySettings();
-  const host = new ExcelWorkbookHost({ run: fx.run, isSetSupported: () => true, settings });
+  const host = new ExcelWorkbookHost({ run: fx.run, isSetSupported: (_n, v) => notes || v !== "1.18", settings });
   return { fx, host, settings };
 }
 
@@ -132,6 +132,25 @@ describe("ExcelWorkbookHost.placeObservationNotes", () => {
     const refused = await host.placeObservationNotes((await notesFor(host, [LINE_3])).notes);
     expect(refused.placed).toBe(0);
     expect(refused.warnings).toEqual([expect.stringContaining("La hoja «Plan de Inversiones» está protegida")]);
+  });
+});
+
+describe("ExcelWorkbookHost.placeObservationNotes before ExcelApi 1.18 (threaded comments)", () => {
+  it("adds one comment per cell, replaces them when placed again, and «Quitar marcas» leaves them", async () => {
+    const { fx, host } = workbook([1, 2, 3], false);
+    expect(await host.placeObservationNotes((await notesFor(host, [LINE_3, RUT])).notes)).toEqual({ placed: 2 });
+    expect([...fx.comments.values()]).toEqual([
+      { sheet: "Plan de Inversiones", cell: "A4", content: "Observación del AOS\nLínea 3 del Plan de inversiones: Falta la segunda cotización." },
+      { sheet: "Cooperativa", cell: "B5", content: "Observación del AOS\nCampo «RUT» de la hoja Cooperativa: =HYPERLINK(\"http://x\",\"RUT\")" },
+    ]);
+    await host.clearMarks();
+    expect(fx.comments.size).toBe(2);
+    fx.sheet("Plan de Inversiones").setValues([line(3, "Compra 3"), line(1, "Compra 1"), line(2, "Compra 2")], 2);
+    await host.placeObservationNotes((await notesFor(host, [{ ...LINE_3, text: "Sigue faltando." }, RUT])).notes);
+    expect([...fx.comments.values()].map((c) => `${c.sheet}!${c.cell}: ${c.content.split("\n")[1]}`).sort()).toEqual([
+      "Cooperativa!B5: Campo «RUT» de la hoja Cooperativa: =HYPERLINK(\"http://x\",\"RUT\")",
+      "Plan de Inversiones!A2: Línea 3 del Plan de inversiones: Sigue faltando.",
+    ]);
   });
 });
 

@@ -77,6 +77,8 @@ describe("the gestora places the AOS's observations on the cells", () => {
       "Línea 7 del Plan de inversiones: Línea que ya no existe. — El N° 7 ya no está en la hoja «Plan de Inversiones» del libro: la observación no se puso en una celda.",
       "Campo «RUT» de la hoja Cooperativa: =RUT de la escritura — nota en Cooperativa!B5",
     ]);
+    fireEvent.click(within(list).getByRole("button", { name: "Ir a Plan de Inversiones!A3" }));
+    expect(host.selectCell).toHaveBeenCalledWith("Plan de Inversiones", "A3");
     // The history keeps them with the revision.
     const history = within(panel).getByRole("list", { name: "Historial del plan" });
     expect(history.textContent).toContain("Versión 3 · Observado · Devuelto con observaciones · aos@aos.example.org · 03-11-2025, 10:30 — Revise las cotizaciones.Línea 2 del Plan de inversiones: Falta la segunda cotización.");

@@ -101,9 +101,11 @@ maybe("the AOS's observations on the gestora's cells; «Guardar de todos modos»
     await expectFits(page, "observations placed");
     await page.setViewportSize({ width: 1400, height: 900 });
 
-    await page.getByRole("tab", { name: "Plan de Inversiones" }).click();
+    // The cell link goes to the note: the preview shows the Plan de Inversiones with that cell selected.
+    await list.getByRole("button", { name: `Ir a Plan de Inversiones!${cell}` }).click();
     const noted = page.locator(`table[data-sheet="Plan de Inversiones"] td[data-cell="${cell}"]`);
     await noted.waitFor({ timeout: 10_000 });
+    expect(await noted.getAttribute("class")).toContain("selected");
     const note = `Observación del AOS\nLínea ${n} del Plan de inversiones: ${TEXT}`;
     expect(await noted.getAttribute("data-note")).toBe("observation");
     expect(await noted.getAttribute("title")).toBe(note);

@@ -248,6 +248,7 @@ export function GestorView({ host, services, client, me, apiUrl, initialSync, in
           cooperativeId={cooperativeId}
           refreshKey={sync.kind === "saved" || sync.kind === "submitted" ? `${sync.kind}-${sync.version}` : "start"}
           onPlaceObservations={placeObservationNotes}
+          onSelectCell={(sheet, cell) => void host.selectCell(sheet, cell).catch((e) => setNotice(messageOf(e)))}
         />
       )}
       <div className="pane-actions">

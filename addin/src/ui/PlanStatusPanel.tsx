@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { Button, MessageBar, MessageBarBody, MessageBarTitle, Text } from "@fluentui/react-components";
+import { Button, Link, MessageBar, MessageBarBody, MessageBarTitle, Text } from "@fluentui/react-components";
 import {
   PLAN_STATUS_LABELS, REVISION_ACTION_LABELS, REVISION_ACTION_PHRASES, actorText, isApiError, lastAosObservation, observationLine,
   type ApiClient, type Observation, type RevisionSummary,
@@ -26,6 +26,8 @@ export interface PlanStatusPanelProps {
    * workbook as it is today; resolves with where each went (or why it did not). Absent: no button.
    */
   onPlaceObservations?(observations: Observation[]): Promise<ObservationsPlaced>;
+  /** Goes to a placed observation's cell (the sheet activated, the cell selected). */
+  onSelectCell?(sheet: string, cell: string): void;
 }
 
 /**
@@ -35,7 +37,7 @@ export interface PlanStatusPanelProps {
  * on their cells and says where each went) and «Historial» (every revision: versión, estado,
  * acción, quién, cuándo in es-CL, comentario, observaciones). Reads `listRevisions` only.
  */
-export function PlanStatusPanel({ client, cooperativeId, refreshKey, onPlaceObservations }: PlanStatusPanelProps) {
+export function PlanStatusPanel({ client, cooperativeId, refreshKey, onPlaceObservations, onSelectCell }: PlanStatusPanelProps) {
   const [revisions, setRevisions] = useState<RevisionSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [placed, setPlaced] = useState<ObservationsPlaced | null>(null);
@@ -102,7 +104,20 @@ export function PlanStatusPanel({ client, cooperativeId, refreshKey, onPlaceObse
                       {where && o.target.kind !== "general" && (
                         <em className="observation-place">
                           {" — "}
-                          {"cell" in where ? `nota en ${where.sheet}!${where.cell}` : where.reason}
+                          {"cell" in where ? (
+                            <>
+                              nota en{" "}
+                              {onSelectCell ? (
+                                <Link as="button" inline onClick={() => onSelectCell(where.sheet, where.cell)} aria-label={`Ir a ${where.sheet}!${where.cell}`}>
+                                  {where.sheet}!{where.cell}
+                                </Link>
+                              ) : (
+                                `${where.sheet}!${where.cell}`
+                              )}
+                            </>
+                          ) : (
+                            where.reason
+                          )}
                         </em>
                       )}
                     </li>

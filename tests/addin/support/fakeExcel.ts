@@ -94,6 +94,9 @@ const notLoaded = (what: string) => { throw new Error(`fake Excel: ${what} read 
 export class FakeExcel {
   sheets: FakeSheet[] = [];
   date1904 = false;
+  /** Threaded comments (`workbook.comments`, the notes' stand-in before ExcelApi 1.18), by id. */
+  comments = new Map<string, { sheet: string; cell: string; content: string }>();
+  private commentSeq = 0;
   /** Custom document properties (`workbook.properties.custom`), by key as written. */
   customProperties = new Map<string, unknown>();
   syncs = 0;
@@ -203,9 +206,35 @@ export class FakeExcel {
         fx.customProperties.set(customKey(key) ?? key, value);
       }),
     };
+    const commentsProxy = {
+      _items: undefined as { id: string }[] | undefined,
+      load(_props: string) {
+        fx.enqueue(40, () => (commentsProxy._items = [...fx.comments.keys()].map((id) => ({ id }))));
+      },
+      get items() { return commentsProxy._items ?? notLoaded("comments.items"); },
+      // `'Sheet'!A1` or `Sheet!A1`; a cell holds one comment thread (Excel refuses a second).
+      add: (address: string, content: string) => {
+        const added = { _id: undefined as string | undefined, load(_p: string) { /* the id is known once the add ran */ }, get id() { return added._id ?? notLoaded("comment.id"); } };
+        fx.enqueue(40 + content.length, () => {
+          const m = /^(?:'((?:[^']|'')+)'|([^!]+))!([A-Z]+\d+)$/.exec(address);
+          if (!m) throw new Error(`InvalidArgument: ${address}`);
+          const sheet = fx.writable(m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]).name;
+          if ([...fx.comments.values()].some((c) => c.sheet === sheet && c.cell === m[3])) throw new Error("InvalidArgument: the cell already has a comment");
+          added._id = `{COMMENT-${++fx.commentSeq}}`;
+          fx.comments.set(added._id, { sheet, cell: m[3], content });
+          return added._id;
+        });
+        return added;
+      },
+      getItem: (id: string) => ({
+        delete: () => fx.enqueue(40, () => { if (!fx.comments.delete(id)) throw new Error("ItemNotFound: comment"); }),
+        set content(text: string) { fx.enqueue(40 + text.length, () => { const c = fx.comments.get(id); if (!c) throw new Error("ItemNotFound: comment"); c.content = text; }); },
+      }),
+    };
     return {
       workbook: {
         worksheets: worksheetsProxy,
+        comments: commentsProxy,
         properties: { custom: customProxy },
         functions: {
           date(y: number, m: number, d: number) {
