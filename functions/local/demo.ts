@@ -191,7 +191,13 @@ export async function runDemo(baseUrl: string, key: Uint8Array, files: string[],
     review[0].steps.push(`aprobado por el AOS (versión ${approved.version})`);
   }
   if (review[1]) {
-    const returned = await aos.transition(review[1].cooperativeId!, { action: "return", comment: "Adjunte las cotizaciones de los activos fijos y revise las fechas de compra." });
+    // One observation pinned to the plan's first numbered investment line: the gestor/a places it on that line's cell.
+    const first = review[1].plan.investmentLines.find((l) => l.number !== null)?.number;
+    const returned = await aos.transition(review[1].cooperativeId!, {
+      action: "return",
+      comment: "Adjunte las cotizaciones de los activos fijos y revise las fechas de compra.",
+      ...(first ? { observations: [{ target: { kind: "line" as const, plan: "investment" as const, lineNumber: first }, text: "Falta la segunda cotización de esta línea." }] } : {}),
+    });
     review[1].version = returned.version;
     review[1].status = returned.status;
     review[1].steps.push(`devuelto con observaciones por el AOS (versión ${returned.version})`);
