@@ -17,6 +17,12 @@ export interface ManifestOptions {
   version?: string;
   /** Office SSO with Entra ID: the add-in's application registration. */
   sso?: SsoManifestOptions;
+  /**
+   * Other https origins the add-in's windows navigate to, listed in AppDomains after the pane's own:
+   * the Cognito managed login (`https://<prefix>.auth.<region>.amazoncognito.com`), where the
+   * sign-in dialog goes after its first page (which must be on the pane's origin).
+   */
+  appDomains?: string[];
 }
 
 /** The `WebApplicationInfo` of Office SSO. */
@@ -51,13 +57,21 @@ ${scopes.map((s) => `        <Scope>${xmlEscape(s)}</Scope>`).join("\n")}
 
 const xmlEscape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
+/** The https origin of an extra AppDomain; throws for anything else. */
+function appDomainOrigin(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.protocol !== "https:") throw new Error(`An AppDomain must be https: ${url}`);
+  return parsed.origin;
+}
+
 /** Renders manifest.xml for a base URL; throws when the URL is not absolute http(s). */
-export function renderManifest({ baseUrl, version = "1.0.0.0", sso }: ManifestOptions): string {
+export function renderManifest({ baseUrl, version = "1.0.0.0", sso, appDomains = [] }: ManifestOptions): string {
   const parsed = new URL(baseUrl);
   if (!/^https?:$/.test(parsed.protocol)) throw new Error(`The base URL must be http(s): ${baseUrl}`);
   const base = xmlEscape(baseUrl.replace(/\/+$/, ""));
   const origin = xmlEscape(parsed.origin);
   const ssoInfo = sso ? webApplicationInfo(sso, parsed.host) : "";
+  const extraDomains = [...new Set(appDomains.map(appDomainOrigin))].filter((d) => d !== parsed.origin);
   return `<?xml version="1.0" encoding="UTF-8"?>
 <OfficeApp xmlns="http://schemas.microsoft.com/office/appforoffice/1.1" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:bt="http://schemas.microsoft.com/office/officeappbasictypes/1.0" xmlns:ov="http://schemas.microsoft.com/office/taskpaneappversionoverrides" xsi:type="TaskPaneApp">
   <Id>${ADDIN_ID}</Id>
@@ -71,7 +85,7 @@ export function renderManifest({ baseUrl, version = "1.0.0.0", sso }: ManifestOp
   <SupportUrl DefaultValue="${base}/preview.html"/>
   <AppDomains>
     <AppDomain>${origin}</AppDomain>
-  </AppDomains>
+${extraDomains.map((d) => `    <AppDomain>${xmlEscape(d)}</AppDomain>\n`).join("")}  </AppDomains>
   <Hosts>
     <Host Name="Workbook"/>
   </Hosts>

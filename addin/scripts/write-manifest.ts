@@ -4,6 +4,8 @@
  * (without --out it prints to stdout; `--version 1.0.1.0` sets the version). For Entra ID (Office
  * SSO) add `--entra-client-id <application id> [--entra-resource api://<host>/<application id>]`
  * (`--entra-scope` repeatable; default openid, profile): the manifest then carries WebApplicationInfo.
+ * `--app-domain https://…` (repeatable) adds an AppDomain: the Cognito managed login's domain, where
+ * the sign-in dialog navigates.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -18,10 +20,11 @@ const { values } = parseArgs({
     "entra-client-id": { type: "string" },
     "entra-resource": { type: "string" },
     "entra-scope": { type: "string", multiple: true },
+    "app-domain": { type: "string", multiple: true },
   },
 });
 if (!values.url || ((values["entra-resource"] || values["entra-scope"]) && !values["entra-client-id"])) {
-  console.error("Uso: write-manifest --url https://… [--out archivo.xml] [--version 1.0.0.0] [--entra-client-id <id> [--entra-resource api://…] [--entra-scope openid …]]");
+  console.error("Uso: write-manifest --url https://… [--out archivo.xml] [--version 1.0.0.0] [--entra-client-id <id> [--entra-resource api://…] [--entra-scope openid …]] [--app-domain https://… …]");
   process.exit(2);
 }
 if (!values.url.startsWith("https://")) console.error("Aviso: Office exige https para los complementos (salvo localhost en desarrollo).");
@@ -32,6 +35,7 @@ try {
     baseUrl: values.url,
     version: values.version,
     sso: clientId ? { clientId, resource: values["entra-resource"], scopes: values["entra-scope"] } : undefined,
+    appDomains: values["app-domain"],
   });
 } catch (error) {
   console.error((error as Error).message);

@@ -28,3 +28,19 @@ export function taskPaneUrlFromOutputs(outputs: unknown, stackName?: string): st
   if (!/^https:\/\/[^/\s]+$/.test(url)) throw new Error(`TaskPaneUrl is not an https origin: ${url}`);
   return url;
 }
+
+/**
+ * The Cognito managed login's https origin (`CognitoDomainUrl` of the Identity stack), or null when
+ * the deployment has none (Entra ID). Throws when it is there but not an https origin.
+ */
+export function cognitoDomainFromOutputs(outputs: unknown): string | null {
+  let url: string;
+  try {
+    url = findOutput(outputs, "CognitoDomainUrl").replace(/\/+$/, "");
+  } catch (error) {
+    if (/^No "CognitoDomainUrl" output/.test((error as Error).message)) return null;
+    throw error;
+  }
+  if (!/^https:\/\/[^/\s]+$/.test(url)) throw new Error(`CognitoDomainUrl is not an https origin: ${url}`);
+  return url;
+}

@@ -7,7 +7,8 @@
  * With Entra ID (Office SSO) add `--entra-client-id <application id> [--entra-resource api://…]`,
  * passed on to the generator, which then adds the manifest's WebApplicationInfo.
  *
- * It reads `TaskPaneUrl` and runs the add-in's own generator with its CLI contract
+ * It reads `TaskPaneUrl` (and, with Cognito, `CognitoDomainUrl`, the managed login's domain the
+ * sign-in dialog navigates to, added to AppDomains) and runs the add-in's own generator with its CLI contract
  * (`addin/scripts/write-manifest.ts --url https://… --out …`), so the manifest has one renderer.
  * Exit codes: 0 written, 2 bad arguments or outputs, otherwise the generator's.
  */
@@ -16,7 +17,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { taskPaneUrlFromOutputs } from "./cdkOutputs";
+import { cognitoDomainFromOutputs, taskPaneUrlFromOutputs } from "./cdkOutputs";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const { values } = parseArgs({
@@ -35,8 +36,11 @@ if (!values.outputs || !values.out) {
 }
 
 let url: string;
+let cognitoDomain: string | null;
 try {
-  url = taskPaneUrlFromOutputs(JSON.parse(readFileSync(values.outputs, "utf8")), values.stack);
+  const outputs: unknown = JSON.parse(readFileSync(values.outputs, "utf8"));
+  url = taskPaneUrlFromOutputs(outputs, values.stack);
+  cognitoDomain = cognitoDomainFromOutputs(outputs);
 } catch (error) {
   console.error(`${values.outputs}: ${(error as Error).message}`);
   process.exit(2);
@@ -54,6 +58,7 @@ const args = [
   ...(values.version ? ["--version", values.version] : []),
   ...(values["entra-client-id"] ? ["--entra-client-id", values["entra-client-id"]] : []),
   ...(values["entra-resource"] ? ["--entra-resource", values["entra-resource"]] : []),
+  ...(cognitoDomain ? ["--app-domain", cognitoDomain] : []),
 ];
 const run = spawnSync(process.execPath, args, { cwd: repoRoot, stdio: "inherit" });
 if (run.error) {

@@ -79,4 +79,11 @@ describe("manifest.xml", () => {
     expect(deployed).not.toContain("localhost");
     expect(deployed).toContain("<AppDomain>https://addin.example.cl</AppDomain>");
   });
+
+  it("lists extra AppDomains (the Cognito managed login) after the pane's origin, https only, without duplicates", () => {
+    const cognito = "https://coopplans-1.auth.sa-east-1.amazoncognito.com";
+    const xmlWith = renderManifest({ baseUrl: "https://addin.example.cl", appDomains: [`${cognito}/`, cognito, "https://addin.example.cl"] });
+    expect([...xmlWith.matchAll(/<AppDomain>([^<]+)<\/AppDomain>/g)].map((m) => m[1])).toEqual(["https://addin.example.cl", cognito]);
+    expect(() => renderManifest({ baseUrl: "https://addin.example.cl", appDomains: ["http://x.example"] })).toThrow(/must be https/);
+  });
 });
