@@ -29,9 +29,9 @@ module.exports = {
     },
     {
       name: "only-store-imports-aws-sdk",
-      comment: "Only functions/src/store (and functions/local, tests, benchmarks) import the AWS SDK (@aws-sdk, and @smithy, its runtime).",
+      comment: "Only the AWS adapters import the AWS SDK (@aws-sdk, and @smithy, its runtime): functions/src/store (DynamoDB) and functions/src/directory (the Cognito user pool); also functions/local, tests, benchmarks.",
       severity: "error",
-      from: { pathNot: "^(functions/src/store/|functions/local/|tests/|bench/)" },
+      from: { pathNot: "^(functions/src/store/|functions/src/directory/|functions/local/|tests/|bench/)" },
       to: { path: "node_modules/(@aws-sdk|@smithy)/" },
     },
     {
@@ -57,10 +57,10 @@ module.exports = {
     },
     {
       name: "use-cases-no-http",
-      comment: "The application layer (functions/src plans, cooperatives, consolidation, auth, rulePacks) takes typed commands: no HTTP (functions/src/http, handlers, API Gateway types, the router) and no DynamoDB adapter (functions/src/store): it talks to the store port.",
+      comment: "The application layer (functions/src plans, cooperatives, consolidation, auth, rulePacks) takes typed commands: no HTTP (functions/src/http, handlers, API Gateway types, the router) and no AWS adapter (functions/src/store, functions/src/directory): it talks to the store and user directory ports.",
       severity: "error",
       from: { path: "^functions/src/(plans|cooperatives|consolidation|auth|rulePacks)/" },
-      to: { path: "^(functions/src/(http|handlers|store)/|node_modules/(@types/aws-lambda|@aws-lambda-powertools/event-handler)/)" },
+      to: { path: "^(functions/src/(http|handlers|store|directory)/|node_modules/(@types/aws-lambda|@aws-lambda-powertools/event-handler)/)" },
     },
     {
       name: "workspaces-meet-at-entry-points",

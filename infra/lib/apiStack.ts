@@ -7,6 +7,7 @@ import { Secret } from "aws-cdk-lib/aws-secretsmanager";
 import type { Construct } from "constructs";
 import { HANDLER_GROUPS, type HandlerGroup } from "@coop-plans/shared/api";
 import { PAGE_TOKEN_SECRET_ENV } from "@coop-plans/functions/page-token";
+import { DIRECTORY_ACTIONS, USER_DIRECTORY_ENV, USER_POOL_ID_ENV } from "@coop-plans/functions/directory-actions";
 import { createApiAuthorizer, type ApiIdentity } from "./apiAuthorizer";
 import { ApiMonitoring } from "./apiMonitoring";
 import type { DeploymentConfig } from "./deploymentConfig";
@@ -58,8 +59,14 @@ export class ApiStack extends Stack {
       description: "coop-plans: HMAC key of the region list's page tokens",
       generateSecretString: { passwordLength: 48, excludePunctuation: true },
     });
+    // The cooperatives function asks the user directory before assigning a gestor/a
+    // (functions/src/directory): Cognito's pool (invites missing accounts), or Entra ID.
+    const identity = props.identity;
+    const directory: Record<string, string> = identity.kind === "cognito"
+      ? { [USER_DIRECTORY_ENV]: "cognito", [USER_POOL_ID_ENV]: identity.userPool.userPoolId }
+      : { [USER_DIRECTORY_ENV]: "entra" };
     const environment: Partial<Record<HandlerGroup, Record<string, string>>> = {
-      cooperatives: { [PAGE_TOKEN_SECRET_ENV]: this.pageTokenSecret.secretValue.unsafeUnwrap() },
+      cooperatives: { [PAGE_TOKEN_SECRET_ENV]: this.pageTokenSecret.secretValue.unsafeUnwrap(), ...directory },
     };
 
     const functions = {} as Record<HandlerGroup, HandlerFunction>;
@@ -76,6 +83,8 @@ export class ApiStack extends Stack {
       fns[group] = functions[group].fn;
     }
     this.functions = functions;
+    // Exactly the cognito-idp actions the directory sends, on the pool only, to that function only.
+    if (identity.kind === "cognito") identity.userPool.grant(functions.cooperatives.fn, ...DIRECTORY_ACTIONS);
 
     this.httpApi = new PlansHttpApi(this, "Http", {
       functions: fns,
@@ -87,7 +96,6 @@ export class ApiStack extends Stack {
     this.monitoring = new ApiMonitoring(this, "Monitoring", { api: this.httpApi.api, functions: fns, table, alarmEmail: config.alarmEmail });
 
     if (props.taskPane) {
-      const identity = props.identity;
       this.taskPaneConfig = new TaskPaneConfig(this, "TaskPaneConfig", {
         bucket: props.taskPane.bucket,
         distribution: props.taskPane.distribution,

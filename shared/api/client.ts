@@ -1,7 +1,7 @@
 import * as z from "zod";
 import { ApiError } from "./apiError";
 import { ConsolidationResponse } from "./consolidation";
-import { AssignGestorRequest, Cooperative, CooperativeList, RegisterCooperativeRequest, type CooperativeSummary } from "./cooperatives";
+import { AssignGestorRequest, CooperativeAssigned, CooperativeList, RegisterCooperativeRequest, type CooperativeSummary } from "./cooperatives";
 import { HealthResponse } from "./health";
 import { MeResponse } from "./me";
 import { PlanResponse, PutPlanRequest, PutPlanResponse, Revision, RevisionList, TransitionRequest, TransitionResponse } from "./plans";
@@ -50,8 +50,9 @@ export interface ApiClient {
   me(): Promise<MeResponse>;
   listCooperatives(regionCode: string, options?: ListOptions): Promise<CooperativeList>;
   /** Registers a cooperative; with `idempotencyKey`, a retry with the same key and body returns the first result. */
-  registerCooperative(regionCode: string, body: RegisterCooperativeRequest, idempotencyKey?: string): Promise<Cooperative>;
-  assignGestor(cooperativeId: string, body: AssignGestorRequest): Promise<Cooperative>;
+  registerCooperative(regionCode: string, body: RegisterCooperativeRequest, idempotencyKey?: string): Promise<CooperativeAssigned>;
+  /** Assigns (or reassigns) the gestor/a; `gestorAccount` says what the user directory did (AWS). */
+  assignGestor(cooperativeId: string, body: AssignGestorRequest): Promise<CooperativeAssigned>;
   getPlan(cooperativeId: string): Promise<PlanResponse>;
   putPlan(cooperativeId: string, body: PutPlanRequest, idempotencyKey: string): Promise<PutPlanResponse>;
   listRevisions(cooperativeId: string): Promise<RevisionList>;
@@ -169,12 +170,12 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     listCooperatives: (regionCode, list = {}) =>
       call("listCooperatives", CooperativeList, { params: { code: regionCode }, query: { limit: list.limit, nextToken: list.nextToken } }),
     registerCooperative: (regionCode, body, idempotencyKey) =>
-      call("registerCooperative", Cooperative, {
+      call("registerCooperative", CooperativeAssigned, {
         params: { code: regionCode },
         body,
         headers: idempotencyKey ? { [IDEMPOTENCY_KEY_HEADER.toLowerCase()]: idempotencyKey } : undefined,
       }),
-    assignGestor: (cooperativeId, body) => call("assignGestor", Cooperative, { params: { id: cooperativeId }, body }),
+    assignGestor: (cooperativeId, body) => call("assignGestor", CooperativeAssigned, { params: { id: cooperativeId }, body }),
     getPlan: (cooperativeId) => call("getPlan", PlanResponse, { params: { id: cooperativeId } }),
     putPlan: (cooperativeId, body, idempotencyKey) =>
       call("putPlan", PutPlanResponse, { params: { id: cooperativeId }, body, headers: { [IDEMPOTENCY_KEY_HEADER.toLowerCase()]: idempotencyKey } }),

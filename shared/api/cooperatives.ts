@@ -69,6 +69,25 @@ export const Cooperative = z.object({
 export type Cooperative = z.infer<typeof Cooperative>;
 
 /**
+ * What the user directory did with a gestor/a's e-mail on a registration or an assignment, for the
+ * AOS to read: `invited` (Cognito: a new account, an e-mail with a temporary password was sent),
+ * `existing` (the account existed; `message` says if the region was added), `unchecked` (Entra
+ * ID without a lookup: the person must exist in the tenant with the gestor role). Spanish `message`.
+ */
+export const GestorAccount = z.object({
+  outcome: z.enum(["invited", "existing", "unchecked"]),
+  message: z.string(),
+});
+export type GestorAccount = z.infer<typeof GestorAccount>;
+
+/**
+ * The answer of a registration or an assignment: the cooperative and, when a gestor/a's e-mail
+ * went to the user directory and it has something to say, `gestorAccount` (absent in local mode).
+ */
+export const CooperativeAssigned = Cooperative.extend({ gestorAccount: GestorAccount.optional() });
+export type CooperativeAssigned = z.infer<typeof CooperativeAssigned>;
+
+/**
  * A cooperative with the state of its plan: `version` 0 and null totals/counts while no plan was
  * saved; money in integer CLP.
  */

@@ -1,6 +1,7 @@
 import { Match } from "aws-cdk-lib/assertions";
 import { HANDLER_GROUPS, ROUTE_LIST, type HandlerGroup } from "@coop-plans/shared/api";
 import { TABLE_ACTIONS_BY_GROUP } from "../../functions/src/store/tableActions";
+import { DIRECTORY_ACTIONS } from "../../functions/src/directory/directoryActions";
 import { HANDLER_SETTINGS } from "../../infra/lib/handlerSettings";
 import { BUSINESS_BURSTS } from "../../infra/lib/apiMonitoring";
 import { METRICS_NAMESPACE } from "../../infra/lib/handlerFunction";
@@ -15,6 +16,20 @@ function functionIdOf(app: SynthesizedApp, group: HandlerGroup): string {
   const ids = Object.keys(fns).filter((id) => fns[id].Properties?.Description === `coop-plans API: ${group} routes`);
   expect(ids).toHaveLength(1);
   return ids[0];
+}
+
+/** The cognito-idp actions granted to a group's function, and the statements granting them. */
+function cognitoGrants(app: SynthesizedApp, group: HandlerGroup): { actions: string[]; resources: unknown[] } {
+  const fn = resourcesOf(app.templates.api, "AWS::Lambda::Function")[functionIdOf(app, group)];
+  const roleId = fn.Properties!.Role["Fn::GetAtt"][0] as string;
+  const statements = Object.values(resourcesOf(app.templates.api, "AWS::IAM::Policy"))
+    .filter((p) => (p.Properties!.Roles as Array<{ Ref: string }>).some((r) => r.Ref === roleId))
+    .flatMap((p) => p.Properties!.PolicyDocument.Statement as Array<{ Action: string | string[]; Resource: unknown }>)
+    .filter((st) => ([] as string[]).concat(st.Action).some((a) => a.startsWith("cognito-idp:")));
+  return {
+    actions: statements.flatMap((st) => ([] as string[]).concat(st.Action)).filter((a) => a.startsWith("cognito-idp:")).sort(),
+    resources: statements.map((st) => st.Resource),
+  };
 }
 
 describe("ApiStack (Cognito, with allowedOrigins)", () => {
@@ -226,6 +241,18 @@ describe("ApiStack (Cognito, with allowedOrigins)", () => {
   test("outputs ApiUrl", () => {
     app.templates.api.hasOutput("ApiUrl", { Value: Match.anyValue() });
   });
+
+  test("the cooperatives function may call exactly the cognito-idp actions the user directory sends, on the user pool; no other function any", () => {
+    const coops = cognitoGrants(app, "cooperatives");
+    expect(coops.actions).toEqual(["cognito-idp:AdminCreateUser", "cognito-idp:AdminGetUser", "cognito-idp:AdminUpdateUserAttributes"]);
+    expect(coops.actions).toEqual([...DIRECTORY_ACTIONS].sort());
+    expect(coops.resources).toHaveLength(1);
+    expect(JSON.stringify(coops.resources[0])).toMatch(/UserPool.*Arn/);
+    for (const group of HANDLER_GROUPS.filter((g) => g !== "cooperatives")) expect({ group, ...cognitoGrants(app, group) }).toEqual({ group, actions: [], resources: [] });
+    const env = resourcesOf(app.templates.api, "AWS::Lambda::Function")[functionIdOf(app, "cooperatives")].Properties!.Environment.Variables;
+    expect(env.USER_DIRECTORY).toBe("cognito");
+    expect(JSON.stringify(env.USER_POOL_ID)).toMatch(/UserPool/);
+  });
 });
 
 function cognitoResources(app: SynthesizedApp): CfnResource[] {
@@ -251,6 +278,13 @@ describe("ApiStack with Entra ID", () => {
     const routes = Object.values(resourcesOf(app.templates.api, "AWS::ApiGatewayV2::Route"));
     expect(routes.filter((r) => r.Properties!.AuthorizationType === "JWT")).toHaveLength(ROUTE_LIST.filter((r) => r.authorized).length);
     app.templates.api.hasOutput("JwtIssuer", { Value: ISSUER });
+  });
+
+  test("no function may call Cognito; the cooperatives function knows its directory is Entra ID (it cannot create users)", () => {
+    for (const group of HANDLER_GROUPS) expect({ group, ...cognitoGrants(app, group) }).toEqual({ group, actions: [], resources: [] });
+    const env = resourcesOf(app.templates.api, "AWS::Lambda::Function")[functionIdOf(app, "cooperatives")].Properties!.Environment.Variables;
+    expect(env.USER_DIRECTORY).toBe("entra");
+    expect(env.USER_POOL_ID).toBeUndefined();
   });
 
   test("without allowedOrigins, CORS allows the CloudFront origin only", () => {

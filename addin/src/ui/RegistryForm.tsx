@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { Button, Field, Input, MessageBar, MessageBarBody, Select } from "@fluentui/react-components";
-import type { ApiClient, CooperativeSummary } from "@coop-plans/shared/api";
+import type { ApiClient, CooperativeAssigned, CooperativeSummary } from "@coop-plans/shared/api";
 import { MODALITY_LABELS, REGIONS, type Modality, type RegionCode } from "@coop-plans/shared/domain";
 import { messageOf } from "./errors";
 
@@ -19,13 +19,30 @@ export interface RegistryFormProps {
   year: number;
 }
 
-type Notice = { ok: boolean; text: string } | null;
+/** The outcome of a registration or an assignment, shown beside the form that caused it. */
+type Notice = { form: "register" | "assign"; ok: boolean; text: string } | null;
+
+/** The notice of one form (inside it, so a refusal is read next to the fields to fix). */
+function FormNotice({ notice, form }: { notice: Notice; form: "register" | "assign" }) {
+  if (!notice || notice.form !== form) return null;
+  return (
+    <MessageBar intent={notice.ok ? "success" : "error"} role={notice.ok ? "status" : "alert"} layout="multiline">
+      <MessageBarBody>{notice.text}</MessageBarBody>
+    </MessageBar>
+  );
+}
+
+/** What the user directory did with the gestor/a's e-mail (AWS), after the sentence: « Se creó la cuenta …». */
+function accountText(c: CooperativeAssigned): string {
+  return c.gestorAccount ? ` ${c.gestorAccount.message}` : "";
+}
 
 /**
  * The AOS's registry in the pane: «Registrar cooperativa» (name, RUT, región, modalidad,
  * convocatoria, gestor/a: `registerCooperative`) and «Asignar gestor/a» (`assignGestor`). The
- * server's Spanish refusals (invalid RUT or e-mail, a name or RUT already registered) are shown as
- * they come.
+ * server's Spanish refusals (invalid RUT or e-mail, a name or RUT already registered, an account
+ * that cannot be a gestor/a) are shown as they come, inside the form that caused them; in AWS the
+ * success says what happened to the gestor/a's account (invited, region added; Entra ID: must exist).
  */
 export function RegistryForm({ client, regions, cooperatives, newKey, onChanged, year }: RegistryFormProps) {
   const [name, setName] = useState("");
@@ -48,13 +65,13 @@ export function RegistryForm({ client, regions, cooperatives, newKey, onChanged,
       const created = await client.registerCooperative(region, {
         name: name.trim(), rut: rut.trim() || null, modality, callYear: Number(callYear), gestorEmail: gestor.trim() || null,
       }, newKey());
-      setNotice({ ok: true, text: `Se registró «${created.name}» en la región ${REGIONS[created.regionCode].name}${created.gestorEmail ? `, a cargo de ${created.gestorEmail}` : ""}.` });
+      setNotice({ form: "register", ok: true, text: `Se registró «${created.name}» en la región ${REGIONS[created.regionCode].name}${created.gestorEmail ? `, a cargo de ${created.gestorEmail}` : ""}.${accountText(created)}` });
       setName("");
       setRut("");
       setGestor("");
       onChanged();
     } catch (error) {
-      setNotice({ ok: false, text: messageOf(error) });
+      setNotice({ form: "register", ok: false, text: messageOf(error) });
     } finally {
       setBusy(false);
     }
@@ -66,11 +83,11 @@ export function RegistryForm({ client, regions, cooperatives, newKey, onChanged,
     setNotice(null);
     try {
       const c = await client.assignGestor(assignId, { gestorEmail: assignEmail.trim() });
-      setNotice({ ok: true, text: `«${c.name}» queda a cargo de ${c.gestorEmail}.` });
+      setNotice({ form: "assign", ok: true, text: `«${c.name}» queda a cargo de ${c.gestorEmail}.${accountText(c)}` });
       setAssignEmail("");
       onChanged();
     } catch (error) {
-      setNotice({ ok: false, text: messageOf(error) });
+      setNotice({ form: "assign", ok: false, text: messageOf(error) });
     } finally {
       setBusy(false);
     }
@@ -118,6 +135,7 @@ export function RegistryForm({ client, regions, cooperatives, newKey, onChanged,
             Registrar
           </Button>
         </div>
+        <FormNotice notice={notice} form="register" />
       </form>
       {cooperatives.length > 0 && (
         <form className="pane-section" onSubmit={(e) => void assign(e)} aria-label="Asignar gestor/a">
@@ -140,12 +158,8 @@ export function RegistryForm({ client, regions, cooperatives, newKey, onChanged,
               Asignar
             </Button>
           </div>
+          <FormNotice notice={notice} form="assign" />
         </form>
-      )}
-      {notice && (
-        <MessageBar intent={notice.ok ? "success" : "error"} role={notice.ok ? "status" : "alert"}>
-          <MessageBarBody>{notice.text}</MessageBarBody>
-        </MessageBar>
       )}
     </details>
   );

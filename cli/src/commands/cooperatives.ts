@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { Command } from "commander";
-import { listAllCooperatives, type RegisterCooperativeRequest } from "@coop-plans/shared/api";
+import { listAllCooperatives, type CooperativeAssigned, type RegisterCooperativeRequest } from "@coop-plans/shared/api";
 import { MODALITY_LABELS, REGIONS, type Modality, type RegionCode } from "@coop-plans/shared/domain";
 import { formatCount } from "@coop-plans/shared/format";
 import type { CliCommand } from "../cliCommand";
@@ -30,6 +30,11 @@ function regionOf(text: string | undefined): RegionCode | null {
   if (!text) return null;
   const parsed = parseRegionOption(text);
   return parsed.ok ? parsed.code : null;
+}
+
+/** What the user directory did with the gestor/a's e-mail (AWS: invited, region added; Entra ID: must exist), as a line; empty in local mode. */
+function accountLine(c: CooperativeAssigned): string {
+  return c.gestorAccount ? `${c.gestorAccount.message}\n` : "";
 }
 
 /** `14 Los Ríos`. */
@@ -66,7 +71,7 @@ export async function addCooperative(options: AddCooperativeOptions): Promise<Co
     const gestor = created.gestorEmail ? `, gestor/a ${created.gestorEmail}` : ", sin gestor/a asignado (asígnelo con «coop-plans cooperatives assign»)";
     return {
       exitCode: 0,
-      output: `Registrada «${created.name}» en la región ${regionText(created.regionCode)} (${MODALITY_LABELS[created.modality]}, convocatoria ${created.callYear}${gestor}).\n${created.id}\n`,
+      output: `Registrada «${created.name}» en la región ${regionText(created.regionCode)} (${MODALITY_LABELS[created.modality]}, convocatoria ${created.callYear}${gestor}).\n${accountLine(created)}${created.id}\n`,
     };
   } catch (error) {
     const failure = describeApiFailure(error, base);
@@ -84,7 +89,7 @@ export async function assignCooperative(id: string, options: BackendOptions & { 
   if (!signedIn) return NO_SESSION;
   try {
     const c = await client.assignGestor(id, { gestorEmail: options.gestor });
-    return { exitCode: 0, output: `«${c.name}» (${c.id}) queda a cargo de ${c.gestorEmail}.\n` };
+    return { exitCode: 0, output: `«${c.name}» (${c.id}) queda a cargo de ${c.gestorEmail}.\n${accountLine(c)}` };
   } catch (error) {
     return { exitCode: 2, output: describeApiFailure(error, base).message + "\n" };
   }

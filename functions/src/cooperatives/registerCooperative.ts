@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type * as z from "zod";
-import type { Cooperative, RegisterCooperativeRequest } from "@coop-plans/shared/api";
+import type { Cooperative, CooperativeAssigned, GestorAccount, RegisterCooperativeRequest } from "@coop-plans/shared/api";
 import type { RegionCode } from "@coop-plans/shared/domain";
 import { authorize } from "../auth/authorize";
 import { actorOf, type Principal } from "../auth/principal";
@@ -9,6 +9,7 @@ import { DomainError } from "../domainError";
 import { bodyHash } from "../plans/bodyHash";
 import { idempotent, parseIdempotencyKey, type Idempotent } from "../plans/idempotency";
 import { DuplicateCooperativeError } from "../plans/planStore";
+import { prepareGestorAccount } from "./gestorAccount";
 
 /** A registration of a cooperative in a region. */
 export interface RegisterCooperativeCommand {
@@ -25,8 +26,11 @@ export interface RegisterCooperativeCommand {
  * `Idempotency-Key`, a retry with the same key and body answers the first cooperative again
  * (`replayed`) and another body → IDEMPOTENCY_KEY_REUSED 422 (see idempotency.ts: the record is
  * written in the registration's transaction). Also FORBIDDEN 403, VALIDATION_FAILED 400 (key).
+ * With a gestor/a's e-mail, the user directory is asked first (see assignGestor): GESTOR_ACCOUNT_REFUSED
+ * 422 registers nothing; the answer carries `gestorAccount` when the directory has something to say.
  */
-export async function registerCooperative(command: RegisterCooperativeCommand, principal: Principal, { store, now }: UseCaseDeps): Promise<Idempotent<Cooperative>> {
+export async function registerCooperative(command: RegisterCooperativeCommand, principal: Principal, deps: UseCaseDeps): Promise<Idempotent<CooperativeAssigned>> {
+  const { store, now } = deps;
   const { regionCode } = command;
   authorize(principal, "cooperative:register", { regionCode });
   const key = parseIdempotencyKey(command.idempotencyKey);
@@ -42,7 +46,12 @@ export async function registerCooperative(command: RegisterCooperativeCommand, p
     gestorEmail: request.gestorEmail ?? null,
     createdAt: now().toISOString(),
   };
-  const write = (claim?: Parameters<typeof store.registerCooperative>[2]) => store.registerCooperative(cooperative, actorOf(principal), claim).then(() => cooperative);
+  let account: GestorAccount | null = null;
+  const write = async (claim?: Parameters<typeof store.registerCooperative>[2]): Promise<CooperativeAssigned> => {
+    if (cooperative.gestorEmail) account = await prepareGestorAccount(deps, cooperative.gestorEmail, regionCode);
+    await store.registerCooperative(cooperative, actorOf(principal), claim);
+    return account ? { ...cooperative, gestorAccount: account } : cooperative;
+  };
   try {
     if (!key) return { result: await write(), replayed: false };
     const registrations = idempotent({

@@ -1,5 +1,6 @@
 import type { Finding, Plan } from "@coop-plans/shared/domain";
 import type { RulePack } from "@coop-plans/shared/rules";
+import type { UserDirectory } from "../cooperatives/userDirectory";
 import type { PlanStore } from "./planStore";
 
 /**
@@ -14,6 +15,11 @@ export interface UseCaseDeps {
   validate: ValidateFn;
   /** The clock (UTC instants). */
   now: () => Date;
+  /**
+   * Who may sign in (Cognito, Entra ID): asked before a gestor/a is assigned. Default: any e-mail
+   * (local mode, tests), `openUserDirectory`.
+   */
+  users?: UserDirectory;
   /** Key of the page tokens (cooperatives/pageToken.ts); default: `pageTokenSecret()` (PAGE_TOKEN_SECRET). */
   pageTokenSecret?: Uint8Array;
 }
