@@ -33,7 +33,7 @@ export const nodeSyncFs: SyncFs = {
   },
 };
 import { batchProgress } from "../progress";
-import { API_OPTION_DESCRIPTION, outputXlsxProblem } from "../cliOptions";
+import { API_OPTION_DESCRIPTION, cooperativeIdArgument, outputXlsxProblem } from "../cliOptions";
 import { jsonResult } from "../jsonOutput";
 import type { FindingCounts } from "@coop-plans/shared/findings";
 
@@ -84,6 +84,12 @@ async function writeServerCopy(out: string, cooperativeId: string, plan: PlanRes
     return `no se pudo escribir la copia del servidor en «${out}»: ${writeProblem(error)}.`;
   }
   return `se escribió la ${serverVersionText(plan)} en «${out}», vinculada a esa versión: revísela, incorpore sus cambios y sincronícela.`;
+}
+
+/** `«Tejedoras Hebras de Niebla» (--cooperative 0b6f…, versión 2)`: the cooperative a workbook is bound to, named when the caller knows it. */
+function boundCooperativeText(binding: WorkbookBinding, me: MeResponse): string {
+  const name = me.cooperatives.find((c) => c.id === binding.cooperativeId)?.name;
+  return `${name ? `«${name}» ` : ""}(--cooperative ${binding.cooperativeId}, versión ${binding.version})`;
 }
 
 /** `3 errores, 1 advertencia`. */
@@ -230,11 +236,10 @@ export async function syncFile(client: ApiClient, base: string, me: MeResponse, 
   }
   try {
     if (binding && options.cooperative && options.cooperative !== binding.cooperativeId && !options.replace) {
-      const boundName = me.cooperatives.find((c) => c.id === binding!.cooperativeId)?.name;
       return {
         ...report,
         exitCode: 3,
-        messages: [`conflicto: el libro está vinculado a ${boundName ? `«${boundName}» ` : ""}(--cooperative ${binding.cooperativeId}, versión ${binding.version}), no a ${options.cooperative}. No se guardó nada. Si este plan es de verdad de ${options.cooperative}, use --replace.`],
+        messages: [`conflicto: el libro está vinculado a ${boundCooperativeText(binding, me)}, no a ${options.cooperative}. No se guardó nada. Si este plan es de verdad de ${options.cooperative}, use --replace.`],
       };
     }
     if (binding && !options.cooperative && me.role === "gestor" && !me.cooperatives.some((c) => c.id === binding!.cooperativeId)) {
@@ -262,11 +267,11 @@ export async function syncFile(client: ApiClient, base: string, me: MeResponse, 
     };
 
     let baseVersion: number;
+    // What a --replace overwrites: said only once the save went through (a refused one replaces nothing).
+    let replacing: PlanResponse | null = null;
     if (options.replace) {
       baseVersion = server?.version ?? 0;
-      if (server && bound?.version !== server.version) {
-        report.messages.push(`reemplaza la ${serverVersionText(server)}; ${bound ? `el libro se basaba en la versión ${bound.version}` : "el libro no estaba vinculado a ninguna versión"}.`);
-      }
+      if (server && bound?.version !== server.version) replacing = server;
     } else if (bound) {
       baseVersion = bound.version;
     } else if (server) {
@@ -279,6 +284,7 @@ export async function syncFile(client: ApiClient, base: string, me: MeResponse, 
     try {
       saved = await client.putPlan(coop.id, { plan, baseVersion, ...(options.confirmIdentity ? { confirmIdentity: true } : {}) }, syncIdempotencyKey(coop.id, baseVersion, plan));
     } catch (error) {
+      if (replacing) report.messages.push(`no se reemplazó nada: el servidor conserva su ${serverVersionText(replacing)}.`);
       if (isApiError(error) && error.code === "IDENTITY_MISMATCH") {
         report.exitCode = 1;
         report.messages.push(identityRefusal(error.problem.detail, error.problem.mismatches ?? [], coop));
@@ -290,6 +296,14 @@ export async function syncFile(client: ApiClient, base: string, me: MeResponse, 
         return conflict(`conflicto: el libro se basa en la versión ${baseVersion}, pero el servidor tiene la ${now}. No se guardó nada; el servidor conserva su versión.`, current);
       }
       throw error;
+    }
+    if (replacing && !saved.unchanged) {
+      const before = bound
+        ? `el libro se basaba en la versión ${bound.version}`
+        : binding
+          ? `el libro estaba vinculado a otra cooperativa: ${boundCooperativeText(binding, me)}`
+          : "el libro no estaba vinculado a ninguna versión";
+      report.messages.push(`reemplazó la ${serverVersionText(replacing)}; ${before}.`);
     }
     report.version = saved.version;
     report.status = saved.status;
@@ -394,7 +408,7 @@ export const syncCommand: CliCommand = (ctx) =>
     .usage("[opciones] <archivos...>")
     .argument("<archivos...>", "libros de Excel (.xlsx) con el plan de la cooperativa")
     .option("--submit", "envía al AOS cada plan guardado sin errores")
-    .option("--cooperative <id>", "identificador de la cooperativa (entregado por el AOS), para un solo archivo")
+    .option("--cooperative <id>", "identificador de la cooperativa (entregado por el AOS), para un solo archivo", cooperativeIdArgument("--cooperative"))
     .option("--replace", "guarda aunque el libro sea más antiguo que el plan del servidor o no esté vinculado a él (indica qué reemplaza)")
     .option("--server-copy <archivo>", "ante un conflicto, escribe la versión del servidor en este .xlsx (para un solo archivo)")
     .option("--confirm-identity", "guarda aunque el nombre, el RUT, la región, la modalidad o la convocatoria del plan no coincidan con los de la cooperativa registrada (confirma que el plan es suyo)")

@@ -96,7 +96,7 @@ describe("coop-plans sync never overwrites (DynamoDB Local)", () => {
 
     const replaced = await sync([at("b.xlsx")], { replace: true });
     expect(replaced.exitCode).toBe(0);
-    expect(replaced.output).toMatch(/reemplaza la versión 2 \(borrador, guardada por gestora\.bind@ejemplo\.cl el .+\); el libro se basaba en la versión 1\./);
+    expect(replaced.output).toMatch(/reemplazó la versión 2 \(borrador, guardada por gestora\.bind@ejemplo\.cl el .+\); el libro se basaba en la versión 1\./);
     expect(replaced.output).toContain("guardado como versión 3 (borrador)");
     expect((await aos.getPlan(coop)).plan.investmentLines[0].sercotecAmount).toBe(420_000);
     expect((await readBindingOfFile(at("b.xlsx")))?.version).toBe(3);
@@ -117,6 +117,24 @@ describe("coop-plans sync never overwrites (DynamoDB Local)", () => {
     expect(wrong.output).toContain(`conflicto: el libro está vinculado a «Grupo Pre-cooperativo Mariscadoras de Corral» (--cooperative ${coop}, versión 3), no a ${other}. No se guardó nada.`);
     await expect(aos.getPlan(other)).rejects.toMatchObject({ code: "PLAN_NOT_FOUND" });
   }, 60_000);
+
+  it("--replace refused by the server replaces nothing and says so; it names the cooperative the workbook was bound to (newcomer trial)", async () => {
+    copyFileSync(corral, at("niebla.xlsx"));
+    const seeded = await sync([at("niebla.xlsx")], { cooperative: other, confirmIdentity: true });
+    expect(seeded.output).toContain("guardado como versión 1 (borrador)");
+    // b.xlsx is bound to the Corral cooperative (version 3) and names it: aimed at «Mariscadoras de Niebla».
+    const refused = await sync([at("b.xlsx")], { cooperative: other, replace: true });
+    expect(refused.exitCode).toBe(1);
+    expect(refused.output).not.toMatch(/reemplaza la|reemplazó la/);
+    expect(refused.output).toMatch(/no se reemplazó nada: el servidor conserva su versión 1 \(borrador, guardada por gestora\.bind@ejemplo\.cl el .+\)\./);
+    expect(refused.output).toContain("rechazado: el libro no coincide con la cooperativa registrada «Mariscadoras de Niebla» en 1 dato; no se guardó nada:");
+    expect((await aos.getPlan(other)).version).toBe(1);
+    const confirmed = await sync([at("b.xlsx")], { cooperative: other, replace: true, confirmIdentity: true });
+    expect(confirmed.output).toMatch(new RegExp(`reemplazó la versión 1 \\(borrador, guardada por gestora\\.bind@ejemplo\\.cl el .+\\); el libro estaba vinculado a otra cooperativa: «Grupo Pre-cooperativo Mariscadoras de Corral» \\(--cooperative ${coop}, versión 3\\)\\.`));
+    expect(confirmed.output).not.toContain("no estaba vinculado");
+    expect(confirmed.output).toContain("guardado como versión 2 (borrador)");
+    expect((await readBindingOfFile(at("b.xlsx")))).toEqual({ cooperativeId: other, version: 2, syncedAt: expect.any(String) });
+  }, 90_000);
 
   it("a workbook that cannot be written says so and saves nothing (the error is injected: tests run as root)", async () => {
     await edited(at("b.xlsx"), at("bloqueado.xlsx"), 440_000);
