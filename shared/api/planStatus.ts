@@ -17,6 +17,14 @@ export const PLAN_STATUS_LABELS: Record<PlanStatus, string> = {
   aprobado: "Aprobado",
 };
 
+/** The label of a registered cooperative that has saved no plan yet (version 0): never «Borrador». */
+export const NO_PLAN_LABEL = "Sin plan";
+
+/** The status a person reads for a cooperative: «Sin plan» while no plan was saved (`version` 0), else its plan's status label. */
+export function cooperativeStatusLabel(c: { status: PlanStatus; version: number }): string {
+  return c.version === 0 ? NO_PLAN_LABEL : PLAN_STATUS_LABELS[c.status];
+}
+
 /** How many plans are in a status, in words: `1 enviado`, `2 enviados`, `3 en borrador`, `0 aprobados` (es-CL grouping). */
 export function planStatusCount(count: number, status: PlanStatus): string {
   const [one, many] = PLAN_STATUS_COUNT_WORDS[status];

@@ -127,9 +127,11 @@ export function consolidate(inputs: ConsolidationInput[], options: ConsolidateOp
     }
     addMoney(totals, money);
 
-    // `archivo` (plans from files) gets its row only when such plans are consolidated.
-    if (!statusRows.has(cooperative.status)) statusRows.set(cooperative.status, { status: cooperative.status, cooperatives: 0, ...zeroMoney() });
-    const status = statusRows.get(cooperative.status);
+    // A registered cooperative without a plan is «Sin plan», never a borrador; `sinPlan` and
+    // `archivo` (plans from files) get their row only when there are such cooperatives.
+    const statusOf: ConsolidationStatus = plan ? cooperative.status : "sinPlan";
+    if (!statusRows.has(statusOf)) statusRows.set(statusOf, { status: statusOf, cooperatives: 0, ...zeroMoney() });
+    const status = statusRows.get(statusOf);
     if (status) {
       status.cooperatives++;
       addMoney(status, money);
@@ -159,7 +161,7 @@ export function consolidate(inputs: ConsolidationInput[], options: ConsolidateOp
       name: cooperative.name,
       regionCode: cooperative.regionCode,
       modality: cooperative.modality,
-      status: cooperative.status,
+      status: statusOf,
       version: cooperative.version,
       updatedAt: cooperative.updatedAt ?? null,
       hasPlan: plan !== null,

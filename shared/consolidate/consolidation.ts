@@ -1,17 +1,19 @@
 import * as z from "zod";
 import { MilestoneStatus, Modality, MoneyTotals, RegionCode } from "../domain";
-import { PLAN_STATUS_LABELS, PlanStatus } from "../api/planStatus";
+import { NO_PLAN_LABEL, PLAN_STATUS_LABELS, PlanStatus } from "../api/planStatus";
 import { CooperativeProgress } from "./cooperativeProgress";
 
 /**
- * The status of a consolidated plan: a plan status of the workflow, or `archivo` for a plan that
- * comes from a workbook file (`coop-plans consolidate FILE…`, the pane's «Consolidar archivos»).
+ * The status of a consolidated plan: a plan status of the workflow, `sinPlan` for a registered
+ * cooperative that has saved no plan yet («Sin plan», never counted as a borrador), or `archivo`
+ * for a plan that comes from a workbook file (`coop-plans consolidate FILE…`, the pane's
+ * «Consolidar archivos»).
  */
-export const ConsolidationStatus = z.enum([...PlanStatus.options, "archivo"]);
+export const ConsolidationStatus = z.enum([...PlanStatus.options, "sinPlan", "archivo"]);
 export type ConsolidationStatus = z.infer<typeof ConsolidationStatus>;
 
 /** Spanish label of each consolidation status. */
-export const CONSOLIDATION_STATUS_LABELS: Record<ConsolidationStatus, string> = { ...PLAN_STATUS_LABELS, archivo: "Archivo" };
+export const CONSOLIDATION_STATUS_LABELS: Record<ConsolidationStatus, string> = { ...PLAN_STATUS_LABELS, sinPlan: NO_PLAN_LABEL, archivo: "Archivo" };
 
 /** Integer CLP, non-negative. */
 const Clp = z.number().int().nonnegative();
@@ -142,7 +144,7 @@ export const RegionRow = MoneyTotals.extend({
   regionCode: RegionCode,
   regionName: z.string(),
   cooperatives: Count,
-  /** Cooperatives per status: every workflow status, plus `archivo` when plans come from files. */
+  /** Cooperatives per status: every workflow status, plus `sinPlan` and `archivo` when there are such cooperatives. */
   byStatus: z.partialRecord(ConsolidationStatus, Count),
   withErrors: Count,
   withWarnings: Count,

@@ -72,7 +72,7 @@ export function consolidationTitle(c: Pick<Consolidation, "scope">): string {
 
 const share = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
 
-const STATUS_PLURALS = { borrador: "Planes en borrador", enviado: "Planes enviados", observado: "Planes observados", aprobado: "Planes aprobados", archivo: "Planes de archivos" } as const;
+const STATUS_PLURALS = { borrador: "Planes en borrador", enviado: "Planes enviados", observado: "Planes observados", aprobado: "Planes aprobados", sinPlan: "Cooperativas sin plan", archivo: "Planes de archivos" } as const;
 
 function summarySheet(c: Consolidation): ConsolidationSheet {
   const n = c.cooperativeCount;
@@ -84,7 +84,8 @@ function summarySheet(c: Consolidation): ConsolidationSheet {
     ["Aporte empresarial", c.funding.ownAmount, null, c.funding.ownShare],
     ["Aporte empresarial sobre aporte Sercotec", null, null, c.funding.ownShareOfSercotec],
     ["Monto ejecutado", c.totals.executedAmount, null, c.funding.executedShare],
-    ...c.byStatus.map((s): CellValue[] => [STATUS_PLURALS[s.status], s.total, byStatus[s.status] ?? 0, share(s.cooperatives, n)]),
+    // «Cooperativas sin plan» is its own row below (compliance), not a plan status row.
+    ...c.byStatus.filter((s) => s.status !== "sinPlan").map((s): CellValue[] => [STATUS_PLURALS[s.status], s.total, byStatus[s.status] ?? 0, share(s.cooperatives, n)]),
     ["Cooperativas con errores", null, c.compliance.withErrors, share(c.compliance.withErrors, n)],
     ["Cooperativas con advertencias (sin errores)", null, c.compliance.withWarnings, share(c.compliance.withWarnings, n)],
     ["Cooperativas sin observaciones", null, c.compliance.clean, share(c.compliance.clean, n)],

@@ -33,7 +33,7 @@ export function consolidationSummary(c: Consolidation): string {
   // Only the statuses present: «3 cooperativas (1 en borrador, 2 enviados)», «1 cooperativa (1 desde archivo)».
   const status = c.byStatus
     .filter((s) => s.cooperatives > 0)
-    .map((s) => (s.status === "archivo" ? formatCount(s.cooperatives, "desde archivo", "desde archivos") : planStatusCount(s.cooperatives, s.status)))
+    .map((s) => (s.status === "archivo" ? formatCount(s.cooperatives, "desde archivo", "desde archivos") : s.status === "sinPlan" ? formatCount(s.cooperatives, "sin plan", "sin plan") : planStatusCount(s.cooperatives, s.status)))
     .join(", ");
   return [
     `${consolidationTitle(c)}: ${formatCount(c.cooperativeCount, "cooperativa", "cooperativas")}${status ? ` (${status})` : ""}.`,

@@ -1,6 +1,6 @@
 import { Command } from "commander";
 import {
-  PLAN_STATUS_LABELS, REVISION_ACTION_LABELS, REVISION_ACTION_PHRASES, ROLE_LABELS, actorText, isApiError, lastAosObservation, listAllCooperatives, observationLine, planStatusCount,
+  PLAN_STATUS_LABELS, REVISION_ACTION_LABELS, REVISION_ACTION_PHRASES, ROLE_LABELS, actorText, cooperativeStatusLabel, isApiError, lastAosObservation, listAllCooperatives, observationLine, planStatusCount,
   type ApiClient, type CooperativeSummary, type MeResponse, type RevisionSummary,
 } from "@coop-plans/shared/api";
 import type { CliCommand } from "../cliCommand";
@@ -11,7 +11,7 @@ import { formatClp as clp, formatCount, formatDateTime } from "@coop-plans/share
 import { countsText, findingsTable } from "../findingsTable";
 import { textTable } from "../textTable";
 import { jsonResult } from "../jsonOutput";
-import { API_OPTION_DESCRIPTION, REGION_OPTION_HINT, parseRegionOption, regionLabel } from "../cliOptions";
+import { API_OPTION_DESCRIPTION, REGION_OPTION_HINT, cooperativeIdArgument, parseRegionOption, regionLabel } from "../cliOptions";
 
 /** Options of `coop-plans status`. */
 export interface StatusOptions extends BackendOptions {
@@ -70,7 +70,7 @@ async function cooperativeStatus(client: ApiClient, me: MeResponse, id: string, 
 /** The table of cooperatives: name, id (for `sync --cooperative <id>`), region, status, version, money (CLP), findings, last save. */
 export function statusTable(items: CooperativeSummary[]): string {
   const rows = items.map((c) => [
-    c.name, c.id, c.regionCode, PLAN_STATUS_LABELS[c.status], String(c.version),
+    c.name, c.id, c.regionCode, cooperativeStatusLabel(c), String(c.version),
     c.totals ? clp(c.totals.total) : "—", c.totals ? clp(c.totals.sercotecAmount) : "—", c.totals ? clp(c.totals.ownAmount) : "—",
     c.counts ? String(c.counts.error) : "—", c.counts ? String(c.counts.warning) : "—", c.updatedAt ? c.updatedAt.slice(0, 10) : "—",
   ]);
@@ -103,11 +103,15 @@ export async function status(options: StatusOptions = {}, cooperativeId?: string
       heading = `Región ${regionLabel(region)}: ${formatCount(items.length, "cooperativa", "cooperativas")}.`;
     }
     if (options.json) return jsonResult(items);
-    // Only the statuses present: «1 en borrador, 2 enviados».
-    const byStatus = (["borrador", "enviado", "observado", "aprobado"] as const)
-      .map((s) => ({ s, n: items.filter((c) => c.status === s).length }))
-      .filter(({ n }) => n > 0)
-      .map(({ s, n }) => planStatusCount(n, s)).join(", ");
+    // Only the statuses present: «1 sin plan, 1 en borrador, 2 enviados» (no plan yet is not a borrador).
+    const withoutPlan = items.filter((c) => c.version === 0).length;
+    const byStatus = [
+      ...(withoutPlan > 0 ? [formatCount(withoutPlan, "sin plan", "sin plan")] : []),
+      ...(["borrador", "enviado", "observado", "aprobado"] as const)
+        .map((s) => ({ s, n: items.filter((c) => c.version > 0 && c.status === s).length }))
+        .filter(({ n }) => n > 0)
+        .map(({ s, n }) => planStatusCount(n, s)),
+    ].join(", ");
     // The gestor/a sees why a plan came back: the AOS's observation of each returned plan.
     const observations: string[] = [];
     if (me.role === "gestor") {
@@ -128,7 +132,7 @@ export const statusCommand: CliCommand = (ctx) =>
   new Command("status")
     .usage("[opciones] [cooperativa]")
     .description("muestra el estado de los planes: los asignados (gestor/a) o los de una región (AOS, Sercotec); con el id de una cooperativa, su estado, hallazgos del servidor y la observación del AOS")
-    .argument("[cooperativa]", "id de la cooperativa (véalo en la columna Id)")
+    .argument("[cooperativa]", "id de la cooperativa (véalo en la columna Id)", cooperativeIdArgument("[cooperativa]"))
     .option("--region <región>", `región: ${REGION_OPTION_HINT}`)
     .option("--json", "entrega la lista en JSON")
     .option("--api <url>", API_OPTION_DESCRIPTION)
@@ -164,7 +168,7 @@ export const historyCommand: CliCommand = (ctx) =>
   new Command("history")
     .usage("[opciones] <cooperativa>")
     .description("lista las revisiones del plan de una cooperativa: versión, estado, quién, cuándo y comentario")
-    .argument("<cooperativa>", "id de la cooperativa (véalo con «coop-plans status»)")
+    .argument("<cooperativa>", "id de la cooperativa (véalo con «coop-plans status»)", cooperativeIdArgument("<cooperativa>"))
     .option("--json", "entrega las revisiones en JSON")
     .option("--api <url>", API_OPTION_DESCRIPTION)
     .action(async (id: string, opts: BackendOptions & { json?: boolean }) => {

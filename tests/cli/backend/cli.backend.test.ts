@@ -197,6 +197,19 @@ describeWithSamples("coop-plans sync / status / consolidate", () => {
       `    Si se equivocó de cooperativa, sincronice con la correcta; si el plan sí es de esta cooperativa, corrija la hoja Cooperativa o confirme con --cooperative ${coopC} --confirm-identity.`,
     ]);
     await expect(aos.getPlan(coopC)).rejects.toMatchObject({ code: "PLAN_NOT_FOUND" });
+
+    // A registered cooperative with no plan is «Sin plan» in status and in the consolidation, as in the pane, never a borrador.
+    as(await devToken(key, AOS, "aos", "14"));
+    const region = await status({ api: server.url });
+    expect(region.output).toContain("Región 14 Los Ríos: 3 cooperativas. 1 sin plan, 1 en borrador, 1 enviado.");
+    expect(region.output).toMatch(new RegExp(`Grupo Pre-cooperativo Tejedoras Hebras de Niebla \\(2024\\)\\s+${coopC}\\s+14\\s+Sin plan\\s+0`));
+    const out = path.join(dataDir, "consolidado-sin-plan.xlsx");
+    const consolidated = await consolidateToFile({ api: server.url, region: "14", output: out });
+    expect(consolidated.output).toContain("Consolidado Región 14 Los Ríos: 3 cooperativas (1 en borrador, 1 enviado, 1 sin plan).");
+    const grids = await readWorkbookGrids(new Uint8Array(readFileSync(out)));
+    const byStatus = grids.sheets.find((g) => g.name === "Por estado")!.values.map((r) => r.slice(0, 2));
+    expect(byStatus).toContainEqual(["Sin plan", 1]);
+    expect(byStatus).toContainEqual(["Borrador", 1]);
   }, 60_000);
 });
 

@@ -43,12 +43,13 @@ describe("consolidate, region 14 (Alfa, Beta, Gamma, Delta without plan; Epsilon
     ]);
   });
 
-  it("counts and sums by status", () => {
+  it("counts and sums by status; a cooperative without a plan is «Sin plan», not a borrador (newcomer trial)", () => {
     expect(c.byStatus).toEqual([
-      { status: "borrador", cooperatives: 2, ...money(500_000, 490_000, 10_000, 0) },
+      { status: "borrador", cooperatives: 1, ...money(500_000, 490_000, 10_000, 0) },
       { status: "enviado", cooperatives: 1, ...money(2_500_000, 2_350_000, 150_000, 100_000) },
       { status: "observado", cooperatives: 0, ...money(0, 0, 0, 0) },
       { status: "aprobado", cooperatives: 1, ...money(1_500_000, 1_474_000, 26_000, 700_000) },
+      { status: "sinPlan", cooperatives: 1, ...money(0, 0, 0, 0) },
     ]);
   });
 
@@ -76,7 +77,7 @@ describe("consolidate, region 14 (Alfa, Beta, Gamma, Delta without plan; Epsilon
     expect(c.cooperatives.map((r) => [r.name, r.status, r.version, r.total, r.sercotecAmount, r.ownAmount, r.executedAmount, r.errors, r.warnings, r.milestonesDone, r.hasPlan])).toEqual([
       ["Cooperativa Alfa", "aprobado", 3, 1_500_000, 1_474_000, 26_000, 700_000, 0, 0, 2, true],
       ["Cooperativa Beta", "enviado", 2, 2_500_000, 2_350_000, 150_000, 100_000, 0, 2, 1, true],
-      ["Cooperativa Delta", "borrador", 0, 0, 0, 0, 0, 0, 0, 0, false],
+      ["Cooperativa Delta", "sinPlan", 0, 0, 0, 0, 0, 0, 0, 0, false],
       ["Cooperativa Gamma", "borrador", 1, 500_000, 490_000, 10_000, 0, 3, 1, 0, true],
     ]);
     expect(c.cooperatives[0].milestones).toEqual({ 1: "Realizado", 2: "Realizado", 3: "En curso", 4: "Pendiente" });
@@ -89,7 +90,7 @@ describe("consolidate, region 14 (Alfa, Beta, Gamma, Delta without plan; Epsilon
   it("has one region row", () => {
     expect(c.byRegion).toEqual([{
       regionCode: "14", regionName: "Los Ríos", cooperatives: 4, ...money(4_500_000, 4_314_000, 186_000, 800_000),
-      byStatus: { borrador: 2, enviado: 1, observado: 0, aprobado: 1 }, withErrors: 1, withWarnings: 1, clean: 1, withoutPlan: 1,
+      byStatus: { borrador: 1, enviado: 1, observado: 0, aprobado: 1, sinPlan: 1 }, withErrors: 1, withWarnings: 1, clean: 1, withoutPlan: 1,
     }]);
   });
 });

@@ -32,7 +32,7 @@ describe("consolidationSheets", () => {
     // A plan whose revision names no pack (a consolidation of files), and a cooperative without a plan: empty.
     expect(s.rows.map((r) => r[12])).toEqual(["2025 v2", null, null, null]);
     expect(c.cooperatives.map((r) => r.rulePack)).toEqual([{ year: 2025, version: 2 }, null, null, null]);
-    expect(s.rows[2].slice(0, 5)).toEqual(["Cooperativa Delta", "14 Los Ríos", null, "Borrador", 0]);
+    expect(s.rows[2].slice(0, 5)).toEqual(["Cooperativa Delta", "14 Los Ríos", null, "Sin plan", 0]);
     expect(s.totalRow?.slice(0, 9)).toEqual(["Total (4 cooperativas)", null, null, null, null, 4_500_000, 4_314_000, 186_000, 800_000]);
     expect(s.columns[5]).toEqual({ header: "Inversión total", kind: "clp", width: 16 });
   });
@@ -54,7 +54,8 @@ describe("consolidationSheets", () => {
   });
 
   it("Por estado, Por hito and Cumplimiento", () => {
-    expect(byName["Por estado"].rows[0]).toEqual(["Borrador", 2, 0.5, 500_000, 490_000, 10_000, 0]);
+    // The cooperative without a plan is counted under «Sin plan», never as a borrador (newcomer trial).
+    expect(byName["Por estado"].rows.map((r) => r.slice(0, 3))).toEqual([["Borrador", 1, 0.25], ["Enviado", 1, 0.25], ["Observado", 0, 0], ["Aprobado", 1, 0.25], ["Sin plan", 1, 0.25]]);
     expect(byName["Por hito"].rows[0]).toEqual([1, "Socialización del programa", 1, 0, 2, 1, 0.5]);
     expect(byName["Cumplimiento"].rows).toEqual([
       ["INV-001", "Error", 1, 0.25, 2],
