@@ -1,5 +1,7 @@
 import { access, realpath } from "node:fs/promises";
 import path from "node:path";
+import { InvalidArgumentError } from "commander";
+import { CooperativeId } from "@coop-plans/shared/api";
 import { REGIONS, regionCodeFromText, type RegionCode } from "@coop-plans/shared/domain";
 
 /** The `--api <url>` description every backend command shows in its help. */
@@ -18,6 +20,22 @@ export function parseRegionOption(text: string): { ok: true; code: RegionCode } 
   const code = regionCodeFromText(text);
   if (code) return { ok: true, code };
   return { ok: false, message: `Región «${text}» no reconocida: escriba su ${REGION_OPTION_HINT}.` };
+}
+
+/**
+ * The parser of a cooperative id given on the command line (`<cooperativa>`, `--cooperative`):
+ * a UUID as the API hands it out, trimmed. Anything else is a usage error (commander's
+ * invalidArgument: Spanish message naming the argument, exit 2), never sent to the server.
+ */
+export function cooperativeIdArgument(name: string): (value: string) => string {
+  return (value) => {
+    const id = value.trim();
+    if (CooperativeId.safeParse(id).success) return id;
+    throw new InvalidArgumentError(
+      `${name}: «${value}» no es el identificador de una cooperativa. Es un código como 3f2b8c1e-6a4d-4e9b-9c1a-2d7e5f0a1b3c: ` +
+      "cópielo de la columna Id de «coop-plans status» o de «coop-plans cooperatives list».",
+    );
+  };
 }
 
 /** `14 Los Ríos`: a region as messages name it. */

@@ -75,6 +75,9 @@ function usageMessage(error: CommanderError): string {
       return `Falta el valor de la opción ${quoted}.`;
     case "commander.excessArguments":
       return `Demasiados argumentos para «${quoted}».`;
+    case "commander.invalidArgument":
+      // «error: command-argument value 'x' is invalid for argument 'y'. <our Spanish message>»
+      return error.message.replace(/^error: .*? is invalid(?: for argument '[^']*')?\.\s*/, "");
     default:
       return "Uso incorrecto del comando.";
   }

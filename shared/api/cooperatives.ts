@@ -3,6 +3,7 @@ import { Modality, RegionCode, isValidRut, normalizeRut } from "../domain";
 import { PlanStatus } from "./planStatus";
 import { FindingCounts, PlanTotalsSummary, Timestamp } from "./summaries";
 import { forbiddenCharacterIn, forbiddenCharacterMessage, MAX_EMAIL_CHARS } from "./textLimits";
+import { todayInSantiago } from "../rules/calendarDate";
 
 /** An e-mail, trimmed and lower-cased (gestores are identified by their e-mail), at most 254 characters. */
 export const Email = z
@@ -15,12 +16,35 @@ export const Email = z
 /** A cooperative id as the API hands it out (a UUID). */
 export const CooperativeId = z.uuid({ error: "Identificador de cooperativa inválido." });
 
-const CALL_YEAR_MESSAGE = "El año de la convocatoria (callYear) debe ser un año entre 2000 y 2100, por ejemplo 2025.";
+/** The first call year a registration accepts. */
+export const MIN_CALL_YEAR = 2000;
+
+/**
+ * The last call year a registration accepts at `now`: next year's, in America/Santiago (next
+ * year's convocatoria may be registered ahead; «2031» or «25» are typos). Server and CLI use it.
+ */
+export function maxCallYear(now: Date = new Date()): number {
+  return Number(todayInSantiago(now).slice(0, 4)) + 1;
+}
+
+/**
+ * The Spanish problem of a registration's call year, or null when it is a whole year between
+ * MIN_CALL_YEAR and `maxCallYear(now)`: «La convocatoria debe ser un año entre 2000 y 2027, por
+ * ejemplo 2025 (se indicó 25).» The one check of both the API (RegisterCooperativeRequest) and
+ * the CLI (`cooperatives add --call`).
+ */
+export function callYearProblem(year: unknown, now: Date = new Date()): string | null {
+  const max = maxCallYear(now);
+  if (typeof year === "number" && Number.isInteger(year) && year >= MIN_CALL_YEAR && year <= max) return null;
+  const given = typeof year === "number" || (typeof year === "string" && year.trim() !== "") ? ` (se indicó ${String(year).trim()})` : "";
+  return `La convocatoria debe ser un año entre ${MIN_CALL_YEAR} y ${max}, por ejemplo ${max - 1}${given}.`;
+}
 const LIMIT_MESSAGE = "El tamaño de página (limit) debe ser un entero entre 1 y 100.";
 
 /**
  * Body of `POST /v1/regions/{code}/cooperatives` (AOS): the cooperative's name, RUT (optional
- * for a pre-cooperative group; any typed form, stored canonical), modality, call year and,
+ * for a pre-cooperative group; any typed form, stored canonical), modality, call year (2000 to
+ * next year: `callYearProblem`) and,
  * optionally, the e-mail of its gestor/a. The name has 1–200 characters and no control or
  * bidirectional-override characters. A name equal to one already registered in the region
  * (compared with `cooperativeNameKey`: accents, case and spacing ignored, parentheses kept) or a
@@ -50,7 +74,10 @@ export const RegisterCooperativeRequest = z.object({
       return canonical;
     }),
   modality: z.enum(Modality.options, { error: "La modalidad debe ser «creacion» (Creación y Desarrollo) o «fortalecimiento» (Fortalecimiento)." }),
-  callYear: z.number({ error: CALL_YEAR_MESSAGE }).int({ error: CALL_YEAR_MESSAGE }).min(2000, { error: CALL_YEAR_MESSAGE }).max(2100, { error: CALL_YEAR_MESSAGE }),
+  callYear: z.number({ error: (issue) => callYearProblem(issue.input) ?? "" }).superRefine((year, ctx) => {
+    const problem = callYearProblem(year);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  }),
   gestorEmail: Email.nullish(),
 });
 export type RegisterCooperativeRequest = z.input<typeof RegisterCooperativeRequest>;

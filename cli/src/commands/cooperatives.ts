@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { Command } from "commander";
-import { listAllCooperatives, type CooperativeAssigned, type RegisterCooperativeRequest } from "@coop-plans/shared/api";
+import { callYearProblem, listAllCooperatives, maxCallYear, type CooperativeAssigned, type RegisterCooperativeRequest } from "@coop-plans/shared/api";
 import { MODALITY_LABELS, REGIONS, type Modality, type RegionCode } from "@coop-plans/shared/domain";
 import { formatCount } from "@coop-plans/shared/format";
 import type { CliCommand } from "../cliCommand";
@@ -8,7 +8,7 @@ import type { CommandResult } from "../commandResult";
 import { apiClientFor, type BackendOptions } from "../config";
 import { describeApiFailure } from "../backendErrors";
 import { textTable } from "../textTable";
-import { API_OPTION_DESCRIPTION, REGION_OPTION_HINT, parseRegionOption } from "../cliOptions";
+import { API_OPTION_DESCRIPTION, REGION_OPTION_HINT, cooperativeIdArgument, parseRegionOption } from "../cliOptions";
 import { jsonResult } from "../jsonOutput";
 
 /** Options of `coop-plans cooperatives add`. */
@@ -58,8 +58,10 @@ export async function addCooperative(options: AddCooperativeOptions): Promise<Co
   if (modality !== "creacion" && modality !== "fortalecimiento") {
     return { exitCode: 2, output: "Indique la modalidad con --modality creacion (Creación y Desarrollo) o --modality fortalecimiento.\n" };
   }
-  const callYear = Number(options.call);
-  if (!options.call || !Number.isInteger(callYear)) return { exitCode: 2, output: "Indique la convocatoria (año) con --call, por ejemplo --call 2025.\n" };
+  if (!options.call?.trim()) return { exitCode: 2, output: `Indique la convocatoria (año) con --call, por ejemplo --call ${maxCallYear() - 1}.\n` };
+  const callYear = /^\d+$/.test(options.call.trim()) ? Number(options.call.trim()) : Number.NaN;
+  const callProblem = callYearProblem(Number.isNaN(callYear) ? options.call : callYear);
+  if (callProblem) return { exitCode: 2, output: `--call: ${callProblem}\n` };
   const { client, base, signedIn } = apiClientFor(options);
   if (!signedIn) return NO_SESSION;
   const body: RegisterCooperativeRequest = {
@@ -136,7 +138,7 @@ export const cooperativesCommand: CliCommand = (ctx) => {
     .option("--region <región>", `región: ${REGION_OPTION_HINT}`)
     .option("--name <nombre>", "nombre de la cooperativa o grupo")
     .option("--modality <modalidad>", "creacion o fortalecimiento")
-    .option("--call <año>", "convocatoria, por ejemplo 2025")
+    .option("--call <año>", "convocatoria (año, hasta el próximo), por ejemplo 2025")
     .option("--rut <rut>", "RUT de la cooperativa (obligatorio si está constituida)")
     .option("--gestor <correo>", "correo del gestor/a a cargo")
     .option("--json", "entrega la cooperativa registrada, con su id, en JSON")
@@ -145,7 +147,7 @@ export const cooperativesCommand: CliCommand = (ctx) => {
   cmd
     .command("assign")
     .description("asigna o cambia el gestor/a de una cooperativa")
-    .argument("<cooperativa>", "id de la cooperativa")
+    .argument("<cooperativa>", "id de la cooperativa", cooperativeIdArgument("<cooperativa>"))
     .option("--gestor <correo>", "correo del gestor/a")
     .option(...API_OPTION)
     .action(async (id: string, opts: BackendOptions & { gestor?: string }) => ctx.emit(await assignCooperative(id, opts)));

@@ -12,7 +12,7 @@ import { describeApiFailure } from "../backendErrors";
 import { countsText, findingsTable } from "../findingsTable";
 import { observationLines } from "./status";
 import { FIELD_OPTION_DESCRIPTION, LINE_OPTION_DESCRIPTION, parseObservationOptions } from "../observationOptions";
-import { API_OPTION_DESCRIPTION } from "../cliOptions";
+import { API_OPTION_DESCRIPTION, cooperativeIdArgument } from "../cliOptions";
 import { jsonResult } from "../jsonOutput";
 
 /** Options of `coop-plans review`. */
@@ -117,7 +117,7 @@ export const reviewCommand: CliCommand = (ctx) => {
   review
     .command("show")
     .description("muestra el plan, sus hallazgos, totales y qué cambió desde la última versión enviada o aprobada")
-    .argument("<cooperativa>", "id de la cooperativa (véalo con «coop-plans status»)")
+    .argument("<cooperativa>", "id de la cooperativa (véalo con «coop-plans status»)", cooperativeIdArgument("<cooperativa>"))
     .option("--json", "entrega la revisión en JSON")
     .option("--api <url>", API_OPTION_DESCRIPTION)
     .action(async (id: string, opts: ReviewOptions) => ctx.emit(await reviewShow(id, opts)));
@@ -130,7 +130,7 @@ export const reviewCommand: CliCommand = (ctx) => {
     review
       .command(action)
       .description(description)
-      .argument("<cooperativa>", "id de la cooperativa")
+      .argument("<cooperativa>", "id de la cooperativa", cooperativeIdArgument("<cooperativa>"))
       .option("--comment <texto>", action === "return" ? "observación general para el gestor/a" : "comentario para el gestor/a")
       .option("--line <PLAN:N°=texto>", LINE_OPTION_DESCRIPTION, collect, [])
       .option("--field <CAMPO=texto>", FIELD_OPTION_DESCRIPTION, collect, [])

@@ -1,0 +1,74 @@
+/**
+ * Usage errors of the newcomer trial (issue 12, item 3): a cooperative id that is not one is a
+ * usage error (exit 2, Spanish, naming the argument) before anything is sent; `cooperatives add
+ * --call` takes a year within the server's bounds (shared/api `callYearProblem`), in Spanish.
+ */
+import { runCli } from "../../cli/src/program";
+import { COMMANDS } from "../../cli/src/main";
+import { callYearProblem, maxCallYear, RegisterCooperativeRequest } from "@coop-plans/shared/api";
+import { isolateCliEnvironment, type IsolatedCliEnv } from "./backend/isolatedEnv";
+
+async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const out = { stdout: "", stderr: "" };
+  const code = await runCli(COMMANDS, ["node", "coop-plans", ...args], {
+    stdout: (t) => void (out.stdout += t),
+    stderr: (t) => void (out.stderr += t),
+  });
+  return { code, ...out };
+}
+
+let env: IsolatedCliEnv;
+beforeAll(() => {
+  env = isolateCliEnvironment();
+  // A session, so that only the argument check can stop the command (no server is running).
+  process.env.COOP_PLANS_TOKEN = "a.b.c";
+  process.env.COOP_PLANS_API = "http://127.0.0.1:9";
+});
+afterAll(() => {
+  delete process.env.COOP_PLANS_TOKEN;
+  delete process.env.COOP_PLANS_API;
+  env.restore();
+});
+
+const ID_HINT = "no es el identificador de una cooperativa. Es un código como 3f2b8c1e-6a4d-4e9b-9c1a-2d7e5f0a1b3c: cópielo de la columna Id de «coop-plans status» o de «coop-plans cooperatives list».";
+
+describe("a cooperative id that is not a UUID", () => {
+  it.each([
+    [["status", "abc"], "[cooperativa]", "abc"],
+    [["history", "123"], "<cooperativa>", "123"],
+    [["review", "show", "coop-1"], "<cooperativa>", "coop-1"],
+    [["review", "approve", "coop-1"], "<cooperativa>", "coop-1"],
+    [["cooperatives", "assign", "x", "--gestor", "a@b.cl"], "<cooperativa>", "x"],
+    [["sync", "plan.xlsx", "--cooperative", "tejedoras"], "--cooperative", "tejedoras"],
+  ])("coop-plans %j: usage error naming the argument, exit 2, nothing sent", async (args, name, value) => {
+    const r = await run(...args);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain(`${name}: «${value}» ${ID_HINT}`);
+    expect(r.stderr).not.toContain("El campo «id» de la ruta");
+    expect(r.stderr).not.toMatch(/is invalid|argument '/);
+  });
+});
+
+describe("cooperatives add --call", () => {
+  const base = ["cooperatives", "add", "--region", "14", "--name", "Cooperativa X", "--modality", "creacion"];
+  const max = maxCallYear();
+
+  it("a two-digit year, a year past next year, or text: Spanish, exit 2, the bounds the server applies", async () => {
+    for (const call of ["25", "2031", "dos mil", "2025.5"]) {
+      const r = await run(...base, "--call", call);
+      expect({ call, code: r.code, out: r.stdout }).toEqual({ call, code: 2, out: `--call: La convocatoria debe ser un año entre 2000 y ${max}, por ejemplo ${max - 1} (se indicó ${call}).\n` });
+    }
+  });
+
+  it("the server's schema gives the same message for the same years (one check in shared/api)", () => {
+    for (const year of [25, 2031, 1999]) {
+      const parsed = RegisterCooperativeRequest.safeParse({ name: "X", modality: "creacion", callYear: year });
+      expect(parsed.success).toBe(false);
+      expect(parsed.error!.issues.map((i) => i.message)).toEqual([callYearProblem(year)]);
+    }
+    expect(RegisterCooperativeRequest.safeParse({ name: "X", modality: "creacion", callYear: max }).success).toBe(true);
+    expect(callYearProblem(2027, new Date("2026-12-06T12:00:00Z"))).toBeNull();
+    expect(callYearProblem(2028, new Date("2026-12-06T12:00:00Z"))).toBe("La convocatoria debe ser un año entre 2000 y 2027, por ejemplo 2026 (se indicó 2028).");
+  });
+});
