@@ -1,9 +1,9 @@
-import type { InvestmentLine, Plan } from "../domain";
-import { normalizeLabel } from "../domain";
+import type { InvestmentLine, Member, Plan } from "../domain";
+import { normalizeLabel, normalizeRut } from "../domain";
 import type { MoneyTotals } from "../domain/totals";
 import { formatClp, formatDateEs, formatNumber } from "../format";
 import { planTotals } from "../rules/totals";
-import { INVESTMENTS_SHEET } from "../workbook/layout";
+import { INVESTMENTS_SHEET, MEMBERS_SHEET } from "../workbook/layout";
 
 /** An investment-line field the comparison looks at (every field but its workbook source). */
 export type ComparedLineField = Exclude<keyof InvestmentLine, "source">;
@@ -45,12 +45,40 @@ export interface TotalChange {
   delta: number;
 }
 
-/** What changed from one revision's plan to another's: the investment lines and the totals. */
+/** A member field the comparison looks at (every field but its workbook source). */
+export type ComparedMemberField = Exclude<keyof Member, "source">;
+
+/** One field of a member that changed: which, its Spanish column label (Socios sheet), before and after. */
+export interface MemberFieldChange {
+  field: ComparedMemberField;
+  label: string;
+  before: Member[ComparedMemberField];
+  after: Member[ComparedMemberField];
+}
+
+/**
+ * One member (socio/a, Socios sheet) that changed between two revisions: `added`, `removed` or
+ * `changed` (with the fields that differ). `number`, `name` and `rut` are the newer row's (the
+ * older's for a removed one). Personal data (Ley 19.628): shown only to who may read the plan.
+ */
+export interface MemberChange {
+  kind: "added" | "removed" | "changed";
+  number: number | null;
+  name: string | null;
+  rut: string | null;
+  /** How the two rows were paired: by RUT, or by name. Absent for added/removed. */
+  matchedBy?: "rut" | "name";
+  fields: MemberFieldChange[];
+}
+
+/** What changed from one revision's plan to another's: the investment lines, the members and the totals. */
 export interface PlanChanges {
   lines: LineChange[];
+  /** The members (socios) added, removed or changed, in the newer plan's order, then the removed. */
+  members: MemberChange[];
   /** Every headline total (changed or not), in a fixed order. */
   totals: TotalChange[];
-  /** True when no line and no total changed. */
+  /** True when no line, no member and no total changed. */
   unchanged: boolean;
 }
 
@@ -149,7 +177,85 @@ export function planChanges(before: Plan, after: Plan): PlanChanges {
     const a = value(ta, field);
     return { field, label, before: b, after: a, delta: a - b };
   });
-  return { lines, totals, unchanged: lines.length === 0 && totals.every((t) => t.delta === 0) };
+  const members = memberChanges(before.members ?? [], after.members ?? []);
+  return { lines, members, totals, unchanged: lines.length === 0 && members.length === 0 && totals.every((t) => t.delta === 0) };
+}
+
+const MEMBER_COLUMNS: { field: ComparedMemberField; label: string }[] = MEMBERS_SHEET.columns.map((c) => ({ field: c.field as ComparedMemberField, label: c.label }));
+
+/** A member's RUT in canonical form (as typed when it cannot be normalised), or null. */
+function memberRut(m: Member): string | null {
+  if (!m.rut || !m.rut.trim()) return null;
+  return normalizeRut(m.rut) ?? m.rut.trim().toUpperCase();
+}
+
+const memberNameKey = (m: Member) => normalizeLabel(m.name ?? "");
+
+/**
+ * The members added, removed or changed from `before` to `after`: rows paired by RUT (canonical,
+ * when used once in each plan), then the rest by name (accents, case and spacing ignored, first
+ * come first paired); paired rows compared field by field (N°, Nombre, RUT, Cargo, Género; text
+ * trimmed, RUTs canonical). Order: the newer plan's rows, then the removed. Pure.
+ */
+export function memberChanges(before: readonly Member[], after: readonly Member[]): MemberChange[] {
+  const unique = (rows: readonly Member[]) => {
+    const count = new Map<string, number>();
+    for (const m of rows) { const r = memberRut(m); if (r) count.set(r, (count.get(r) ?? 0) + 1); }
+    const index = new Map<string, number>();
+    rows.forEach((m, i) => { const r = memberRut(m); if (r && count.get(r) === 1) index.set(r, i); });
+    return index;
+  };
+  const oldByRut = unique(before);
+  const pairOfNew = new Map<number, { oldIndex: number; by: "rut" | "name" }>();
+  const pairedOld = new Set<number>();
+  for (const [rut, i] of unique(after)) {
+    const j = oldByRut.get(rut);
+    if (j !== undefined) { pairOfNew.set(i, { oldIndex: j, by: "rut" }); pairedOld.add(j); }
+  }
+  const oldByName = new Map<string, number[]>();
+  before.forEach((m, j) => {
+    if (pairedOld.has(j) || !memberNameKey(m)) return;
+    oldByName.set(memberNameKey(m), [...(oldByName.get(memberNameKey(m)) ?? []), j]);
+  });
+  after.forEach((m, i) => {
+    if (pairOfNew.has(i) || !memberNameKey(m)) return;
+    const j = oldByName.get(memberNameKey(m))?.shift();
+    if (j !== undefined) { pairOfNew.set(i, { oldIndex: j, by: "name" }); pairedOld.add(j); }
+  });
+  const same = (field: ComparedMemberField, a: Member, b: Member) => {
+    if (field === "rut") return memberRut(a) === memberRut(b);
+    const x = a[field];
+    const y = b[field];
+    if (typeof x === "string" && typeof y === "string") return x.trim() === y.trim();
+    return (x ?? null) === (y ?? null);
+  };
+  const out: MemberChange[] = [];
+  after.forEach((m, i) => {
+    const pair = pairOfNew.get(i);
+    if (!pair) {
+      out.push({ kind: "added", number: m.number, name: m.name, rut: m.rut, fields: [] });
+      return;
+    }
+    const o = before[pair.oldIndex];
+    const fields = MEMBER_COLUMNS.filter(({ field }) => !same(field, o, m)).map(({ field, label }) => ({ field, label, before: o[field], after: m[field] }));
+    if (fields.length > 0) out.push({ kind: "changed", number: m.number, name: m.name, rut: m.rut, matchedBy: pair.by, fields });
+  });
+  before.forEach((m, j) => {
+    if (!pairedOld.has(j)) out.push({ kind: "removed", number: m.number, name: m.name, rut: m.rut, fields: [] });
+  });
+  return out;
+}
+
+/** `Socio/a N° 3 (Ana Pérez, 12345678-5)` of a member change. */
+export function memberChangeTitle(c: Pick<MemberChange, "number" | "name" | "rut">): string {
+  const what = [c.name?.trim(), c.rut?.trim()].filter((t) => t).join(", ");
+  return `Socio/a ${c.number !== null ? `N° ${c.number}` : "sin N°"}${what ? ` (${what})` : ""}`;
+}
+
+/** A member value as people read it: the text, the N° in es-CL, «(vacío)». */
+function memberValueText(value: Member[ComparedMemberField]): string {
+  if (value === null || value === undefined || value === "") return "(vacío)";
+  return typeof value === "number" ? formatNumber(value) : String(value);
 }
 
 const MONEY_FIELDS = new Set<ComparedLineField>(["unitPrice", "total", "sercotecAmount", "ownAmount", "executedAmount"]);
@@ -178,15 +284,21 @@ export function deltaText(delta: number, money = true): string {
 
 /**
  * The changes as Spanish lines of text (the CLI's `review show`, tests): one line per added or
- * removed line, one per changed field, then the totals that changed.
+ * removed line, one per changed field, then the same for the members (socios), then the totals
+ * that changed.
  */
 export function planChangesText(changes: PlanChanges): string[] {
-  if (changes.unchanged) return ["Sin cambios en el plan de inversiones."];
+  if (changes.unchanged) return ["Sin cambios en el plan de inversiones ni en los socios."];
   const out: string[] = [];
   for (const c of changes.lines) {
     if (c.kind === "added") out.push(`Agregada: ${lineChangeTitle(c)}.`);
     else if (c.kind === "removed") out.push(`Eliminada: ${lineChangeTitle(c)}.`);
     else for (const f of c.fields) out.push(`Cambió: ${lineChangeTitle(c)}, ${f.label}: ${lineValueText(f.field, f.before)} → ${lineValueText(f.field, f.after)}.`);
+  }
+  for (const m of changes.members ?? []) {
+    if (m.kind === "added") out.push(`Agregado/a: ${memberChangeTitle(m)}.`);
+    else if (m.kind === "removed") out.push(`Eliminado/a: ${memberChangeTitle(m)}.`);
+    else for (const f of m.fields) out.push(`Cambió: ${memberChangeTitle(m)}, ${f.label}: ${memberValueText(f.before)} → ${memberValueText(f.after)}.`);
   }
   for (const t of changes.totals.filter((x) => x.delta !== 0)) {
     const money = t.field !== "investmentLines";
