@@ -7,9 +7,20 @@ import { RulePack } from "../rules/calls/rulePack";
  * from the schema file, not shared/rules' index, so the contract does not pull in the rules.
  */
 
+const PACK_YEAR_DIGITS = "El año de la convocatoria debe tener cuatro dígitos (por ejemplo 2026).";
+
+/** A call year in a path or a query: four digits, 2000–2100; `missing` is the message when it is absent. */
+function packYear(missing: string) {
+  return z
+    .string({ error: (issue) => (issue.input === undefined ? missing : PACK_YEAR_DIGITS) })
+    .regex(/^\d{4}$/, { error: PACK_YEAR_DIGITS })
+    .transform(Number)
+    .pipe(z.number().int().min(2000, { error: "El año de la convocatoria debe estar entre 2000 y 2100." }).max(2100, { error: "El año de la convocatoria debe estar entre 2000 y 2100." }));
+}
+
 /** A call year in a path or a query: four digits, 2000–2100. */
 export const PackYear = z
-  .string({ error: "El año de la convocatoria debe tener cuatro dígitos (por ejemplo 2026)." })
+  .string({ error: PACK_YEAR_DIGITS })
   .regex(/^\d{4}$/, { error: "El año de la convocatoria debe tener cuatro dígitos (por ejemplo 2026)." })
   .transform(Number)
   .pipe(z.number().int().min(2000, { error: "El año de la convocatoria debe estar entre 2000 y 2100." }).max(2100, { error: "El año de la convocatoria debe estar entre 2000 y 2100." }));
@@ -60,7 +71,7 @@ export type RulePackList = z.infer<typeof RulePackList>;
  * default today in America/Santiago).
  */
 export const RulePackImpactQuery = z.object({
-  year: PackYear,
+  year: packYear("Falta el año de la convocatoria cuyo impacto se pide: agréguelo a la consulta, por ejemplo …/rule-pack-impact?year=2026 (en la línea de comandos, coop-plans rules impact --year 2026)."),
   version: PackVersion.optional(),
   asOf: z.iso.date({ error: "La fecha «asOf» debe escribirse AAAA-MM-DD, por ejemplo 2026-03-15." }).optional(),
 });
