@@ -3,7 +3,6 @@ import { Modality, RegionCode, isValidRut, normalizeRut } from "../domain";
 import { PlanStatus } from "./planStatus";
 import { FindingCounts, PlanTotalsSummary, Timestamp } from "./summaries";
 import { forbiddenCharacterIn, forbiddenCharacterMessage, MAX_EMAIL_CHARS } from "./textLimits";
-import { todayInSantiago } from "../rules/calendarDate";
 
 /** An e-mail, trimmed and lower-cased (gestores are identified by their e-mail), at most 254 characters. */
 export const Email = z
@@ -20,31 +19,29 @@ export const CooperativeId = z.uuid({ error: "Identificador de cooperativa invá
 export const MIN_CALL_YEAR = 2000;
 
 /**
- * The last call year a registration accepts at `now`: next year's, in America/Santiago (next
- * year's convocatoria may be registered ahead; «2031» or «25» are typos). Server and CLI use it.
+ * The last call year a registration accepts. Not «next year»: Sercotec publishes rule packs for
+ * calls years ahead and cooperatives are registered under them (rules.md: an unknown call year
+ * never blocks), so only what cannot be a year of the program is refused.
  */
-export function maxCallYear(now: Date = new Date()): number {
-  return Number(todayInSantiago(now).slice(0, 4)) + 1;
-}
+export const MAX_CALL_YEAR = 2100;
 
 /**
  * The Spanish problem of a registration's call year, or null when it is a whole year between
- * MIN_CALL_YEAR and `maxCallYear(now)`: «La convocatoria debe ser un año entre 2000 y 2027, por
- * ejemplo 2025 (se indicó 25).» The one check of both the API (RegisterCooperativeRequest) and
- * the CLI (`cooperatives add --call`).
+ * MIN_CALL_YEAR and MAX_CALL_YEAR: «La convocatoria debe ser un año de cuatro cifras entre 2000 y
+ * 2100, por ejemplo 2025 (se indicó 25).» The one check of both the API
+ * (RegisterCooperativeRequest) and the CLI (`cooperatives add --call`).
  */
-export function callYearProblem(year: unknown, now: Date = new Date()): string | null {
-  const max = maxCallYear(now);
-  if (typeof year === "number" && Number.isInteger(year) && year >= MIN_CALL_YEAR && year <= max) return null;
+export function callYearProblem(year: unknown): string | null {
+  if (typeof year === "number" && Number.isInteger(year) && year >= MIN_CALL_YEAR && year <= MAX_CALL_YEAR) return null;
   const given = typeof year === "number" || (typeof year === "string" && year.trim() !== "") ? ` (se indicó ${String(year).trim()})` : "";
-  return `La convocatoria debe ser un año entre ${MIN_CALL_YEAR} y ${max}, por ejemplo ${max - 1}${given}.`;
+  return `La convocatoria debe ser un año de cuatro cifras entre ${MIN_CALL_YEAR} y ${MAX_CALL_YEAR}, por ejemplo 2025${given}.`;
 }
 const LIMIT_MESSAGE = "El tamaño de página (limit) debe ser un entero entre 1 y 100.";
 
 /**
  * Body of `POST /v1/regions/{code}/cooperatives` (AOS): the cooperative's name, RUT (optional
- * for a pre-cooperative group; any typed form, stored canonical), modality, call year (2000 to
- * next year: `callYearProblem`) and,
+ * for a pre-cooperative group; any typed form, stored canonical), modality, call year (2000–2100:
+ * `callYearProblem`) and,
  * optionally, the e-mail of its gestor/a. The name has 1–200 characters and no control or
  * bidirectional-override characters. A name equal to one already registered in the region
  * (compared with `cooperativeNameKey`: accents, case and spacing ignored, parentheses kept) or a

@@ -47,7 +47,9 @@ test("a region with one saved plan and two cooperatives without one: 3 cooperati
     ["Cooperativa Sin Plan A", false, 0],
     ["Cooperativa Sin Plan B", false, 0],
   ]);
-  expect(c.byStatus.find((s: { status: string }) => s.status === "borrador").cooperatives).toBe(3);
+  // Without a plan is «Sin plan», never a borrador (newcomer trial: both were counted as borradores).
+  expect(c.byStatus.find((s: { status: string }) => s.status === "borrador").cooperatives).toBe(1);
+  expect(c.byStatus.find((s: { status: string }) => s.status === "sinPlan").cooperatives).toBe(2);
   expect(c.totals).toMatchObject({ total: expected.total, sercotecAmount: expected.sercotecAmount, ownAmount: expected.ownAmount });
 
   // The same pesos in the list and in the audit trail.

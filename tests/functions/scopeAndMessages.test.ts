@@ -49,7 +49,7 @@ test.each([
   ["transition action publish", () => app.call("transition", { params: { id: inScope }, claims: gestorClaims(GESTORA, "08"), body: { action: "publish" } }),
     "El campo «action»: La acción debe ser «submit» (enviar), «return» (devolver con observaciones), «approve» (aprobar) o «reopen» (reabrir)."],
   ["register callYear 1999", () => app.call("registerCooperative", { params: { code: "08" }, claims: aosClaims("08"), body: { name: "Cooperativa Año Viejo", modality: "creacion", callYear: 1999 } }),
-    "El campo «callYear»: El año de la convocatoria (callYear) debe ser un año entre 2000 y 2100, por ejemplo 2025."],
+    "El campo «callYear»: La convocatoria debe ser un año de cuatro cifras entre 2000 y 2100, por ejemplo 2025 (se indicó 1999)."],
   ["register modality mixta", () => app.call("registerCooperative", { params: { code: "08" }, claims: aosClaims("08"), body: { name: "Cooperativa Mixta", modality: "mixta", callYear: 2025 } }),
     "El campo «modality»: La modalidad debe ser «creacion» (Creación y Desarrollo) o «fortalecimiento» (Fortalecimiento)."],
   ["putPlan baseVersion -1", () => app.call("putPlan", { params: { id: inScope }, claims: gestorClaims(GESTORA, "08"), headers: { "Idempotency-Key": "base-version-msg-1" }, body: { plan: makePlan(), baseVersion: -1 } }),

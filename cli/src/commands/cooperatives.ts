@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { Command } from "commander";
-import { callYearProblem, listAllCooperatives, maxCallYear, type CooperativeAssigned, type RegisterCooperativeRequest } from "@coop-plans/shared/api";
+import { callYearProblem, listAllCooperatives, type CooperativeAssigned, type RegisterCooperativeRequest } from "@coop-plans/shared/api";
 import { MODALITY_LABELS, REGIONS, type Modality, type RegionCode } from "@coop-plans/shared/domain";
 import { formatCount } from "@coop-plans/shared/format";
 import type { CliCommand } from "../cliCommand";
@@ -58,7 +58,7 @@ export async function addCooperative(options: AddCooperativeOptions): Promise<Co
   if (modality !== "creacion" && modality !== "fortalecimiento") {
     return { exitCode: 2, output: "Indique la modalidad con --modality creacion (Creación y Desarrollo) o --modality fortalecimiento.\n" };
   }
-  if (!options.call?.trim()) return { exitCode: 2, output: `Indique la convocatoria (año) con --call, por ejemplo --call ${maxCallYear() - 1}.\n` };
+  if (!options.call?.trim()) return { exitCode: 2, output: "Indique la convocatoria (año) con --call, por ejemplo --call 2025.\n" };
   const callYear = /^\d+$/.test(options.call.trim()) ? Number(options.call.trim()) : Number.NaN;
   const callProblem = callYearProblem(Number.isNaN(callYear) ? options.call : callYear);
   if (callProblem) return { exitCode: 2, output: `--call: ${callProblem}\n` };
@@ -138,7 +138,7 @@ export const cooperativesCommand: CliCommand = (ctx) => {
     .option("--region <región>", `región: ${REGION_OPTION_HINT}`)
     .option("--name <nombre>", "nombre de la cooperativa o grupo")
     .option("--modality <modalidad>", "creacion o fortalecimiento")
-    .option("--call <año>", "convocatoria (año, hasta el próximo), por ejemplo 2025")
+    .option("--call <año>", "convocatoria (año entre 2000 y 2100), por ejemplo 2025")
     .option("--rut <rut>", "RUT de la cooperativa (obligatorio si está constituida)")
     .option("--gestor <correo>", "correo del gestor/a a cargo")
     .option("--json", "entrega la cooperativa registrada, con su id, en JSON")
