@@ -162,4 +162,20 @@ describe("the AOS pins observations in the plan's review", () => {
     expect((within(form).getByRole("textbox", { name: /Observación general/ }) as HTMLTextAreaElement).value).toBe("Ajuste de montos.");
     expect(client.transition).toHaveBeenCalledWith("c1", { action: "reopen", comment: "Ajuste de montos." });
   });
+
+  it("Sercotec opens the same review read-only: the last decision's observations with their targets, no form, no decision buttons", async () => {
+    const sercotec = { ...aosMe, email: "central@sercotec.cl", role: "sercotec" as const };
+    const client = fakeClient(sercotec);
+    client.listCooperatives.mockResolvedValue({ regionCode: "14", nextToken: null, items: [{ ...submitted, status: "observado", version: 3 }] });
+    const pinned = { target: { kind: "line" as const, plan: "investment" as const, lineNumber: 2 }, text: "Falta la segunda cotización." };
+    client.listRevisions.mockResolvedValue({ cooperativeId: "c1", items: [rev(1, "save", "borrador"), rev(2, "submit", "enviado"), rev(3, "return", "observado", { observations: [pinned] })] });
+    client.getPlan.mockResolvedValue({ ...rev(3, "return", "observado", { observations: [pinned] }), plan: plan([line(1, "Máquina", 2), line(2, "Telar", 3)]), findings: [] });
+    client.getRevision.mockResolvedValue({ ...rev(2, "submit", "enviado"), plan: plan([line(1, "Máquina", 2), line(2, "Telar", 3)]), findings: [] });
+    renderPane({ host: fakeHost(), session, services: fakeServices(client) });
+    fireEvent.click(await screen.findByRole("button", { name: "Ver plan de Tejedoras Hebras de Niebla" }));
+    const last = await screen.findByRole("list", { name: "Observaciones de la última decisión" });
+    expect(within(last).getAllByRole("listitem").map((li) => li.textContent)).toEqual(["Línea 2 del Plan de inversiones: Falta la segunda cotización."]);
+    expect(screen.queryByRole("region", { name: /Decisión sobre el plan/ })).toBeNull();
+    expect(screen.queryByRole("button", { name: /Aprobar|Devolver|Reabrir/ })).toBeNull();
+  });
 });
