@@ -93,8 +93,10 @@ describe("--region as the workbook's Región cell accepts it", () => {
   });
 
   it("a region written as in the workbook gets past the option check (here, to the missing session)", async () => {
+    // Output in the test's folder: the repo root holds the consolidado.xlsx that `npm start`'s demo
+    // writes, and the default output would then stop at «ya existe» (newcomer trial: npm test failed after npm start).
     for (const region of ["XIV", "Los Ríos"]) {
-      const { code, stdout } = await run("consolidate", "--region", region);
+      const { code, stdout } = await run("consolidate", "--region", region, "-o", path.join(dir, "region.xlsx"));
       expect(code).toBe(2);
       expect(stdout).toBe("No hay sesión iniciada: use «coop-plans login» (o defina COOP_PLANS_TOKEN).\n");
     }
