@@ -1,4 +1,5 @@
-import { CognitoError, COGNITO_MESSAGES, type CognitoClient, type CognitoTokens } from "./cognito";
+import { CognitoError, COGNITO_MESSAGES } from "./cognitoErrors";
+import type { CognitoClient, CognitoTokens } from "./cognito";
 
 /** The part of the Cognito client the session uses. */
 export type SessionTokenClient = Pick<CognitoClient, "refresh" | "revoke">;

@@ -6,7 +6,8 @@
  * redirects to the managed login, and on the way back sends the callback URL. Pure but for the
  * port it is given.
  */
-import { CognitoError, type CognitoClient, type CognitoErrorKind, type CognitoTokens } from "./cognito";
+import type { CognitoClient, CognitoTokens } from "./cognito";
+import { CognitoError, type CognitoErrorKind } from "./cognitoErrors";
 
 /** Opens `url` (a page of the pane's own origin) and resolves with the first message it sends; rejects with a `CognitoError`. */
 export interface AuthDialog {

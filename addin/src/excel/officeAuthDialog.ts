@@ -1,4 +1,4 @@
-import { CognitoError } from "../auth/cognito";
+import { CognitoError } from "../auth/cognitoErrors";
 import { dialogError, type AuthDialog } from "../auth/signInDialog";
 
 /**

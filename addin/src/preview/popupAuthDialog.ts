@@ -1,4 +1,4 @@
-import { CognitoError } from "../auth/cognito";
+import { CognitoError } from "../auth/cognitoErrors";
 import type { AuthDialog } from "../auth/signInDialog";
 
 /** The start URL's parameter telling the dialog page to answer through `window.opener` (no Office). */
