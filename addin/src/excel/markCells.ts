@@ -4,6 +4,7 @@ import type { MarkResult } from "../host/WorkbookHost";
 import { HostError } from "../host/WorkbookHost";
 import { MARK_FILLS, NOTE_PREFIX, cellKey, isMarkFill, marksFor, type CellMark } from "../host/markStyle";
 import { SYNC_BUDGET_BYTES, packBatches } from "../host/requestBudget";
+import { CommentWriter, syncWritesInBatches, type CellWrite } from "./cellWrites";
 import type { SettingsStore } from "./excelDeps";
 
 /** The document setting that remembers every marked cell's own fill. */
@@ -169,8 +170,7 @@ export async function reconcileMarks(
   await settings.save();
 
   // The writes, one closure per cell, then packed into batches by their estimated size.
-  type Write = { bytes: number; apply: () => void };
-  const writes: Write[] = [];
+  const writes: CellWrite[] = [];
   for (const m of unmarked) {
     const p = probes.get(cellKey(m.sheet, m.cell))!;
     writes.push({ bytes: WRITE_BYTES_PER_CELL, apply: () => {
@@ -183,7 +183,7 @@ export async function reconcileMarks(
     } });
   }
   let notes = 0;
-  const added: { record: MarkRecord; comment: Excel.Comment }[] = [];
+  const commentWriter = new CommentWriter<MarkRecord>(context, liveComments);
   records.forEach((record, i) => {
     const t: CellMark = targets[i];
     const key = cellKey(t.sheet, t.cell);
@@ -209,31 +209,20 @@ export async function reconcileMarks(
         return;
       }
       if (!withNote) return;
-      const before = storedByKey.get(key);
-      if (before?.commentId && liveComments.has(before.commentId)) {
-        context.workbook.comments.getItem(before.commentId).content = t.note;
-        record.commentId = before.commentId;
-      } else {
-        const comment = context.workbook.comments.add(`'${t.sheet.replace(/'/g, "''")}'!${t.cell}`, t.note);
-        comment.load("id");
-        added.push({ record, comment });
-      }
+      commentWriter.put(record, t.sheet, t.cell, t.note, storedByKey.get(key)?.commentId);
     } });
   });
 
   let written = false;
   try {
-    for (const batch of packBatches(writes, (w) => w.bytes, budget)) {
-      for (const w of batch) w.apply();
-      await context.sync();
-    }
+    await syncWritesInBatches(context, writes, budget);
     written = true;
   } catch {
     throw new HostError("No se pudieron poner todas las marcas en las celdas (quizá una celda ya tiene un comentario o una hoja se protegió). Los hallazgos siguen en la lista del panel.");
   } finally {
-    for (const { record, comment } of added) {
-      try { record.commentId = comment.id; } catch { record.note = null; }
-    }
+    commentWriter.settle((record) => {
+      record.note = null;
+    });
     settings.set(MARKS_SETTING, [...records, ...(written ? [] : unmarked), ...kept]);
     await settings.save();
   }

@@ -4,6 +4,7 @@ import type { ObservationNotesResult } from "../host/WorkbookHost";
 import { HostError } from "../host/WorkbookHost";
 import { NOTE_PREFIX, cellKey } from "../host/markStyle";
 import { SYNC_BUDGET_BYTES, packBatches } from "../host/requestBudget";
+import { CommentWriter, syncWritesInBatches, type CellWrite } from "./cellWrites";
 import type { SettingsStore } from "./excelDeps";
 import { PROBE_BYTES_PER_CELL, WRITE_BYTES_PER_CELL } from "./markCells";
 
@@ -87,8 +88,7 @@ export async function placeObservationNotes(
   }
   const liveComments = new Set(comments && stored.length > 0 ? comments.items.map((c) => c.id) : []);
 
-  type Write = { bytes: number; apply: () => void };
-  const writes: Write[] = [];
+  const writes: CellWrite[] = [];
   for (const r of stored) {
     if (targetKeys.has(cellKey(r.sheet, r.cell))) continue;
     writes.push({ bytes: WRITE_BYTES_PER_CELL, apply: () => {
@@ -98,7 +98,7 @@ export async function placeObservationNotes(
     } });
   }
   const records: ObservationNoteRecord[] = [];
-  const added: { record: ObservationNoteRecord; comment: Excel.Comment }[] = [];
+  const commentWriter = new CommentWriter<ObservationNoteRecord>(context, liveComments);
   for (const t of writable) {
     const key = cellKey(t.sheet, t.cell);
     const sheetId = byName.get(t.sheet)!.id;
@@ -119,31 +119,17 @@ export async function placeObservationNotes(
     const record: ObservationNoteRecord = { sheet: t.sheet, sheetId, cell: t.cell, note: "comment" };
     records.push(record);
     const before = storedByKey.get(key);
-    writes.push({ bytes: WRITE_BYTES_PER_CELL + Math.ceil(t.text.length * 1.1), apply: () => {
-      if (before?.commentId && liveComments.has(before.commentId)) {
-        context.workbook.comments.getItem(before.commentId).content = t.text;
-        record.commentId = before.commentId;
-      } else {
-        const comment = context.workbook.comments.add(`'${t.sheet.replace(/'/g, "''")}'!${t.cell}`, t.text);
-        comment.load("id");
-        added.push({ record, comment });
-      }
-    } });
+    writes.push({ bytes: WRITE_BYTES_PER_CELL + Math.ceil(t.text.length * 1.1), apply: () => commentWriter.put(record, t.sheet, t.cell, t.text, before?.commentId) });
   }
 
   let written = false;
   try {
-    for (const batch of packBatches(writes, (w) => w.bytes, budget)) {
-      for (const w of batch) w.apply();
-      await context.sync();
-    }
+    await syncWritesInBatches(context, writes, budget);
     written = true;
   } catch {
     throw new HostError("No se pudieron poner todas las observaciones en las celdas (quizá una celda ya tiene un comentario o una hoja se protegió). Las observaciones siguen en el panel.");
   } finally {
-    for (const { record, comment } of added) {
-      try { record.commentId = comment.id; } catch { /* not added: nothing to remember */ }
-    }
+    commentWriter.settle(); // a comment not added leaves no id: nothing to remember
     // After a failure, remember the old cells too, so the next placing still clears them.
     const remember = [...records.filter((r) => r.note === "note" || r.commentId), ...(written ? [] : stored.filter((r) => !targetKeys.has(cellKey(r.sheet, r.cell)))), ...kept];
     if (remember.length > 0) settings.set(OBSERVATION_NOTES_SETTING, remember);
