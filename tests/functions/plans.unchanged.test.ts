@@ -35,9 +35,11 @@ test("the same plan on top of the latest version → 200 unchanged with the curr
   expect(again.body.findings).toEqual(v1.body.findings);
   expect(await versions()).toEqual(["1:save"]);
 
-  // A changed plan is a new revision; a stale base with the same plan is still a conflict.
+  // A changed plan is a new revision; the same plan again from the stale base (a new key: the first
+  // answer was lost) is that save's answer again, not a conflict (issue 12); another plan from it is.
   expect((await put(makePlan({ lines: 4 }), 1, "unchanged-key-0003")).body.version).toBe(2);
-  expect((await put(makePlan({ lines: 4 }), 1, "unchanged-key-0004")).status).toBe(409);
+  expect((await put(makePlan({ lines: 4 }), 1, "unchanged-key-0004")).body).toMatchObject({ version: 2 });
+  expect((await put(makePlan({ lines: 6 }), 1, "unchanged-key-0008")).status).toBe(409);
   expect((await put(makePlan({ lines: 4 }), 2, "unchanged-key-0005")).body).toMatchObject({ version: 2, unchanged: true });
 
   // Submitted: the unchanged save still answers (no 409), the plan stays enviado, nothing written.

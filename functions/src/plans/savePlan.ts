@@ -1,4 +1,4 @@
-import { LEGACY_PACK, type PutPlanResponse } from "@coop-plans/shared/api";
+import { LEGACY_PACK, type PutPlanResponse, type RevisionAction } from "@coop-plans/shared/api";
 import type { Plan } from "@coop-plans/shared/domain";
 import { countFindings } from "@coop-plans/shared/findings";
 import { planTotals, planTotalsSummary } from "@coop-plans/shared/rules";
@@ -36,6 +36,9 @@ export interface SavePlanCommand {
 const PLAN_TOO_LARGE_DETAIL =
   "El plan es demasiado grande para guardarlo (más de 400 KB comprimido). Quite de la planilla las filas vacías que tengan formato o datos sobrantes y vuelva a sincronizar; si el plan realmente tiene tantas líneas, contacte al AOS.";
 
+/** Revisions that change the status, never the plan (a save is the only action that changes it). */
+const TRANSITION_ACTIONS: ReadonlySet<RevisionAction> = new Set<RevisionAction>(["submit", "return", "approve", "reopen"]);
+
 /** The plan serialised once: its canonical JSON (sorted keys) and its hash. */
 function canonical(plan: Plan): { json: string; hash: string } {
   const json = stableStringify(plan);
@@ -60,7 +63,12 @@ function saveAnswer(revision: StoredRevision): PutPlanResponse {
  * while the plan is enviado or aprobado; but an editable plan last checked under another pack than
  * the one in force now is re-checked and saved as a new revision), the status (PLAN_LOCKED 409), `baseVersion`
  * (VERSION_CONFLICT 409 with `currentVersion`; a `baseVersion` 0 while a plan exists is the
- * unbound copy's conflict), the identity (a plan whose name, RUT, región, modalidad or
+ * unbound copy's conflict; an older `baseVersion` is NOT a conflict when every later revision is a
+ * transition, which leaves the plan as it was: the save goes on top of the latest; and when the
+ * later revisions are one save plus transitions and the latest plan equals the request's plan
+ * (canonical hash), the request is that save retried after its answer was lost: the latest
+ * revision is answered as a replay, nothing written — both cost one Query of the revisions, only
+ * on this path), the identity (a plan whose name, RUT, región, modalidad or
  * convocatoria differ from the registered ones, each only when the workbook gives it:
  * IDENTITY_MISMATCH 422 naming each, with `mismatches` and their PLAN-003/004 findings, unless
  * `confirmIdentity`; a confirmed save keeps those findings),
@@ -107,9 +115,25 @@ export async function savePlan(command: SavePlanCommand, principal: Principal, d
   const pack = await packForSave(store, context.rulePackVersions, cooperative.callYear);
   const checkedUnder = pointer?.rulePack ?? LEGACY_PACK;
   const samePack = checkedUnder.year === pack.year && checkedUnder.version === pack.version;
+  // A workbook bound to an older version: only this path costs one more read (the revisions'
+  // headers). Transitions (submit, return, approve, reopen) do not change the plan, so when every
+  // revision after `baseVersion` is one, the workbook is based on the head's content: save on top
+  // of the head (still conditional on it). When they are one save plus transitions and the head's
+  // plan is the request's plan, the first answer of this very save was lost: answer it again.
+  let base = baseVersion;
+  if (pointer && baseVersion > 0 && baseVersion < currentVersion) {
+    const after = (await store.listRevisions(cooperative.id)).filter((r) => r.version > baseVersion);
+    const contentSaves = after.filter((r) => !TRANSITION_ACTIONS.has(r.action)).length;
+    if (contentSaves === 0) base = currentVersion;
+    else if (contentSaves === 1 && pointer.planHash === planJson.hash) {
+      const revision = await store.getRevision(cooperative.id, currentVersion);
+      if (!revision) throw new Error("Latest pointer points to a missing revision");
+      return { result: saveAnswer(revision), replayed: true };
+    }
+  }
   // An unchanged plan is not saved again, unless a new pack is in force and the plan may still be
   // edited: then it is re-checked and saved (the revision records the new pack).
-  if (pointer && currentVersion > 0 && baseVersion === currentVersion && pointer.planHash === planJson.hash
+  if (pointer && currentVersion > 0 && base === currentVersion && pointer.planHash === planJson.hash
     && (samePack || !EDITABLE_STATUSES.has(currentStatus))) {
     const revision = await store.getRevision(cooperative.id, currentVersion);
     if (!revision) throw new Error("Latest pointer points to a missing revision");
@@ -131,7 +155,7 @@ export async function savePlan(command: SavePlanCommand, principal: Principal, d
       { currentVersion },
     );
   }
-  if (baseVersion !== currentVersion) {
+  if (base !== currentVersion) {
     throw new DomainError(
       "VERSION_CONFLICT",
       `El plan cambió en el servidor: usted editó la versión ${baseVersion} y la actual es la ${currentVersion}. Descargue la versión actual, incorpore sus cambios y vuelva a sincronizar.`,

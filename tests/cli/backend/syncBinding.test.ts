@@ -154,4 +154,44 @@ describe("coop-plans sync never overwrites (DynamoDB Local)", () => {
     const two = await sync([at("a.xlsx"), at("b.xlsx")], { serverCopy: at("x.xlsx") });
     expect(two).toEqual({ exitCode: 2, output: expect.stringContaining("--server-copy sirve para un solo archivo") });
   }, 60_000);
+  it("bound before --submit and the AOS's return: the edited workbook syncs (exit 0) on top and is bound to the new version (issue 12)", async () => {
+    const id = (await aos.registerCooperative("14", { name: "Mariscadoras de Huiro", modality: "creacion", callYear: 2025, gestorEmail: GESTORA })).id;
+    copyFileSync(corral, at("huiro.xlsx"));
+    const submitted = await sync([at("huiro.xlsx")], { cooperative: id, confirmIdentity: true, submit: true });
+    expect(submitted.output).toContain("enviado al AOS (versión 2).");
+    expect((await readBindingOfFile(at("huiro.xlsx")))?.version).toBe(2);
+    expect((await aos.transition(id, { action: "return", comment: "Falta la cotización de la línea 1." })).version).toBe(3);
+
+    await edited(at("huiro.xlsx"), at("huiro2.xlsx"), 410_000);
+    await writeBindingToFile(at("huiro2.xlsx"), { cooperativeId: id, version: 2 });
+    const after = await sync([at("huiro2.xlsx")], { confirmIdentity: true });
+    expect(after.output).not.toContain("conflicto");
+    expect(after.output).toContain("guardado como versión 4 (observado)");
+    expect(after.exitCode).toBe(0);
+    expect(await readBindingOfFile(at("huiro2.xlsx"))).toEqual({ cooperativeId: id, version: 4, syncedAt: expect.any(String) });
+    expect((await aos.getPlan(id)).plan.investmentLines[0].sercotecAmount).toBe(410_000);
+  }, 90_000);
+
+  it("a save whose answer was lost: the same workbook synced again is answered with that version (exit 0) and bound to it, nothing new saved", async () => {
+    const id = (await aos.registerCooperative("14", { name: "Mariscadoras de Chaihuín", modality: "creacion", callYear: 2025, gestorEmail: GESTORA })).id;
+    copyFileSync(corral, at("chaihuin.xlsx"));
+    expect((await sync([at("chaihuin.xlsx")], { cooperative: id, confirmIdentity: true })).output).toContain("guardado como versión 1 (borrador)");
+    await edited(at("chaihuin.xlsx"), at("chaihuin2.xlsx"), 405_000);
+    await writeBindingToFile(at("chaihuin2.xlsx"), { cooperativeId: id, version: 1 });
+    // The server saved version 2 from this very workbook (another key: a click in the pane), the answer never arrived.
+    const gestora = await backend.clientAs(GESTORA, "gestor", "14");
+    expect((await gestora.putPlan(id, { plan: await planOf(at("chaihuin2.xlsx")), baseVersion: 1, confirmIdentity: true }, "lost-answer-key-0001")).version).toBe(2);
+
+    const retried = await sync([at("chaihuin2.xlsx")], { confirmIdentity: true });
+    expect(retried.output).not.toContain("conflicto");
+    expect(retried.output).toContain("versión 2 (borrador)");
+    expect(retried.exitCode).toBe(0);
+    expect(await readBindingOfFile(at("chaihuin2.xlsx"))).toEqual({ cooperativeId: id, version: 2, syncedAt: expect.any(String) });
+    expect((await aos.listRevisions(id)).items.map((r) => r.version)).toEqual([1, 2]);
+
+    // Another content from version 1 is still a conflict (exit 3).
+    await edited(at("chaihuin.xlsx"), at("chaihuin3.xlsx"), 407_000);
+    await writeBindingToFile(at("chaihuin3.xlsx"), { cooperativeId: id, version: 1 });
+    expect((await sync([at("chaihuin3.xlsx")], { confirmIdentity: true })).exitCode).toBe(3);
+  }, 90_000);
 });
