@@ -1,3 +1,4 @@
+import { formatNumber } from "../format";
 import * as z from "zod";
 import { Finding, Plan } from "../domain";
 import { PlanStatus, RevisionAction, TransitionAction } from "./planStatus";
@@ -88,6 +89,9 @@ export type RevisionList = z.infer<typeof RevisionList>;
  * N° or on a field: observations.ts; at most 50 of up to 1,000 characters); approve and reopen may
  * carry them too; submit carries none (400).
  */
+/** Longest comment of a transition (a decision's general observation): 4,000 characters. */
+export const MAX_COMMENT_CHARS = 4000;
+
 export const TransitionRequest = z.object({
   action: z.enum(TransitionAction.options, {
     error: "La acción debe ser «submit» (enviar), «return» (devolver con observaciones), «approve» (aprobar) o «reopen» (reabrir).",
@@ -95,7 +99,7 @@ export const TransitionRequest = z.object({
   comment: z
     .string()
     .trim()
-    .max(4000, { error: "El comentario admite hasta 4.000 caracteres." })
+    .max(MAX_COMMENT_CHARS, { error: `El comentario admite hasta ${formatNumber(MAX_COMMENT_CHARS)} caracteres.` })
     .superRefine((v, ctx) => {
       const bad = forbiddenCharacterIn(v);
       if (bad) ctx.addIssue({ code: "custom", message: forbiddenCharacterMessage(bad) });

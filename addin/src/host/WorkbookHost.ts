@@ -99,6 +99,11 @@ export interface WorkbookHost {
   loadState(): Promise<DocumentState>;
   /** Saves the add-in's state with the document. */
   saveState(state: DocumentState): Promise<void>;
+  /**
+   * Optional: calls `listener` when the workbook (or its binding) may have changed, e.g. the preview
+   * loaded another file; returns the unsubscribe function. Hosts without it are read once on open.
+   */
+  subscribe?(listener: () => void): () => void;
 }
 
 /** An error a host throws with a Spanish message meant for the user. */

@@ -3,7 +3,7 @@ import {
   Badge, Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger,
   Field, MessageBar, MessageBarBody, Select, Spinner, Textarea,
 } from "@fluentui/react-components";
-import { PLAN_STATUS_LABELS, isApiError, listAllCooperatives, type ApiClient, type CooperativeSummary, type MeResponse } from "@coop-plans/shared/api";
+import { MAX_COMMENT_CHARS, PLAN_STATUS_LABELS, isApiError, listAllCooperatives, type ApiClient, type CooperativeSummary, type MeResponse } from "@coop-plans/shared/api";
 import { REGIONS, type RegionCode } from "@coop-plans/shared/domain";
 import type { WorkbookHost } from "../host/WorkbookHost";
 import { consolidatedSheet } from "./consolidatedSheet";
@@ -13,7 +13,9 @@ import { todayInSantiago } from "@coop-plans/shared/rules";
 import type { PaneServices } from "./services";
 import { PlanReview } from "./PlanReview";
 import type { DecisionBody, ReviewDecision } from "./DecisionForm";
-import { RegistryForm } from "./RegistryForm";
+import { RegistryForm, newestPackYear } from "./RegistryForm";
+import type { RulePack } from "@coop-plans/shared/rules";
+import { charLimitHint } from "./charLimit";
 
 /** Props of the AOS view. */
 export interface AosViewProps {
@@ -21,6 +23,8 @@ export interface AosViewProps {
   services: PaneServices;
   client: ApiClient;
   me: MeResponse;
+  /** The rule packs in force (default the built-in ones): the registry's default convocatoria is the newest year among them. */
+  packs?: readonly RulePack[];
 }
 
 type Message = { intent: "success" | "error" | "info"; text: string } | null;
@@ -44,7 +48,7 @@ function regionName(code: string): string {
  * cooperatives; Sercotec (read-only) gets no decision buttons and no registry. Consolidar writes
  * the `Consolidado` sheet and its chart (national with «Todas las regiones»).
  */
-export function AosView({ host, services, client, me }: AosViewProps) {
+export function AosView({ host, services, client, me, packs }: AosViewProps) {
   const canDecide = me.role === "aos";
   const central = me.regions === "*";
   const regions: RegionCode[] = central ? ALL_REGIONS : (me.regions as RegionCode[]);
@@ -55,6 +59,8 @@ export function AosView({ host, services, client, me }: AosViewProps) {
   const [reviewing, setReviewing] = useState<CooperativeSummary | null>(null);
   const [returning, setReturning] = useState<CooperativeSummary | null>(null);
   const [comment, setComment] = useState("");
+  // A refusal of the return Dialog, shown inside it (the view's message would be drawn behind the modal).
+  const [returnError, setReturnError] = useState<string | null>(null);
 
   const load = useCallback(async () => {
     if (!region) return;
@@ -94,6 +100,16 @@ export function AosView({ host, services, client, me }: AosViewProps) {
       await decide(c, action, { comment: text ?? null, observations: [] });
     } catch (error) {
       setMessage({ intent: "error", text: messageOf(error) });
+    }
+  }
+
+  /** «Devolver con observaciones» from the Dialog: a refusal stays inside the Dialog. */
+  async function returnFromDialog(c: CooperativeSummary, text: string) {
+    setReturnError(null);
+    try {
+      await decide(c, "return", { comment: text, observations: [] });
+    } catch (error) {
+      setReturnError(isApiError(error) && error.code === "NETWORK_ERROR" ? "Sin conexión con el servidor: revise su conexión y vuelva a intentarlo." : messageOf(error));
     }
   }
 
@@ -193,25 +209,33 @@ export function AosView({ host, services, client, me }: AosViewProps) {
       <Dialog
         open={returning !== null}
         onOpenChange={(_, d) => {
-          if (!d.open) setReturning(null);
+          if (!d.open) {
+            setReturning(null);
+            setReturnError(null);
+          }
         }}
       >
         <DialogSurface>
           <form
             onSubmit={(e) => {
               e.preventDefault();
-              if (returning && comment.trim()) void act(returning, "return", comment.trim());
+              if (returning && comment.trim()) void returnFromDialog(returning, comment.trim());
             }}
           >
             <DialogBody>
               <DialogTitle>Devolver el plan de «{returning?.name}»</DialogTitle>
               <DialogContent>
-                <Field label="Observaciones para el gestor/a" required hint="El gestor/a las verá como «Observación del AOS». Para observar una línea o un campo, abra «Ver plan».">
-                  <Textarea value={comment} onChange={(_, d) => setComment(d.value)} autoFocus />
+                <Field label="Observaciones para el gestor/a" required hint={`El gestor/a las verá como «Observación del AOS». Para observar una línea o un campo, abra «Ver plan». ${charLimitHint(comment.length, MAX_COMMENT_CHARS).text}`}>
+                  <Textarea value={comment} onChange={(_, d) => setComment(d.value)} maxLength={MAX_COMMENT_CHARS} autoFocus />
                 </Field>
+                {returnError && (
+                  <MessageBar intent="error" role="alert" layout="multiline">
+                    <MessageBarBody>{returnError}</MessageBarBody>
+                  </MessageBar>
+                )}
               </DialogContent>
               <DialogActions>
-                <Button appearance="primary" type="submit" disabled={busy || !comment.trim()}>
+                <Button appearance="primary" type="submit" disabled={busy || !comment.trim() || comment.length > MAX_COMMENT_CHARS}>
                   Devolver con observaciones
                 </Button>
                 <DialogTrigger disableButtonEnhancement>
@@ -229,7 +253,7 @@ export function AosView({ host, services, client, me }: AosViewProps) {
           cooperatives={items ?? []}
           newKey={services.newIdempotencyKey}
           onChanged={() => void load()}
-          year={Number(todayInSantiago(services.now()).slice(0, 4))}
+          year={newestPackYear(packs) ?? Number(todayInSantiago(services.now()).slice(0, 4))}
         />
       )}
     </div>

@@ -1,12 +1,13 @@
 import { useState } from "react";
 import { Button, Field, MessageBar, MessageBarBody, Select, Textarea } from "@fluentui/react-components";
 import {
-  MAX_OBSERVATION_CHARS, MAX_OBSERVATIONS, OBSERVED_PLAN_NAMES, ObservedField, observationLine, observedFieldLabel,
+  MAX_COMMENT_CHARS, MAX_OBSERVATION_CHARS, MAX_OBSERVATIONS, OBSERVED_PLAN_NAMES, ObservedField, observationLine, observedFieldLabel,
   type Observation, type ObservationTarget, type PlanStatus,
 } from "@coop-plans/shared/api";
 import type { Plan } from "@coop-plans/shared/domain";
 import { formatNumber } from "@coop-plans/shared/format";
 import { messageOf } from "./errors";
+import { charLimitHint } from "./charLimit";
 
 /** The AOS's decisions from a plan's review. */
 export type ReviewDecision = "return" | "approve" | "reopen";
@@ -72,9 +73,12 @@ export function DecisionForm({ plan, status, cooperativeName, onDecide }: Decisi
   const target = targetOf(where);
   const trimmed = text.trim();
   const full = pinned.length >= MAX_OBSERVATIONS;
+  // No maxLength on the observation: a pasted text is kept whole and the counter says how much to cut.
+  const textLimit = charLimitHint(text.length, MAX_OBSERVATION_CHARS);
+  const commentLimit = charLimitHint(comment.length, MAX_COMMENT_CHARS);
 
   function add() {
-    if (!target || !trimmed) return;
+    if (!target || !trimmed || textLimit.over) return;
     setPinned([...pinned, { target, text: trimmed }]);
     setText("");
   }
@@ -91,12 +95,17 @@ export function DecisionForm({ plan, status, cooperativeName, onDecide }: Decisi
     }
   }
 
-  const canReturn = status === "enviado" && (comment.trim() !== "" || pinned.length > 0);
+  const canReturn = status === "enviado" && !commentLimit.over && (comment.trim() !== "" || pinned.length > 0);
   return (
     <section className="decision-form" aria-label={`Decisión sobre el plan de ${cooperativeName}`}>
       <h4>Observaciones y decisión</h4>
-      <Field label="Observación general" hint="El gestor/a la verá como «Observación del AOS».">
-        <Textarea value={comment} onChange={(_, d) => setComment(d.value)} maxLength={4000} />
+      <Field
+        label="Observación general"
+        hint={commentLimit.over ? undefined : `El gestor/a la verá como «Observación del AOS». ${commentLimit.text}`}
+        validationState={commentLimit.over ? "error" : "none"}
+        validationMessage={commentLimit.over ? commentLimit.text : undefined}
+      >
+        <Textarea value={comment} onChange={(_, d) => setComment(d.value)} />
       </Field>
       <Field label="Observación en una línea o campo: dónde">
         <Select value={where} onChange={(_, d) => setWhere(d.value)}>
@@ -122,11 +131,16 @@ export function DecisionForm({ plan, status, cooperativeName, onDecide }: Decisi
           </optgroup>
         </Select>
       </Field>
-      <Field label="Texto de la observación" hint={full ? `Ya hay ${formatNumber(MAX_OBSERVATIONS)} observaciones: el máximo.` : undefined}>
-        <Textarea value={text} onChange={(_, d) => setText(d.value)} maxLength={MAX_OBSERVATION_CHARS} disabled={!target || full} />
+      <Field
+        label="Texto de la observación"
+        hint={full ? `Ya hay ${formatNumber(MAX_OBSERVATIONS)} observaciones: el máximo.` : textLimit.over ? undefined : textLimit.text}
+        validationState={textLimit.over ? "error" : "none"}
+        validationMessage={textLimit.over ? textLimit.text : undefined}
+      >
+        <Textarea value={text} onChange={(_, d) => setText(d.value)} disabled={!target || full} />
       </Field>
       <div className="pane-actions">
-        <Button onClick={add} disabled={!target || !trimmed || full || busy}>
+        <Button onClick={add} disabled={!target || !trimmed || full || busy || textLimit.over}>
           Agregar observación
         </Button>
       </div>
@@ -153,7 +167,7 @@ export function DecisionForm({ plan, status, cooperativeName, onDecide }: Decisi
             <Button appearance="primary" onClick={() => void decide("return")} disabled={busy || !canReturn}>
               Devolver con estas observaciones
             </Button>
-            <Button onClick={() => void decide("approve")} disabled={busy}>
+            <Button onClick={() => void decide("approve")} disabled={busy || commentLimit.over}>
               Aprobar el plan
             </Button>
           </>

@@ -1,8 +1,8 @@
-import { useEffect, useState } from "react";
-import { Button, Field, MessageBar, MessageBarBody, Select, Text } from "@fluentui/react-components";
+import { useEffect, useRef, useState } from "react";
+import { Button, Field, MessageBar, MessageBarActions, MessageBarBody, Select, Text } from "@fluentui/react-components";
 import type { Finding } from "@coop-plans/shared/domain";
 import { cooperativeNameKey, isApiError, PLAN_STATUS_LABELS, type ApiClient, type MeResponse } from "@coop-plans/shared/api";
-import type { WorkbookHost } from "../host/WorkbookHost";
+import type { DocumentState, WorkbookHost } from "../host/WorkbookHost";
 import { FindingsList } from "./FindingsList";
 import { SyncStatus } from "./SyncStatus";
 import type { PaneServices } from "./services";
@@ -49,18 +49,51 @@ export function GestorView({ host, services, client, me, apiUrl, initialSync, in
   const [sync, setSync] = useState<SyncState>(initialSync ?? { kind: "idle" });
   const [busy, setBusy] = useState(false);
   const [chosenId, setCooperativeId] = useState<string>("");
+  // The workbook's binding (custom document properties): read on open and whenever the host loads another workbook.
+  const [bound, setBound] = useState<DocumentState>({});
+  // The cooperative the gestor/a chose «Reemplazar…» for (a sync to another cooperative than the bound one needs it).
+  const [replaceFor, setReplaceFor] = useState<string | null>(null);
   const [reportDone, setReportDone] = useState<string | null>(null);
   const cooperatives = me?.cooperatives ?? [];
-  // The chosen cooperative (or the one the workbook is bound to), else the only one assigned; with
-  // several, none until the gestor/a picks one or Sincronizar finds the workbook's name among them
-  // (never the first of the list: a plan once went to another cooperative that way).
-  const cooperativeId = chosenId || (cooperatives.length === 1 ? cooperatives[0].id : "");
+  const boundId = bound.cooperativeId && cooperatives.some((c) => c.id === bound.cooperativeId) ? bound.cooperativeId : "";
+  // The chosen cooperative, else the one the workbook is bound to (when among hers), else the only one
+  // assigned; with several, none until the gestor/a picks one or Sincronizar finds the workbook's name
+  // among them (never the first of the list: a plan once went to another cooperative that way).
+  const cooperativeId = chosenId || boundId || (cooperatives.length === 1 ? cooperatives[0].id : "");
+  const nameOf = (id: string) => cooperatives.find((c) => c.id === id)?.name ?? id;
+  // Chosen another cooperative than the workbook's binding: said before any sync.
+  const boundElsewhere = !!bound.cooperativeId && !!cooperativeId && cooperativeId !== bound.cooperativeId;
+  const lastBinding = useRef<string | null>(null);
 
   useEffect(() => {
-    void host.loadState().then((s) => {
-      if (s.cooperativeId) setCooperativeId(s.cooperativeId);
-    });
+    let current = true;
+    const read = () =>
+      void host.loadState().then(
+        (s) => {
+          if (!current) return;
+          const key = `${s.cooperativeId ?? ""}@${s.baseVersion ?? 0}`;
+          setBound(s);
+          // Another workbook (or another binding): its cooperative takes over the selector.
+          if (lastBinding.current !== null && lastBinding.current !== key) {
+            setCooperativeId("");
+            setReplaceFor(null);
+          }
+          lastBinding.current = key;
+        },
+        () => undefined, // no binding readable: the selector stays as it is
+      );
+    read();
+    const unsubscribe = host.subscribe?.(read);
+    return () => {
+      current = false;
+      unsubscribe?.();
+    };
   }, [host]);
+
+  /** «El libro está vinculado a «X» (versión N), no a «Y».» */
+  function boundText(target: string): string {
+    return `El libro está vinculado a «${nameOf(bound.cooperativeId ?? "")}» (versión ${bound.baseVersion ?? 0}), no a «${nameOf(target)}».`;
+  }
 
   /** Reads, validates and marks; returns the outcome (null when the workbook could not be read). */
   async function validate(mark = true): Promise<ValidationOutcome | null> {
@@ -92,8 +125,15 @@ export function GestorView({ host, services, client, me, apiUrl, initialSync, in
 
   async function synchronize(confirmIdentity = false) {
     if (!client) return;
-    setBusy(true);
     let target = cooperativeId;
+    const bindingNow = await host.loadState().catch((): DocumentState => ({}));
+    const replace = !!target && replaceFor === target;
+    if (target && bindingNow.cooperativeId && bindingNow.cooperativeId !== target && !replace) {
+      setBound(bindingNow);
+      setSync({ kind: "failed", detail: `${boundText(target)} No se guardó nada. Si este plan es de verdad de «${nameOf(target)}», pulse «Reemplazar el plan» en el aviso de arriba y vuelva a sincronizar; si no, elija «${nameOf(bindingNow.cooperativeId)}» en «Cooperativa».` });
+      return;
+    }
+    setBusy(true);
     try {
       setSync({ kind: "syncing", step: "Leyendo y validando el libro…", progress: 0.2 });
       const result = await validate();
@@ -118,10 +158,14 @@ export function GestorView({ host, services, client, me, apiUrl, initialSync, in
         setCooperativeId(target);
       }
       const state = await host.loadState();
-      const baseVersion = state.cooperativeId === target ? state.baseVersion ?? 0 : 0;
+      // Replacing another cooperative's plan: based on the server's latest version of it (none: 0).
+      const baseVersion = state.cooperativeId === target ? state.baseVersion ?? 0 : replace ? await latestVersion(client, target) : 0;
       setSync({ kind: "syncing", step: "Enviando el plan al servidor…", progress: 0.6 });
       const saved = await client.putPlan(target, { plan: result.plan, baseVersion, ...(confirmIdentity ? { confirmIdentity: true } : {}) }, services.newIdempotencyKey());
+      lastBinding.current = `${target}@${saved.version}`; // our own rebinding keeps the selector as it is
       await host.saveState({ cooperativeId: target, baseVersion: saved.version, savedAt: saved.at });
+      setBound({ cooperativeId: target, baseVersion: saved.version, savedAt: saved.at });
+      setReplaceFor(null);
       setSync(saved.unchanged
         ? { kind: "unchanged", version: saved.version, status: PLAN_STATUS_LABELS[saved.status], errors: saved.counts.error, warnings: saved.counts.warning, submittable: saved.status === "borrador" || saved.status === "observado" }
         : {
@@ -223,16 +267,28 @@ export function GestorView({ host, services, client, me, apiUrl, initialSync, in
     }
   }
 
-  const counts = outcome ? countFindings(outcome.findings) : null;
-  // Enviar: after a save, or an unchanged re-sync of a plan still in borrador/observado (never of one already sent).
-  const canSubmit = !!client && !!counts && counts.error === 0 && (sync.kind === "saved" || (sync.kind === "unchanged" && sync.submittable));
+  // The list shows the local findings and those the server added on save (e.g. against the registered cooperative).
+  const findings = outcome ? [...outcome.findings, ...(sync.kind === "saved" ? sync.serverFindings ?? [] : [])] : null;
+  const counts = findings ? countFindings(findings) : null;
+  const savedErrors = sync.kind === "saved" || sync.kind === "unchanged" ? sync.errors : 0;
+  // Enviar: after a save, or an unchanged re-sync of a plan still in borrador/observado (never of one
+  // already sent), and only while neither the workbook nor the saved plan has errors.
+  const canSubmit = !!client && !!counts && counts.error === 0 && savedErrors === 0 && (sync.kind === "saved" || (sync.kind === "unchanged" && sync.submittable));
+  const submitBlocked =
+    sync.kind === "saved" || sync.kind === "unchanged"
+      ? savedErrors > 0
+        ? `No se puede enviar: el plan guardado tiene ${formatCount(savedErrors, "error", "errores")}. Corríjalos y vuelva a sincronizar.`
+        : counts && counts.error > 0
+          ? `No se puede enviar: el libro tiene ${formatCount(counts.error, "error", "errores")}.`
+          : null
+      : null;
 
   return (
     <div className="pane-section">
       <h2>Revisar y enviar el plan</h2>
       {client && cooperatives.length > 0 && (
         <Field label="Cooperativa">
-          <Select value={cooperativeId} onChange={(_, d) => setCooperativeId(d.value)}>
+          <Select value={cooperativeId} onChange={(_, d) => { setCooperativeId(d.value); setReplaceFor(null); }}>
             {!cooperativeId && <option value="">Según el nombre del libro</option>}
             {cooperatives.map((c) => (
               <option key={c.id} value={c.id}>
@@ -241,6 +297,23 @@ export function GestorView({ host, services, client, me, apiUrl, initialSync, in
             ))}
           </Select>
         </Field>
+      )}
+      {client && boundElsewhere && (
+        <MessageBar intent="warning" role="alert" layout="multiline">
+          <MessageBarBody>
+            {boundText(cooperativeId)}{" "}
+            {replaceFor === cooperativeId
+              ? `Al sincronizar, este libro reemplazará el plan de «${nameOf(cooperativeId)}» en el servidor.`
+              : `Para sincronizarlo con «${nameOf(cooperativeId)}» hay que reemplazar su plan con este libro; si no es de esa cooperativa, elija «${nameOf(bound.cooperativeId ?? "")}».`}
+          </MessageBarBody>
+          {replaceFor !== cooperativeId && (
+            <MessageBarActions>
+              <Button size="small" className="pane-wrap-button" onClick={() => setReplaceFor(cooperativeId)}>
+                Reemplazar el plan de «{nameOf(cooperativeId)}»
+              </Button>
+            </MessageBarActions>
+          )}
+        </MessageBar>
       )}
       {client && cooperativeId && (
         <PlanStatusPanel
@@ -258,7 +331,7 @@ export function GestorView({ host, services, client, me, apiUrl, initialSync, in
         <Button onClick={() => void synchronize()} disabled={!client || busy || validating} title={client ? undefined : offline ? "Sin conexión con el servidor" : "Inicie sesión para sincronizar"}>
           Sincronizar
         </Button>
-        <Button onClick={() => void submit()} disabled={!canSubmit || busy}>
+        <Button onClick={() => void submit()} disabled={!canSubmit || busy} title={submitBlocked ?? undefined}>
           Enviar
         </Button>
         <Button onClick={() => void writeReport()} disabled={busy || validating}>
@@ -284,6 +357,7 @@ export function GestorView({ host, services, client, me, apiUrl, initialSync, in
         </MessageBar>
       )}
       <SyncStatus state={sync} onLoadServerCopy={() => void loadServerCopy()} onConfirmIdentity={() => void synchronize(true)} busy={busy} />
+      {submitBlocked && <Text as="p" className="pane-summary">{submitBlocked}</Text>}
       {counts && (
         <p role="status" aria-live="polite" className="pane-summary">
           {counts.error === 0 && counts.warning === 0
@@ -291,7 +365,17 @@ export function GestorView({ host, services, client, me, apiUrl, initialSync, in
             : `${formatCount(counts.error, "error", "errores")} y ${formatCount(counts.warning, "advertencia", "advertencias")}.${counts.error > 0 ? " Corrija los errores para poder enviar." : ""}`}
         </p>
       )}
-      {outcome && <FindingsList findings={outcome.findings} onSelect={(sheet, cell) => void host.selectCell(sheet, cell).catch((e) => setNotice(messageOf(e)))} />}
+      {findings && <FindingsList findings={findings} onSelect={(sheet, cell) => void host.selectCell(sheet, cell).catch((e) => setNotice(messageOf(e)))} />}
     </div>
   );
+}
+
+/** The server's latest version of the cooperative's plan (0 when it has none yet). */
+async function latestVersion(client: ApiClient, cooperativeId: string): Promise<number> {
+  try {
+    return (await client.getPlan(cooperativeId)).version;
+  } catch (error) {
+    if (isApiError(error) && error.code === "PLAN_NOT_FOUND") return 0;
+    throw error;
+  }
 }

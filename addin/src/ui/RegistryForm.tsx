@@ -3,6 +3,22 @@ import { Button, Field, Input, MessageBar, MessageBarBody, Select } from "@fluen
 import type { ApiClient, CooperativeAssigned, CooperativeSummary } from "@coop-plans/shared/api";
 import { MODALITY_LABELS, REGIONS, type Modality, type RegionCode } from "@coop-plans/shared/domain";
 import { messageOf } from "./errors";
+import { BUILTIN_PACKS, packForYear, type RulePack } from "@coop-plans/shared/rules";
+
+/** The newest call year among `packs` (default: the built-in ones) with a rule pack: the form's default convocatoria. */
+export function newestPackYear(packs: readonly RulePack[] = BUILTIN_PACKS): number | null {
+  return packForYear(null, packs)?.pack.year ?? null;
+}
+
+/** A plausible e-mail address (one «@», a dot in the domain, no spaces); the server checks it again. */
+const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** The Spanish refusal of an e-mail field, or null when it is empty or looks right. */
+function emailProblem(value: string): string | null {
+  const v = value.trim();
+  if (!v || EMAIL_SHAPE.test(v)) return null;
+  return `«${v}» no es un correo válido: escríbalo como nombre@dominio.cl.`;
+}
 
 /** Props of the AOS's registry form. */
 export interface RegistryFormProps {
@@ -15,7 +31,7 @@ export interface RegistryFormProps {
   newKey(): string;
   /** Called after a registration or an assignment, to reload the list. */
   onChanged(): void;
-  /** The current year (default convocatoria). */
+  /** The default convocatoria: the newest call year with a rule pack (see `newestPackYear`). */
   year: number;
 }
 
@@ -58,9 +74,14 @@ export function RegistryForm({ client, regions, cooperatives, newKey, onChanged,
 
   async function register(e: FormEvent) {
     e.preventDefault();
-    if (!region) return;
-    setBusy(true);
     setNotice(null);
+    if (!region) return;
+    const problem = emailProblem(gestor);
+    if (problem) {
+      setNotice({ form: "register", ok: false, text: problem });
+      return;
+    }
+    setBusy(true);
     try {
       const created = await client.registerCooperative(region, {
         name: name.trim(), rut: rut.trim() || null, modality, callYear: Number(callYear), gestorEmail: gestor.trim() || null,
@@ -79,8 +100,13 @@ export function RegistryForm({ client, regions, cooperatives, newKey, onChanged,
 
   async function assign(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
     setNotice(null);
+    const problem = emailProblem(assignEmail) ?? (assignEmail.trim() ? null : "Escriba el correo del gestor/a.");
+    if (problem) {
+      setNotice({ form: "assign", ok: false, text: problem });
+      return;
+    }
+    setBusy(true);
     try {
       const c = await client.assignGestor(assignId, { gestorEmail: assignEmail.trim() });
       setNotice({ form: "assign", ok: true, text: `«${c.name}» queda a cargo de ${c.gestorEmail}.${accountText(c)}` });
@@ -96,7 +122,7 @@ export function RegistryForm({ client, regions, cooperatives, newKey, onChanged,
   return (
     <details className="pane-section">
       <summary>Registrar cooperativa o asignar gestor/a</summary>
-      <form className="pane-section" onSubmit={(e) => void register(e)} aria-label="Registrar cooperativa">
+      <form className="pane-section" onSubmit={(e) => void register(e)} aria-label="Registrar cooperativa" noValidate>
         <h3>Registrar cooperativa</h3>
         <Field label="Nombre" required>
           <Input value={name} onChange={(_, d) => setName(d.value)} />
@@ -138,7 +164,7 @@ export function RegistryForm({ client, regions, cooperatives, newKey, onChanged,
         <FormNotice notice={notice} form="register" />
       </form>
       {cooperatives.length > 0 && (
-        <form className="pane-section" onSubmit={(e) => void assign(e)} aria-label="Asignar gestor/a">
+        <form className="pane-section" onSubmit={(e) => void assign(e)} aria-label="Asignar gestor/a" noValidate>
           <h3>Asignar gestor/a</h3>
           <Field label="Cooperativa">
             <Select value={assignId} onChange={(_, d) => setAssignId(d.value)}>

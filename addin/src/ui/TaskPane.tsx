@@ -93,7 +93,7 @@ export function TaskPane({ host, services = defaultServices, session: sessionPro
       } else if (isApiError(error) && error.code === "NETWORK_ERROR") {
         setOffline(true);
         setMeError(`Sin conexión con ${session?.apiUrl}. Puede validar igual; para sincronizar, revise la conexión (o que el servidor local esté corriendo).`);
-      } else setMeError(messageOf(error));
+      } else setMeError(`No se pudo verificar la sesión con ${session?.apiUrl}: ${messageOf(error)} Revise la dirección de la API o cierre la sesión y vuelva a iniciarla.`);
     });
   }, [client, session?.apiUrl, attempt]);
 
@@ -178,7 +178,7 @@ export function TaskPane({ host, services = defaultServices, session: sessionPro
       {session ? (
         <div className="pane-account" aria-label="Cuenta" role="region">
           <Text>
-            {me ? `${me.email ?? me.sub} · ${ROLE_LABELS[me.role]}` : offline ? "Sin conexión con el servidor" : meError ? "Sesión iniciada" : "Conectando…"}
+            {me ? `${me.email ?? me.sub} · ${ROLE_LABELS[me.role]}` : offline ? "Sin conexión con el servidor" : meError ? "No se pudo verificar la sesión" : "Conectando…"}
           </Text>{" "}
           <Button appearance="subtle" size="small" onClick={signOut}>
             Cerrar sesión
@@ -207,7 +207,7 @@ export function TaskPane({ host, services = defaultServices, session: sessionPro
         </MessageBar>
       )}
       {isAos && client && me ? (
-        <AosView host={host} services={services} client={client} me={me} />
+        <AosView host={host} services={services} client={client} me={me} packs={packs} />
       ) : (
         <GestorView host={host} services={services} client={me ? client : null} me={me} offline={offline} packs={packs} apiUrl={session?.apiUrl ?? ""} initialSync={initialSync} initialOutcome={initialOutcome} />
       )}
