@@ -1,8 +1,10 @@
 import type * as z from "zod";
 import { formatNumber } from "../format";
 
-/** Longest text a plan field may hold at the API boundary (names, descriptions, comments): 2,000 characters. */
-export const MAX_PLAN_TEXT_CHARS = 2000;
+import { MAX_PLAN_TEXT_CHARS } from "../domain/text";
+
+/** Longest text a plan field may hold at the API boundary (names, descriptions, comments): 2,000 characters (shared/domain). */
+export { MAX_PLAN_TEXT_CHARS };
 
 /** Longest e-mail address (RFC 5321 path limit): 254 characters. */
 export const MAX_EMAIL_CHARS = 254;

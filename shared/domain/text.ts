@@ -1,4 +1,11 @@
 /**
+ * Longest text a plan field may hold (names, descriptions, observations): 2,000 characters. A limit
+ * of this system, not of the program's bases: the API refuses longer text (shared/api
+ * checkTextLimits) and the reader reports it on its cell first (PARSE-028).
+ */
+export const MAX_PLAN_TEXT_CHARS = 2000;
+
+/**
  * Label normalisation shared by the workbook parser and the catalogue matcher
  * (parsing contract, "Headers"): NFD without accents, lower case, `º`/`°` as `o`, units in
  * parentheses, punctuation and line breaks removed, spaces collapsed.

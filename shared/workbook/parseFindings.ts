@@ -34,9 +34,10 @@ export const PARSE_FINDINGS = {
   "PARSE-025": { severity: "warning", what: "Dos hojas corresponden a la misma parte del plan: se lee la primera." },
   "PARSE-026": { severity: "error", what: "Una hoja no se pudo leer por un error interno del lector (defensa: el parser nunca lanza)." },
   "PARSE-027": { severity: "error", what: "Un monto supera $1.000.000.000.000 (10^12 pesos), o una cantidad, conteo o número supera el mayor entero exacto (9.007.199.254.740.991): no se lee ni se suma." },
+  "PARSE-028": { severity: "error", what: "Un texto tiene más de 2.000 caracteres: el sistema no lo guarda (límite del sistema, no de las bases); acórtelo." },
 } as const satisfies Record<string, { severity: Severity; what: string }>;
 
-/** A parse finding id, `PARSE-001`…`PARSE-027`. */
+/** A parse finding id, `PARSE-001`…`PARSE-028`. */
 export type ParseFindingId = keyof typeof PARSE_FINDINGS;
 
 /** Builds a parse finding with the id's severity, a Spanish message and its location. */

@@ -32,10 +32,10 @@ export function readChoice(cell: RawCell, ctx: CellContext, list: ChoiceList): C
   const v = cell.value;
   if (isBlankValue(v)) return EMPTY_RESULT;
   // An open list keeps a subtype in parentheses as typed («de servicios (agua potable rural)»).
-  if (list.openList && typeof v === "string" && v.includes("(")) return readText(cell);
+  if (list.openList && typeof v === "string" && v.includes("(")) return readText(cell, ctx);
   const found = typeof v === "string" || typeof v === "number" ? matchChoice(String(v), list) : undefined;
   if (found !== undefined) return ok(found);
-  if (list.openList) return readText(cell);
+  if (list.openList) return readText(cell, ctx);
   return problem("PARSE-018", ctx,
     `el valor "${shown(v)}" no está en la lista. Escriba uno de: ${list.options.join(", ")}.`, v);
 }

@@ -21,7 +21,7 @@ export function readCell(spec: ColumnSpec, cell: RawCell, ctx: CellContext): Cel
   if (isExcelError(cell)) return excelErrorProblem(cell, ctx);
   if (isBlankValue(cell.value)) return EMPTY_RESULT;
   switch (spec.type) {
-    case "text": case "group": case "item": case "subitem": return readText(cell);
+    case "text": case "group": case "item": case "subitem": return readText(cell, ctx);
     case "rut": return readRut(cell);
     case "integer": return readInteger(cell, ctx);
     case "count": return readCount(cell, ctx);
@@ -31,7 +31,7 @@ export function readCell(spec: ColumnSpec, cell: RawCell, ctx: CellContext): Cel
     case "percentage": return readPercentage(cell, ctx);
     case "date": return readDate(cell, ctx);
     case "milestone": return readIntegerInRange(cell, ctx, 1, 4);
-    case "choice": return spec.choices ? readChoice(cell, ctx, spec.choices) : readText(cell);
+    case "choice": return spec.choices ? readChoice(cell, ctx, spec.choices) : readText(cell, ctx);
     case "yesNo": return readYesNo(cell, ctx);
     case "region": return readRegion(cell, ctx);
     case "modality": return readModality(cell, ctx);

@@ -2,15 +2,27 @@ import { normalizeRut } from "../../domain/rut";
 import type { RawCell } from "../sheetView";
 import { isBlankValue } from "../sheetView";
 import { cleanText } from "./cleanText";
-import { ok, EMPTY_RESULT, type CellResult } from "./cellResult";
+import { MAX_PLAN_TEXT_CHARS } from "../../domain/text";
+import { formatNumber } from "../../format";
+import { ok, problem, EMPTY_RESULT, type CellContext, type CellResult } from "./cellResult";
 
-/** Free text, trimmed; a number becomes its digits, a boolean Sí/No. Never a problem. */
-export function readText(cell: RawCell): CellResult<string> {
+/**
+ * Free text, trimmed; a number becomes its digits, a boolean Sí/No. Text longer than
+ * MAX_PLAN_TEXT_CHARS (2,000 characters) is PARSE-028 on its cell: the API would refuse the whole
+ * plan at sync, far from the cell (newcomer trial: 10,000 characters validated with 0 errors).
+ */
+export function readText(cell: RawCell, ctx: CellContext): CellResult<string> {
   const v = cell.value;
   if (v === null || isBlankValue(v)) return EMPTY_RESULT;
   if (typeof v === "boolean") return ok(v ? "Sí" : "No");
   if (typeof v === "number") return ok(String(v));
-  return ok(cleanText(v));
+  const text = cleanText(v);
+  if (text.length > MAX_PLAN_TEXT_CHARS) {
+    return problem("PARSE-028", ctx,
+      `el texto tiene ${formatNumber(text.length)} caracteres y se admiten hasta ${formatNumber(MAX_PLAN_TEXT_CHARS)}. Escriba un texto más corto (el detalle puede ir en un documento aparte).`,
+      `${text.slice(0, 40)}…`);
+  }
+  return ok(text);
 }
 
 /**

@@ -219,9 +219,22 @@ describe("RUTs, text, regions, modality, lists, yes/no", () => {
   });
 
   it("trims text and writes numbers as their digits", () => {
-    expect(readText(c("  Gestora \u00a0"))).toEqual({ value: "Gestora" });
-    expect(readText(c(40))).toEqual({ value: "40" });
-    expect(readText(c(null))).toEqual({ value: null });
+    expect(readText(c("  Gestora \u00a0"), ctx)).toEqual({ value: "Gestora" });
+    expect(readText(c(40), ctx)).toEqual({ value: "40" });
+    expect(readText(c(null), ctx)).toEqual({ value: null });
+  });
+
+  it("reads 2,000 characters and refuses 2,001 as PARSE-028, which the API would refuse at sync (newcomer trial)", () => {
+    const text = { label: "Descripción" };
+    expect(readText(c("a".repeat(2000)), text)).toEqual({ value: "a".repeat(2000) });
+    expect(readText(c("a".repeat(10_000)), text)).toEqual({
+      value: null,
+      problem: {
+        ruleId: "PARSE-028",
+        message: "Descripción: el texto tiene 10.000 caracteres y se admiten hasta 2.000. Escriba un texto más corto (el detalle puede ir en un documento aparte).",
+        found: `${"a".repeat(40)}…`,
+      },
+    });
   });
 
   it.each([

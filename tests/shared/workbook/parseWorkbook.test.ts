@@ -403,3 +403,14 @@ describe("parse finding ids", () => {
     for (const f of problems(findings)) expect(f.message).toMatch(/Agregue|Escriba/);
   });
 });
+
+describe("text longer than the system stores (newcomer trial: 10,000 characters validated with 0 errors, then sync refused the plan far from the cell)", () => {
+  it("is PARSE-028 on its cell, an error, and the line is still read", () => {
+    const long = [...LINE_1];
+    long[4] = "x".repeat(10_000);
+    const { plan, findings } = parseWorkbook(baseWorkbook({ "Plan de Inversiones": sheet("Plan de Inversiones", [INVERSIONES_HEADER, long, LINE_2]) }));
+    expect(ids(problems(findings))).toEqual(["PARSE-028@Plan de Inversiones!E2"]);
+    expect(findings.find((f) => f.ruleId === "PARSE-028")!.severity).toBe("error");
+    expect(plan.investmentLines.map((l) => l.description)).toEqual([null, LINE_2[4]]);
+  });
+});
