@@ -3,19 +3,11 @@
  * usage error (exit 2, Spanish, naming the argument) before anything is sent; `cooperatives add
  * --call` takes a year within the server's bounds (shared/api `callYearProblem`, 2000–2100), in Spanish.
  */
-import { runCli } from "../../cli/src/program";
-import { COMMANDS } from "../../cli/src/main";
+import { runInProcess } from "./runInProcess";
 import { callYearProblem, MAX_CALL_YEAR, MIN_CALL_YEAR, RegisterCooperativeRequest } from "@coop-plans/shared/api";
 import { isolateCliEnvironment, type IsolatedCliEnv } from "./backend/isolatedEnv";
 
-async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out = { stdout: "", stderr: "" };
-  const code = await runCli(COMMANDS, ["node", "coop-plans", ...args], {
-    stdout: (t) => void (out.stdout += t),
-    stderr: (t) => void (out.stderr += t),
-  });
-  return { code, ...out };
-}
+const run = runInProcess;
 
 let env: IsolatedCliEnv;
 beforeAll(() => {

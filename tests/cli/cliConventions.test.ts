@@ -7,8 +7,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { runCli } from "../../cli/src/program";
-import { COMMANDS } from "../../cli/src/main";
+import { runInProcess } from "./runInProcess";
 import { parseRegionOption } from "../../cli/src/cliOptions";
 import { isolateCliEnvironment, type IsolatedCliEnv } from "./backend/isolatedEnv";
 
@@ -16,14 +15,7 @@ const fixtures = path.resolve(__dirname, "../fixtures");
 const CLEAN = path.join(fixtures, "clean_creacion.xlsx");
 const FOLLOW_UP = path.join(fixtures, "followup_creacion.xlsx");
 
-async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out = { stdout: "", stderr: "" };
-  const code = await runCli(COMMANDS, ["node", "coop-plans", ...args], {
-    stdout: (t) => void (out.stdout += t),
-    stderr: (t) => void (out.stderr += t),
-  });
-  return { code, ...out };
-}
+const run = runInProcess;
 
 let dir: string;
 let env: IsolatedCliEnv;
